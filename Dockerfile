@@ -1,0 +1,21 @@
+# One image for the API, the worker and the storefront (the command differs).
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
+    DJANGO_DEBUG=0 MAALEM_VAR_DIR=/var/lib/maalem
+RUN apt-get update && apt-get install -y --no-install-recommends libjpeg62-turbo curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --create-home --uid 10001 maalem && mkdir -p /var/lib/maalem && chown maalem /var/lib/maalem
+WORKDIR /app
+COPY pyproject.toml constraints.txt README.md ./
+COPY marketplace ./marketplace
+COPY storefront ./storefront
+COPY catalog_import ./catalog_import
+COPY manage.py ./
+RUN pip install -c constraints.txt . && DJANGO_SECRET_KEY=build-only DATABASE_URL=postgres://build@localhost/build \
+    python manage.py collectstatic --no-input -v 0
+USER maalem
+EXPOSE 8000
+HEALTHCHECK --interval=15s --timeout=3s CMD curl -fsS http://127.0.0.1:8000/health/live || exit 1
+CMD ["gunicorn", "marketplace.wsgi:application", "--bind", "0.0.0.0:8000", "--threads", "4", \
+     "--workers", "3", "--access-logfile", "-"]

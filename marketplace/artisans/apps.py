@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ArtisansConfig(AppConfig):
+    name = "marketplace.artisans"
+    label = "artisans"

@@ -1,0 +1,204 @@
+"""Batch loaders of the catalog (see core.graphql.loaders): one query per relation per request."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from marketplace.core.graphql.loaders import BatchLoader, group_by, loaders_for
+
+
+def _by_pk(model: Any, **select: Any):
+    def batch(keys: list) -> dict:
+        qs = model.objects.filter(pk__in=keys)
+        if select.get("related"):
+            qs = qs.select_related(*select["related"])
+        return {obj.pk: obj for obj in qs}
+    return batch
+
+
+def category_by_id(info) -> BatchLoader:
+    from marketplace.catalog.models import Category
+
+    return loaders_for(info.context).get("category", "category", _by_pk(Category))
+
+
+def artisan_by_id(info) -> BatchLoader:
+    from marketplace.artisans.models import Artisan
+
+    return loaders_for(info.context).get("artisan", "artisan", _by_pk(Artisan))
+
+
+def product_type_by_id(info) -> BatchLoader:
+    from marketplace.catalog.models import ProductType
+
+    return loaders_for(info.context).get("product_type", "product_type", _by_pk(ProductType))
+
+
+def product_by_id(info) -> BatchLoader:
+    from marketplace.catalog.models import Product
+
+    return loaders_for(info.context).get("product", "product_ref", _by_pk(Product))
+
+
+def variants_by_product(info) -> BatchLoader:
+    from marketplace.catalog.models import ProductVariant
+
+    registry = loaders_for(info.context)
+
+    def batch(keys: list) -> dict:
+        variants = list(ProductVariant.objects.filter(product_id__in=keys).order_by("sort_order", "pk"))
+        registry.hint("variant", [v.pk for v in variants])
+        return group_by(variants, lambda v: v.product_id)
+
+    return registry.get("variants_by_product", "product", batch, default=list)
+
+
+def variant_listing(info, channel) -> BatchLoader:
+    from marketplace.catalog.models import ProductVariantChannelListing
+
+    def batch(keys: list) -> dict:
+        rows = ProductVariantChannelListing.objects.filter(variant_id__in=keys, channel=channel)
+        return {row.variant_id: row for row in rows}
+
+    return loaders_for(info.context).get(f"variant_listing:{channel.pk}", "variant", batch)
+
+
+def variant_listings_by_product(info, channel) -> BatchLoader:
+    """Priced variant listings per product: what the price range and availability are made of."""
+    from marketplace.catalog.models import ProductVariantChannelListing
+
+    def batch(keys: list) -> dict:
+        rows = ProductVariantChannelListing.objects.filter(
+            variant__product_id__in=keys, channel=channel, price_amount__isnull=False
+        ).select_related("variant")
+        return group_by(rows, lambda row: row.variant.product_id)
+
+    return loaders_for(info.context).get(f"variant_listings_by_product:{channel.pk}", "product", batch, default=list)
+
+
+def variant_listings_all(info) -> BatchLoader:
+    from marketplace.catalog.models import ProductVariantChannelListing
+
+    def batch(keys: list) -> dict:
+        rows = ProductVariantChannelListing.objects.filter(variant_id__in=keys).select_related("channel")
+        return group_by(rows, lambda row: row.variant_id)
+
+    return loaders_for(info.context).get("variant_listings_all", "variant", batch, default=list)
+
+
+def product_listing(info, channel) -> BatchLoader:
+    from marketplace.catalog.models import ProductChannelListing
+
+    def batch(keys: list) -> dict:
+        rows = ProductChannelListing.objects.filter(product_id__in=keys, channel=channel)
+        return {row.product_id: row for row in rows}
+
+    return loaders_for(info.context).get(f"product_listing:{channel.pk}", "product", batch)
+
+
+def product_listings_all(info) -> BatchLoader:
+    from marketplace.catalog.models import ProductChannelListing
+
+    def batch(keys: list) -> dict:
+        rows = ProductChannelListing.objects.filter(product_id__in=keys).select_related("channel")
+        return group_by(rows, lambda row: row.product_id)
+
+    return loaders_for(info.context).get("product_listings_all", "product", batch, default=list)
+
+
+def media_by_product(info) -> BatchLoader:
+    from marketplace.media.models import ProductMedia
+
+    def batch(keys: list) -> dict:
+        rows = ProductMedia.objects.filter(product_id__in=keys, status=ProductMedia.Status.READY).order_by("sort_order", "pk")
+        return group_by(rows, lambda m: m.product_id)
+
+    return loaders_for(info.context).get("media_by_product", "product", batch, default=list)
+
+
+def translation_loader(info, model: Any, fk: str, language: str, key_kind: str) -> BatchLoader:
+    def batch(keys: list) -> dict:
+        rows = model.objects.filter(**{f"{fk}__in": keys, "language_code": language})
+        return {getattr(row, fk): row for row in rows}
+
+    return loaders_for(info.context).get(f"{model.__name__}:{language}", key_kind, batch)
+
+
+def attributes_by_product(info) -> BatchLoader:
+    """[(attribute, [values])] per product, in the product type's attribute order."""
+    from marketplace.catalog.models import AssignedProductAttributeValue, AttributeProduct
+
+    registry = loaders_for(info.context)
+
+    def batch(keys: list) -> dict:
+        assigned = list(AssignedProductAttributeValue.objects.filter(product_id__in=keys)
+                        .select_related("value__attribute", "product").order_by("sort_order", "pk"))
+        type_ids = {a.product.product_type_id for a in assigned}
+        order = {(ap.product_type_id, ap.attribute_id): ap.sort_order
+                 for ap in AttributeProduct.objects.filter(product_type_id__in=type_ids)}
+        registry.hint("attribute_value", [a.value_id for a in assigned])
+        registry.hint("attribute", [a.value.attribute_id for a in assigned])
+        result: dict[int, list] = {}
+        for product_id, rows in group_by(assigned, lambda a: a.product_id).items():
+            grouped: dict[Any, list] = defaultdict(list)
+            for row in rows:
+                grouped[row.value.attribute].append(row.value)
+            type_id = rows[0].product.product_type_id
+            result[product_id] = sorted(grouped.items(), key=lambda item: order.get((type_id, item[0].pk), 0))
+        return result
+
+    return registry.get("attributes_by_product", "product", batch, default=list)
+
+
+def attributes_by_variant(info) -> BatchLoader:
+    from marketplace.catalog.models import AssignedVariantAttributeValue
+
+    registry = loaders_for(info.context)
+
+    def batch(keys: list) -> dict:
+        assigned = list(AssignedVariantAttributeValue.objects.filter(variant_id__in=keys).select_related("value__attribute"))
+        registry.hint("attribute_value", [a.value_id for a in assigned])
+        registry.hint("attribute", [a.value.attribute_id for a in assigned])
+        result: dict[int, list] = {}
+        for variant_id, rows in group_by(assigned, lambda a: a.variant_id).items():
+            grouped: dict[Any, list] = defaultdict(list)
+            for row in rows:
+                grouped[row.value.attribute].append(row.value)
+            result[variant_id] = list(grouped.items())
+        return result
+
+    return registry.get("attributes_by_variant", "variant", batch, default=list)
+
+
+def quantity_available(info, channel) -> BatchLoader:
+    from marketplace.inventory.selectors import available_quantities
+
+    def batch(keys: list) -> dict:
+        return available_quantities(keys, channel)
+
+    return loaders_for(info.context).get(f"quantity_available:{channel.pk}", "variant", batch, default=0)
+
+
+def collections_by_product(info, channel) -> BatchLoader:
+    from marketplace.catalog.models import CollectionProduct
+    from marketplace.catalog.selectors import visible_collections
+
+    def batch(keys: list) -> dict:
+        visible = visible_collections(channel, getattr(info.context, "user", None)) if channel else None
+        rows = CollectionProduct.objects.filter(product_id__in=keys).select_related("collection")
+        if visible is not None:
+            rows = rows.filter(collection__in=visible)
+        return {k: [r.collection for r in v] for k, v in group_by(rows, lambda r: r.product_id).items()}
+
+    key = f"collections_by_product:{channel.pk if channel else 'none'}"
+    return loaders_for(info.context).get(key, "product", batch, default=list)
+
+
+def prefetch_children(info) -> BatchLoader:
+    from marketplace.catalog.models import Category
+
+    def batch(keys: list) -> dict:
+        return group_by(Category.objects.filter(parent_id__in=keys), lambda c: c.parent_id)
+
+    return loaders_for(info.context).get("category_children", "category", batch, default=list)

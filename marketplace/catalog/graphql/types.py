@@ -1,0 +1,288 @@
+"""Catalog types with Saleor 3's names and shapes; resolvers only read through the batch loaders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+from django.utils import timezone
+
+from marketplace.catalog import models
+from marketplace.catalog.graphql import dataloaders as dl
+from marketplace.core.graphql.ids import to_global_id
+from marketplace.core.graphql.types import (
+    LanguageCodeEnum,
+    LanguageDisplay,
+    Node,
+    ObjectWithMetadata,
+    TaxedMoney,
+    TaxedMoneyRange,
+    ThumbnailFormatEnum,
+    Weight,
+)
+from marketplace.media.graphql.types import Image, image_of
+
+
+def _language(value: Any) -> str:
+    return getattr(value, "value", value)
+
+
+def _channel(root: Any) -> Any:
+    return getattr(root, "_channel", None)
+
+
+def with_channel(obj: Any, channel: Any) -> Any:
+    """Catalog nodes carry the channel they were asked in (Saleor's ChannelContext)."""
+    if obj is not None:
+        obj._channel = channel
+    return obj
+
+
+class TranslationFields:
+    @staticmethod
+    def resolve_language(root: Any, info) -> dict:
+        return LanguageDisplay.of(root.language_code)
+
+
+def translation_field(type_: Any) -> graphene.Field:
+    return graphene.Field(type_, language_code=graphene.Argument(LanguageCodeEnum, required=True))
+
+
+class AttributeInputTypeEnum(graphene.Enum):
+    DROPDOWN = "DROPDOWN"
+    MULTISELECT = "MULTISELECT"
+    NUMERIC = "NUMERIC"
+    PLAIN_TEXT = "PLAIN_TEXT"
+    SWATCH = "SWATCH"
+
+
+class MeasurementUnitsEnum(graphene.Enum):
+    CM = "CM"
+    M = "M"
+    KG = "KG"
+    G = "G"
+
+
+class AttributeTypeEnum(graphene.Enum):
+    PRODUCT_TYPE = "PRODUCT_TYPE"
+    PAGE_TYPE = "PAGE_TYPE"
+
+
+class AttributeTranslation(graphene.ObjectType, TranslationFields):
+    class Meta:
+        interfaces = (Node,)
+
+    language = graphene.Field(LanguageDisplay, required=True)
+    name = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_id(root, info):
+        return to_global_id("AttributeTranslation", root.pk)
+
+
+class AttributeValueTranslation(graphene.ObjectType, TranslationFields):
+    class Meta:
+        interfaces = (Node,)
+
+    language = graphene.Field(LanguageDisplay, required=True)
+    name = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_id(root, info):
+        return to_global_id("AttributeValueTranslation", root.pk)
+
+
+class Attribute(graphene.ObjectType):
+    class Meta:
+        interfaces = (Node, ObjectWithMetadata)
+
+    name = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    input_type = graphene.Field(AttributeInputTypeEnum)
+    type = graphene.Field(AttributeTypeEnum, required=True)
+    unit = graphene.Field(MeasurementUnitsEnum)
+    value_required = graphene.Boolean(required=True)
+    visible_in_storefront = graphene.Boolean(required=True)
+    with_choices = graphene.Boolean(required=True)
+    external_reference = graphene.String()
+    translation = translation_field(AttributeTranslation)
+
+    @staticmethod
+    def resolve_id(root, info):
+        return to_global_id("Attribute", root.pk)
+
+    @staticmethod
+    def resolve_type(root, info):
+        return "PRODUCT_TYPE"
+
+    @staticmethod
+    def resolve_unit(root, info):
+        return root.unit or None
+
+    @staticmethod
+    def resolve_with_choices(root, info):
+        return root.input_type in ("DROPDOWN", "MULTISELECT", "SWATCH")
+
+    @staticmethod
+    def resolve_translation(root, info, language_code):
+        return dl.translation_loader(info, models.AttributeTranslation, "attribute_id", _language(language_code),
+                                     "attribute").load(root.pk)
+
+
+class AttributeValue(graphene.ObjectType):
+    class Meta:
+        interfaces = (Node,)
+
+    name = graphene.String()
+    slug = graphene.String()
+    value = graphene.String()
+    plain_text = graphene.String()
+    input_type = graphene.Field(AttributeInputTypeEnum)
+    external_reference = graphene.String()
+    translation = translation_field(AttributeValueTranslation)
+
+    @staticmethod
+    def resolve_id(root, info):
+        return to_global_id("AttributeValue", root.pk)
+
+    @staticmethod
+    def resolve_input_type(root, info):
+        return getattr(root, "_input_type", None)
+
+    @staticmethod
+    def resolve_translation(root, info, language_code):
+        return dl.translation_loader(info, models.AttributeValueTranslation, "attribute_value_id",
+                                     _language(language_code), "attribute_value").load(root.pk)
+
+
+class SelectedAttribute(graphene.ObjectType):
+    attribute = graphene.Field(Attribute, required=True)
+    values = graphene.NonNull(graphene.List(graphene.NonNull(AttributeValue)))
+
+    @staticmethod
+    def of(pairs: list) -> list[dict]:
+        return [{"attribute": attribute, "values": values} for attribute, values in pairs]
+
+
+class CategoryTranslation(graphene.ObjectType, TranslationFields):
+    class Meta:
+        interfaces = (Node,)
+
+    language = graphene.Field(LanguageDisplay, required=True)
+    seo_title = graphene.String()
+    seo_description = graphene.String()
+    slug = graphene.String()
+    name = graphene.String()
+    description = graphene.JSONString()
+
+    @staticmethod
+    def resolve_id(root, info):
+        return to_global_id("CategoryTranslation", root.pk)
+
+
+class Category(graphene.ObjectType):
+    class Meta:
+        interfaces = (Node, ObjectWithMetadata)
+
+    seo_title = graphene.String()
+    seo_description = graphene.String()
+    name = graphene.String(required=True)
+    description = graphene.JSONString()
+    slug = graphene.String(required=True)
+    parent = graphene.Field(lambda: Category)
+    level = graphene.Int(required=True)
+    updated_at = graphene.DateTime(required=True)
+    background_image = graphene.Field(Image, size=graphene.Int(), format=ThumbnailFormatEnum(default_value="ORIGINAL"))
+    translation = translation_field(CategoryTranslation)
+    # children and products are connections, attached in catalog.graphql.schema (they need the listings)
+
+    @staticmethod
+    def resolve_id(root, info):
+        return to_global_id("Category", root.pk)
+
+    @staticmethod
+    def resolve_parent(root, info):
+        return dl.category_by_id(info).load(root.parent_id) if root.parent_id else None
+
+    @staticmethod
+    def resolve_background_image(root, info, size=None, format="ORIGINAL"):
+        return image_of({"master": root.background_image}, root.name, size, format) if root.background_image else None
+
+    @staticmethod
+    def resolve_translation(root, info, language_code):
+        return dl.translation_loader(info, models.CategoryTranslation, "category_id", _language(language_code),
+                                     "category").load(root.pk)
+
+
+class ProductType(graphene.ObjectType):
+    class Meta:
+        interfaces = (Node, ObjectWithMetadata)
+
+    name = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    has_variants = graphene.Boolean(required=True)
+    is_shipping_required = graphene.Boolean(required=True)
+    weight = graphene.Field(Weight)
+
+    @staticmethod
+    def resolve_id(root, info):
+        return to_global_id("ProductType", root.pk)
+
+    @staticmethod
+    def resolve_weight(root, info):
+        return Weight.kg(root.weight_kg)
+
+
+class ProductTranslation(graphene.ObjectType, TranslationFields):
+    class Meta:
+        interfaces = (Node,)
+
+    language = graphene.Field(LanguageDisplay, required=True)
+    seo_title = graphene.String()
+    seo_description = graphene.String()
+    slug = graphene.String()
+    name = graphene.String()
+    description = graphene.JSONString()
+
+    @staticmethod
+    def resolve_id(root, info):
+        return to_global_id("ProductTranslation", root.pk)
+
+
+class ProductVariantTranslation(graphene.ObjectType, TranslationFields):
+    class Meta:
+        interfaces = (Node,)
+
+    language = graphene.Field(LanguageDisplay, required=True)
+    name = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_id(root, info):
+        return to_global_id("ProductVariantTranslation", root.pk)
+
+
+class ProductPricingInfo(graphene.ObjectType):
+    on_sale = graphene.Boolean()
+    discount = graphene.Field(TaxedMoney)
+    display_gross_prices = graphene.Boolean(required=True)
+    price_range = graphene.Field(TaxedMoneyRange)
+    price_range_undiscounted = graphene.Field(TaxedMoneyRange)
+
+
+class VariantPricingInfo(graphene.ObjectType):
+    on_sale = graphene.Boolean()
+    discount = graphene.Field(TaxedMoney)
+    price = graphene.Field(TaxedMoney)
+    price_undiscounted = graphene.Field(TaxedMoney)
+
+
+def price_range(listings: list, channel: Any) -> dict | None:
+    prices = [row.price_amount for row in listings if row.price_amount is not None]
+    if not prices:
+        return None
+    return {"start": TaxedMoney.from_gross(min(prices), channel.currency_code, channel.vat_rate),
+            "stop": TaxedMoney.from_gross(max(prices), channel.currency_code, channel.vat_rate)}
+
+
+def is_available_for_purchase(listing: Any) -> bool:
+    return bool(listing and listing.available_for_purchase_at and listing.available_for_purchase_at <= timezone.now())

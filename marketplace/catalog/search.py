@@ -1,0 +1,116 @@
+"""Multilingual, accent-insensitive, typo-tolerant product search on PostgreSQL.
+
+Each product keeps a normalised search document (every language's name and description, the artisan,
+craft, region and attribute values) and its tsvector ('simple' configuration: the catalog mixes French,
+Arabic and English). A query's words are expanded into the catalog's own words (SearchLexeme) that are
+equal, start with it, look alike (pg_trgm similarity) or sound alike (double metaphone), so "zelij"
+finds "zellige" and "tajin" finds "tajine".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, FloatField, QuerySet, Value
+
+ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+ARABIC_LETTER_FOLDS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+MAX_QUERY_WORDS = 8
+MAX_EXPANSIONS_PER_WORD = 8
+
+
+def normalize(text: str) -> str:
+    """Lower case, Latin accents removed, Arabic diacritics and letter variants folded."""
+    text = ARABIC_DIACRITICS.sub("", text or "").translate(ARABIC_LETTER_FOLDS)
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    # Drop combining marks of Latin letters only; Arabic letters survive NFKD unchanged.
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(normalize(text))
+
+
+def build_document(parts: Iterable[str]) -> str:
+    return " ".join(" ".join(words(part)) for part in parts if part)
+
+
+def update_search_index(product_ids: Iterable[int]) -> None:
+    """Recompute the documents, vectors and the lexicon of these products (called by catalog services)."""
+    from marketplace.catalog.models import Product, SearchLexeme
+    from marketplace.catalog.selectors import search_parts_for_products
+
+    ids = list(product_ids)
+    if not ids:
+        return
+    parts_by_product = search_parts_for_products(ids)
+    updates, vocabulary = [], set()
+    for product in Product.objects.filter(pk__in=ids).only("pk"):
+        title_parts, other_parts = parts_by_product.get(product.pk, ([], []))
+        product.search_document = build_document([*title_parts, *other_parts])
+        vocabulary.update(w for w in product.search_document.split() if 1 < len(w) <= 100)
+        updates.append(product)
+        product._title = build_document(title_parts)
+    Product.objects.bulk_update(updates, ["search_document"])
+    for product in updates:
+        Product.objects.filter(pk=product.pk).update(
+            search_vector=SearchVector(Value(product._title), weight="A", config="simple")
+            + SearchVector(F("search_document"), weight="C", config="simple")
+        )
+    existing = set(SearchLexeme.objects.filter(word__in=vocabulary).values_list("word", flat=True))
+    new_words = sorted(vocabulary - existing)
+    if new_words:
+        SearchLexeme.objects.bulk_create([SearchLexeme(word=w) for w in new_words], ignore_conflicts=True)
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE catalog_searchlexeme SET sound = dmetaphone(word) WHERE sound = '' AND word ~ '^[a-z]+$'")
+
+
+def expand_word(word: str) -> list[str]:
+    """The catalog's words that `word` may mean: itself, words it begins, look-alikes, sound-alikes."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT word FROM catalog_searchlexeme
+            WHERE word = %(w)s
+               OR (length(%(w)s) >= 3 AND word LIKE %(prefix)s)
+               OR (length(%(w)s) >= 4 AND word %% %(w)s)
+               OR (length(%(w)s) >= 4 AND %(w)s ~ '^[a-z]+$' AND sound = dmetaphone(%(w)s)
+                   AND abs(length(word) - length(%(w)s)) <= 3)
+            ORDER BY (word = %(w)s) DESC, (word LIKE %(prefix)s) DESC, similarity(word, %(w)s) DESC, length(word)
+            LIMIT %(limit)s
+            """,
+            {"w": word, "prefix": word.replace("%", "").replace("_", "") + "%", "limit": MAX_EXPANSIONS_PER_WORD},
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _tsquery_literal(word: str) -> str:
+    return "'" + word.replace("'", "''").replace("\\", "") + "'"
+
+
+def build_tsquery(query: str) -> str | None:
+    """A to_tsquery text: every query word must match one of its expansions. None: nothing can match."""
+    query_words = words(query)[:MAX_QUERY_WORDS]
+    if not query_words:
+        return None
+    clauses = []
+    for word in query_words:
+        expansions = expand_word(word)
+        if not expansions:
+            return None
+        clauses.append("(" + " | ".join(_tsquery_literal(w) for w in expansions) + ")")
+    return " & ".join(clauses)
+
+
+def search_products(queryset: QuerySet, query: str) -> QuerySet:
+    """Filter `queryset` to the products matching `query`, annotated with `search_rank`."""
+    tsquery = build_tsquery(query)
+    if tsquery is None:
+        return queryset.none().annotate(search_rank=Value(0.0, output_field=FloatField()))
+    search_query = SearchQuery(tsquery, search_type="raw", config="simple")
+    return queryset.filter(search_vector=search_query).annotate(search_rank=SearchRank(F("search_vector"), search_query))

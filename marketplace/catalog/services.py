@@ -1,0 +1,67 @@
+"""Catalog writes and the rules they keep: derived prices, the listing's lowest price, the search index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Min
+
+from marketplace.catalog.models import ProductChannelListing, ProductVariantChannelListing
+from marketplace.catalog.search import update_search_index
+from marketplace.channels.models import Channel
+from marketplace.channels.services import derive_price
+from marketplace.core.views import bump_catalog_version
+
+
+def editorjs(text: str) -> dict:
+    """Saleor stores rich text as EditorJS blocks: one paragraph per line of `text`."""
+    return {"blocks": [{"type": "paragraph", "data": {"text": line}} for line in text.splitlines() if line.strip()],
+            "version": "2.24.3"}
+
+
+def set_variant_prices_from_mad(variant_ids: Iterable[int], mad_prices: dict[int, Decimal], channels: list[Channel]) -> None:
+    """Write each channel's price from the MAD price, leaving prices set by hand (overridden) alone."""
+    existing = {(row.variant_id, row.channel_id): row for row in
+                ProductVariantChannelListing.objects.filter(variant_id__in=list(variant_ids), channel__in=channels)}
+    creates, updates = [], []
+    for variant_id, amount in mad_prices.items():
+        for channel in channels:
+            price = derive_price(amount, channel)
+            row = existing.get((variant_id, channel.pk))
+            if row is None:
+                creates.append(ProductVariantChannelListing(
+                    variant_id=variant_id, channel=channel, currency=channel.currency_code, price_amount=price,
+                    price_overridden=channel.currency_code == "MAD"))
+            elif not row.price_overridden or channel.currency_code == "MAD":
+                row.price_amount = price
+                updates.append(row)
+    ProductVariantChannelListing.objects.bulk_create(creates)
+    ProductVariantChannelListing.objects.bulk_update(updates, ["price_amount"])
+
+
+def refresh_listing_prices(product_ids: Iterable[int]) -> None:
+    """Keep ProductChannelListing.discounted_price_amount (lowest variant price) for sorting and filters."""
+    ids = list(product_ids)
+    lowest = {
+        (row["variant__product_id"], row["channel_id"]): row["low"]
+        for row in ProductVariantChannelListing.objects.filter(variant__product_id__in=ids, price_amount__isnull=False)
+        .values("variant__product_id", "channel_id").annotate(low=Min("price_amount"))
+    }
+    listings = list(ProductChannelListing.objects.filter(product_id__in=ids))
+    for listing in listings:
+        listing.discounted_price_amount = lowest.get((listing.product_id, listing.channel_id))
+    ProductChannelListing.objects.bulk_update(listings, ["discounted_price_amount"])
+
+
+def after_catalog_change(product_ids: Iterable[int]) -> None:
+    """Derived data to refresh once a write touched these products; runs when the transaction commits."""
+    ids = list(product_ids)
+
+    def refresh() -> None:
+        refresh_listing_prices(ids)
+        update_search_index(ids)
+        bump_catalog_version()
+
+    transaction.on_commit(refresh)

@@ -1,0 +1,63 @@
+"""Request-scoped batch loading: the list resolvers announce the objects of a page ("hints"), and the
+first field that needs related data loads it for the whole page at once. The SQL query count of a
+listing therefore does not grow with its page size."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
+
+BatchFn = Callable[[list[Hashable]], dict[Hashable, Any]]
+
+
+class BatchLoader:
+    def __init__(self, registry: LoaderRegistry, key_kind: str, batch_fn: BatchFn, default: Any = None):
+        self.registry = registry
+        self.key_kind = key_kind
+        self.batch_fn = batch_fn
+        self.default = default
+        self.cache: dict[Hashable, Any] = {}
+
+    def load(self, key: Hashable) -> Any:
+        if key not in self.cache:
+            keys = {key} | {k for k in self.registry.hints[self.key_kind] if k not in self.cache}
+            found = self.batch_fn(list(keys))
+            for k in keys:
+                self.cache[k] = found.get(k, self.default() if callable(self.default) else self.default)
+        return self.cache[key]
+
+    def prime(self, key: Hashable, value: Any) -> None:
+        self.cache.setdefault(key, value)
+
+
+class LoaderRegistry:
+    """One per request (on `info.context`)."""
+
+    def __init__(self) -> None:
+        self.hints: dict[str, set[Hashable]] = defaultdict(set)
+        self.loaders: dict[str, BatchLoader] = {}
+
+    def hint(self, key_kind: str, keys: Iterable[Hashable]) -> None:
+        self.hints[key_kind].update(k for k in keys if k is not None)
+
+    def get(self, name: str, key_kind: str, batch_fn: BatchFn, default: Any = None) -> BatchLoader:
+        loader = self.loaders.get(name)
+        if loader is None:
+            loader = self.loaders[name] = BatchLoader(self, key_kind, batch_fn, default)
+        return loader
+
+
+def loaders_for(context: Any) -> LoaderRegistry:
+    registry = getattr(context, "_maalem_loaders", None)
+    if registry is None:
+        registry = LoaderRegistry()
+        context._maalem_loaders = registry
+    return registry
+
+
+def group_by(rows: Iterable[Any], key: Callable[[Any], Hashable]) -> dict[Hashable, list[Any]]:
+    grouped: dict[Hashable, list[Any]] = defaultdict(list)
+    for row in rows:
+        grouped[key(row)].append(row)
+    return grouped

@@ -1,0 +1,138 @@
+"""Keyset (cursor) pagination for connections, Saleor's rules: `first` or `last` is required and at most
+100; cursors are opaque and stable; `totalCount` is counted only when asked for."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from graphql import GraphQLError
+
+
+@dataclass
+class Page:
+    nodes: list[Any]
+    cursors: list[str]
+    has_next_page: bool
+    has_previous_page: bool
+    queryset: QuerySet = field(repr=False)
+    _total_count: int | None = None
+
+    @property
+    def total_count(self) -> int:
+        if self._total_count is None:
+            self._total_count = self.queryset.order_by().count()
+        return self._total_count
+
+
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return {"d": str(value)}
+    if isinstance(value, datetime.datetime):
+        return {"t": value.isoformat()}
+    return value
+
+
+def _decode_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "d" in value:
+            return Decimal(value["d"])
+        if "t" in value:
+            return datetime.datetime.fromisoformat(value["t"])
+    return value
+
+
+def encode_cursor(values: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps([_encode_value(v) for v in values]).encode()).decode()
+
+
+def decode_cursor(cursor: str, size: int) -> list[Any]:
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor.encode()).decode())
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        raise GraphQLError(f"Received cursor ({cursor}) is invalid.") from None
+    if not isinstance(values, list) or len(values) != size:
+        raise GraphQLError(f"Received cursor ({cursor}) is invalid.")
+    return [_decode_value(v) for v in values]
+
+
+def validate_page_arguments(first: int | None, last: int | None, connection_name: str) -> None:
+    limit = settings.GRAPHQL_MAX_PAGE_SIZE
+    if first is None and last is None:
+        raise GraphQLError(f"You must provide a `first` or `last` value to properly paginate the `{connection_name}` connection.")
+    if first is not None and last is not None:
+        raise GraphQLError(f"Passing both `first` and `last` to paginate the `{connection_name}` connection is not supported.")
+    for name, value in (("first", first), ("last", last)):
+        if value is not None and value < 0:
+            raise GraphQLError(f"Argument `{name}` on connection `{connection_name}` cannot be less than 0.")
+        if value is not None and value > limit:
+            raise GraphQLError(
+                f"Requesting {value} records on the `{connection_name}` connection exceeds the `{name}` limit of {limit} records."
+            )
+
+
+def _seek(sort: list[tuple[str, bool]], values: list[Any], forward: bool) -> Q:
+    """Rows strictly after `values` in the order `sort` (reversed when not `forward`)."""
+    condition = Q()
+    for i, (name, descending) in enumerate(sort):
+        # Forward over an ascending field (or backward over a descending one) seeks greater values.
+        lookup = f"{name}__lt" if descending == forward else f"{name}__gt"
+        term = Q(**{lookup: values[i]})
+        for j in range(i):
+            term &= Q(**{sort[j][0]: values[j]})
+        condition |= term
+    return condition
+
+
+def paginate(
+    queryset: QuerySet,
+    *,
+    sort: list[tuple[str, bool]],
+    first: int | None = None,
+    last: int | None = None,
+    after: str | None = None,
+    before: str | None = None,
+    connection_name: str = "items",
+) -> Page:
+    """Return one page of `queryset` ordered by `sort` ([(field, descending)], pk appended for ties)."""
+    validate_page_arguments(first, last, connection_name)
+    sort = [*sort, ("pk", sort[-1][1] if sort else False)]
+    names = [name for name, _ in sort]
+    forward = last is None
+    ordering = []
+    for name, descending in sort:
+        reverse = descending if forward else not descending
+        ordering.append(f"-{name}" if reverse else name)
+    filtered = queryset
+    if after:
+        filtered = filtered.filter(_seek(sort, decode_cursor(after, len(sort)), True))
+    if before:
+        filtered = filtered.filter(_seek(sort, decode_cursor(before, len(sort)), False))
+    size = first if forward else last
+    rows = list(filtered.order_by(*ordering)[: size + 1])
+    has_more = len(rows) > size
+    rows = rows[:size]
+    if not forward:
+        rows.reverse()
+    cursors = [encode_cursor([_attr(row, n) for n in names]) for row in rows]
+    return Page(
+        nodes=rows,
+        cursors=cursors,
+        has_next_page=has_more if forward else bool(before),
+        has_previous_page=bool(after) if forward else has_more,
+        queryset=queryset,
+    )
+
+
+def _attr(row: Any, name: str) -> Any:
+    value = row
+    for part in name.split("__"):
+        value = getattr(value, part)
+    return value

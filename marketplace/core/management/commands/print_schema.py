@@ -1,0 +1,26 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+SDL_PATH = Path(__file__).resolve().parents[3] / "graphql" / "schema.graphql"
+
+
+def current_sdl() -> str:
+    from marketplace.graphql.schema import schema
+
+    return str(schema).strip() + "\n"
+
+
+class Command(BaseCommand):
+    help = "Print the API's GraphQL schema (SDL) to marketplace/graphql/schema.graphql (or stdout with --stdout)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--stdout", action="store_true")
+
+    def handle(self, *args, **options):
+        sdl = current_sdl()
+        if options["stdout"]:
+            self.stdout.write(sdl)
+        else:
+            SDL_PATH.write_text(sdl, encoding="utf-8")
+            self.stdout.write(f"wrote {SDL_PATH}")

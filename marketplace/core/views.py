@@ -1,0 +1,194 @@
+"""The /graphql/ endpoint: graphene-django's view with parsed-and-validated documents cached, query
+limits (cost, aliases, depth) and a short cache of anonymous catalog responses."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from functools import lru_cache
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from graphene_django.views import GraphQLView as BaseGraphQLView
+from graphql import (
+    ExecutionResult,
+    FieldNode,
+    GraphQLError,
+    OperationType,
+    execute,
+    get_operation_ast,
+    parse,
+    specified_rules,
+    validate,
+)
+
+from marketplace.core.graphql.limits import DepthAndAliasLimitRule, query_cost
+
+logger = logging.getLogger(__name__)
+CATALOG_VERSION_KEY = "catalog-version"
+# Root fields whose anonymous answers are the same for every visitor (no cart, no account).
+CACHEABLE_ROOT_FIELDS = frozenset({
+    "shop", "channel", "channels", "products", "product", "productVariant", "categories", "category",
+    "collections", "collection", "artisan", "artisans", "regions", "__typename",
+})
+
+
+def catalog_version() -> int:
+    return cache.get_or_set(CATALOG_VERSION_KEY, 1, None)
+
+
+def bump_catalog_version() -> None:
+    """Called by services after any catalog write: cached anonymous responses become stale at once."""
+    try:
+        cache.incr(CATALOG_VERSION_KEY)
+    except ValueError:
+        cache.set(CATALOG_VERSION_KEY, 2, None)
+
+
+@lru_cache(maxsize=512)
+def _parse_and_validate(schema_id: int, query: str) -> tuple[Any, tuple[GraphQLError, ...]]:
+    from marketplace.graphql.schema import schema
+
+    try:
+        document = parse(query)
+    except GraphQLError as error:
+        return None, (error,)
+    errors = validate(schema.graphql_schema, document, [*specified_rules, DepthAndAliasLimitRule])
+    return document, tuple(errors)
+
+
+class GraphQLView(BaseGraphQLView):
+    graphiql = True
+
+    def __init__(self, **kwargs: Any):
+        from marketplace.graphql.schema import schema
+
+        super().__init__(schema=schema, graphiql=settings.GRAPHIQL_ENABLED, **kwargs)
+
+    @classmethod
+    def as_view(cls, **initkwargs: Any):
+        return csrf_exempt(super().as_view(**initkwargs))
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method == "POST" and len(request.body or b"") > settings.GRAPHQL_MAX_BODY_BYTES:
+            return JsonResponse({"errors": [{"message": f"The request body exceeds {settings.GRAPHQL_MAX_BODY_BYTES} bytes."}]}, status=413)
+        if request.META.get("HTTP_AUTHORIZATION") and not request.user.is_authenticated:
+            error = getattr(request, "jwt_error", None)
+            if error is not None:
+                return JsonResponse({"errors": [{"message": error.message, "extensions": {"code": error.code}}]})
+        cached = self._cached_response(request)
+        if cached is not None:
+            return cached
+        response = super().dispatch(request, *args, **kwargs)
+        self._store_response(request, response)
+        return response
+
+    # Anonymous catalog queries are the same for every visitor of a channel and language.
+    def _cache_key(self, request: HttpRequest) -> str | None:
+        if settings.CATALOG_CACHE_SECONDS <= 0 or request.method != "POST":
+            return None
+        if request.META.get("HTTP_AUTHORIZATION") or request.content_type != "application/json":
+            return None
+        digest = hashlib.sha256(request.body).hexdigest()
+        return f"gql:{catalog_version()}:{digest}"
+
+    def _cached_response(self, request: HttpRequest) -> HttpResponse | None:
+        key = self._cache_key(request)
+        request._maalem_cache_key = key
+        if key is None:
+            return None
+        content = cache.get(key)
+        if content is None:
+            return None
+        return HttpResponse(content, content_type="application/json", headers={"X-Maalem-Cache": "hit"})
+
+    def _store_response(self, request: HttpRequest, response: HttpResponse) -> None:
+        key = getattr(request, "_maalem_cache_key", None)
+        if key and response.status_code == 200 and getattr(request, "_maalem_cacheable", False):
+            cache.set(key, response.content, settings.CATALOG_CACHE_SECONDS)
+
+    def execute_graphql_request(self, request, data, query, variables, operation_name, show_graphiql=False):
+        if not query:
+            if show_graphiql:
+                return None
+            return ExecutionResult(errors=[GraphQLError("Must provide a query string.")])
+        document, errors = _parse_and_validate(id(self.schema), query)
+        if errors:
+            return ExecutionResult(errors=list(errors))
+        operation = get_operation_ast(document, operation_name)
+        if operation is None:
+            return ExecutionResult(errors=[GraphQLError("Unknown or ambiguous operation name.")])
+        if request.method.lower() == "get" and operation.operation != OperationType.QUERY:
+            if show_graphiql:
+                return None
+            return ExecutionResult(errors=[GraphQLError("Mutations are only accepted in POST requests.")])
+        cost = query_cost(document, operation, variables)
+        request._maalem_cost = cost
+        maximum = settings.GRAPHQL_QUERY_MAX_COST
+        if cost > maximum:
+            return ExecutionResult(errors=[GraphQLError(
+                f"The query exceeds the maximum cost of {maximum}. Actual cost is {cost}.",
+                extensions={"code": "QUERY_TOO_COMPLEX"})])
+        request._maalem_cacheable = (
+            operation.operation == OperationType.QUERY
+            and not request.user.is_authenticated
+            and all(isinstance(f, FieldNode) and f.name.value in CACHEABLE_ROOT_FIELDS
+                    for f in operation.selection_set.selections)
+        )
+        try:
+            return execute(
+                self.schema.graphql_schema, document, root_value=None, context_value=request,
+                variable_values=variables, operation_name=operation_name, middleware=self.get_middleware(request),
+            )
+        except Exception as error:  # never a 500: the error is logged and reported as a GraphQL error
+            logger.exception("GraphQL execution failed")
+            return ExecutionResult(errors=[GraphQLError(f"Internal error: {error.__class__.__name__}")])
+
+    def get_response(self, request, data, show_graphiql=False):
+        result, status_code = super().get_response(request, data, show_graphiql)
+        if result is None or show_graphiql:
+            return result, status_code
+        payload = json.loads(result)
+        cost = getattr(request, "_maalem_cost", None)
+        if isinstance(payload, dict) and cost is not None:
+            payload.setdefault("extensions", {})["cost"] = {
+                "requestedQueryCost": cost, "maximumAvailable": settings.GRAPHQL_QUERY_MAX_COST}
+        # GraphQL errors are answered with 200 and an errors list, as Saleor does.
+        return self.json_encode(request, payload), 200 if status_code == 400 else status_code
+
+    @staticmethod
+    def format_error(error: Exception) -> dict:
+        if isinstance(error, GraphQLError):
+            formatted = error.formatted
+            if error.original_error is not None and not isinstance(error.original_error, GraphQLError):
+                logger.error("Unhandled error in a resolver", exc_info=error.original_error)
+                formatted["message"] = "Internal error: the server could not complete this field."
+                formatted.setdefault("extensions", {})["code"] = "INTERNAL_ERROR"
+            return formatted
+        return {"message": str(error)}
+
+
+def health_live(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"status": "ok"})
+
+
+def health_ready(request: HttpRequest) -> JsonResponse:
+    checks: dict[str, str] = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as error:  # readiness reports, it does not raise
+        checks["database"] = f"error: {error.__class__.__name__}"
+    try:
+        cache.set("health-check", "1", 5)
+        checks["cache"] = "ok" if cache.get("health-check") == "1" else "error"
+    except Exception as error:
+        checks["cache"] = f"error: {error.__class__.__name__}"
+    ok = all(v == "ok" for v in checks.values())
+    return JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)

@@ -1,0 +1,82 @@
+"""Schema assembly only: each app keeps its own graphql module."""
+
+from __future__ import annotations
+
+import graphene
+from django.conf import settings
+
+from marketplace.accounts.graphql.schema import AccountMutations, AccountQueries
+from marketplace.artisans.graphql.schema import ArtisanQueries
+from marketplace.catalog.graphql.schema import CatalogQueries
+from marketplace.channels.graphql.schema import ChannelQueries
+from marketplace.channels.selectors import active_channels
+from marketplace.core.graphql.types import CountryDisplay, LanguageDisplay
+from marketplace.core.models import LANGUAGE_CODES
+
+SCHEMA_VERSION = "3.23"
+
+
+class Shop(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    name = graphene.String(required=True)
+    description = graphene.String()
+    default_country = graphene.Field(CountryDisplay)
+    countries = graphene.NonNull(graphene.List(graphene.NonNull(CountryDisplay)))
+    languages = graphene.NonNull(graphene.List(graphene.NonNull(LanguageDisplay)))
+    channel_currencies = graphene.NonNull(graphene.List(graphene.NonNull(graphene.String)))
+    version = graphene.String(required=True)
+    schema_version = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_id(root, info):
+        return "U2hvcDpNYWFsZW0="  # base64("Shop:Maalem")
+
+    @staticmethod
+    def resolve_name(root, info):
+        return settings.SHOP_NAME
+
+    @staticmethod
+    def resolve_description(root, info):
+        return settings.SHOP_DESCRIPTION
+
+    @staticmethod
+    def resolve_default_country(root, info):
+        return CountryDisplay.of("MA")
+
+    @staticmethod
+    def resolve_countries(root, info):
+        codes = sorted({code for channel in active_channels() for code in channel.countries})
+        return [CountryDisplay.of(code) for code in codes]
+
+    @staticmethod
+    def resolve_languages(root, info):
+        return [LanguageDisplay.of(code) for code in LANGUAGE_CODES]
+
+    @staticmethod
+    def resolve_channel_currencies(root, info):
+        return sorted({channel.currency_code for channel in active_channels()})
+
+    @staticmethod
+    def resolve_version(root, info):
+        from importlib.metadata import version
+
+        return version("maalem")
+
+    @staticmethod
+    def resolve_schema_version(root, info):
+        return SCHEMA_VERSION
+
+
+class Query(AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, graphene.ObjectType):
+    shop = graphene.Field(Shop, required=True)
+
+    @staticmethod
+    def resolve_shop(root, info):
+        return {}
+
+
+class Mutation(AccountMutations, graphene.ObjectType):
+    pass
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation, auto_camelcase=True)

@@ -1,0 +1,106 @@
+"""Encoders for the master and the derivative set (AVIF, WebP, JPEG).
+
+Images reaching these encoders carry an empty ``info`` and we never pass exif/xmp/icc, so
+outputs are metadata-free. Sizes cascade from the largest (each width is resized from the
+previous one) to keep resampling cheap.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from PIL import Image
+
+DERIVATIVE_WIDTHS: tuple[int, ...] = (2048, 1024, 512, 256)
+DERIVATIVE_FORMATS: tuple[str, ...] = ("AVIF", "WEBP", "JPEG")
+MASTER_QUALITY = 90
+
+# Encoder settings, tuned for speed on small servers at near-identical visual quality.
+ENCODER_OPTIONS: dict[str, dict] = {
+    "AVIF": {"quality": 55, "speed": 8},
+    "WEBP": {"quality": 80, "method": 4},
+    "JPEG": {"quality": 85, "optimize": True, "progressive": True},
+}
+# Above 1024 px AVIF speed 9 is ~3x faster than 8 for ~20 % more bytes: it keeps a 12 MP
+# photo's full derivative set within the time budget on a 2-core server.
+LARGE_WIDTH = 1024
+LARGE_OVERRIDES: dict[str, dict] = {"AVIF": {"speed": 9}}
+MIME_TYPES = {"AVIF": "image/avif", "WEBP": "image/webp", "JPEG": "image/jpeg", "PNG": "image/png"}
+EXTENSIONS = {"AVIF": "avif", "WEBP": "webp", "JPEG": "jpg", "PNG": "png"}
+
+
+@dataclass(frozen=True)
+class Derivative:
+    width: int
+    height: int
+    format: str  # "AVIF" | "WEBP" | "JPEG"
+    data: bytes
+
+    @property
+    def content_type(self) -> str:
+        return MIME_TYPES[self.format]
+
+    @property
+    def extension(self) -> str:
+        return EXTENSIONS[self.format]
+
+
+def _clean(im: Image.Image) -> Image.Image:
+    if im.mode != "RGB":
+        im = im.convert("RGB")
+    if im.info:
+        im = im.copy()
+        im.info = {}
+    return im
+
+
+def encode(im: Image.Image, fmt: str, **options) -> bytes:
+    """Encode without any metadata (no EXIF, XMP, ICC, comments)."""
+    buf = io.BytesIO()
+    _clean(im).save(buf, fmt, **(ENCODER_OPTIONS.get(fmt, {}) | options))
+    return buf.getvalue()
+
+
+def encode_master(im: Image.Image) -> bytes:
+    # The master is stored, not served: baseline Huffman-optimised JPEG (progressive costs 2x).
+    return encode(im, "JPEG", quality=MASTER_QUALITY, optimize=True)
+
+
+def plan_widths(master_width: int, widths: tuple[int, ...] = DERIVATIVE_WIDTHS) -> list[int]:
+    """Widths never exceed the master: larger ones are capped to the master width once."""
+    out: list[int] = []
+    for w in sorted(widths, reverse=True):
+        w = min(w, master_width)
+        if w >= 1 and w not in out:
+            out.append(w)
+    return out
+
+
+def cascade(master: Image.Image, widths: list[int]) -> list[Image.Image]:
+    """Resized copies, each made from the previous (larger) one."""
+    images, prev = [], master
+    for w in widths:
+        if w != prev.width:
+            h = max(1, round(prev.height * w / prev.width))
+            prev = prev.resize((w, h), Image.Resampling.LANCZOS, reducing_gap=2.0)
+        images.append(prev)
+    return images
+
+
+def build_derivatives(
+    master: Image.Image,
+    *,
+    widths: tuple[int, ...] = DERIVATIVE_WIDTHS,
+    formats: tuple[str, ...] = DERIVATIVE_FORMATS,
+) -> list[Derivative]:
+    """All derivatives, largest first, in ``formats`` order within a width.
+
+    Encoded one after the other: Pillow's encoders hold the GIL, so threads would only add
+    malloc arenas (memory) without speed; libaom uses its own threads for AVIF."""
+    out = []
+    for im in cascade(_clean(master), plan_widths(master.width, widths)):
+        for fmt in formats:
+            extra = LARGE_OVERRIDES.get(fmt, {}) if im.width > LARGE_WIDTH else {}
+            out.append(Derivative(im.width, im.height, fmt, encode(im, fmt, **extra)))
+    return out

@@ -1,0 +1,16 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import path, re_path
+from django.views.static import serve
+
+from marketplace.core.views import GraphQLView, health_live, health_ready
+
+urlpatterns = [
+    path("graphql/", GraphQLView.as_view(), name="graphql"),
+    path("health/live", health_live),
+    path("health/ready", health_ready),
+    path("admin/", admin.site.urls),
+]
+if settings.DEBUG or settings.MEDIA_URL.startswith("/"):
+    # Media derivatives are public catalog images; originals live in private storage, never here.
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
