@@ -58,6 +58,7 @@ def queries_per_request(body: dict) -> int:
 def start_server(cache_seconds: int) -> subprocess.Popen:
     env = {**os.environ, "CATALOG_CACHE_SECONDS": str(cache_seconds), "DJANGO_DEBUG": "0",
            "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789abcdef", "ALLOWED_HOSTS": "127.0.0.1",
+           "SECURE_SSL_REDIRECT": "0",
            "LOG_LEVEL": "WARNING"}
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "marketplace.wsgi:application", "--bind",
                                f"127.0.0.1:{PORT}", "--workers", "2", "--log-level", "warning"], cwd=ROOT, env=env)

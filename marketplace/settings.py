@@ -48,9 +48,16 @@ INSTALLED_APPS = [
     "marketplace.media",
     "marketplace.inventory",
     "marketplace.demo",
+    "marketplace.curation",
+    "marketplace.shipping",
+    "marketplace.checkout",
+    "marketplace.orders",
+    "marketplace.payments",
+    "marketplace.payouts",
 ]
 
 MIDDLEWARE = [
+    "marketplace.core.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -136,7 +143,8 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
                     "location": "private", "default_acl": "private", "querystring_auth": True},
     }
 
-GRAPHENE = {"SCHEMA": "marketplace.graphql.schema.schema"}
+# No field middleware: graphene-django's debug middleware would wrap every resolver.
+GRAPHENE = {"SCHEMA": "marketplace.graphql.schema.schema", "MIDDLEWARE": []}
 GRAPHQL_MAX_PAGE_SIZE = 100
 GRAPHQL_QUERY_MAX_COST = int(os.environ.get("GRAPHQL_QUERY_MAX_COST", "50000"))
 GRAPHQL_MAX_ALIASES = int(os.environ.get("GRAPHQL_MAX_ALIASES", "100"))
@@ -144,24 +152,43 @@ GRAPHQL_MAX_DEPTH = int(os.environ.get("GRAPHQL_MAX_DEPTH", "15"))
 GRAPHQL_MAX_BODY_BYTES = int(os.environ.get("GRAPHQL_MAX_BODY_BYTES", str(1024 * 1024)))
 GRAPHIQL_ENABLED = env_bool("GRAPHIQL_ENABLED", DEBUG)
 CATALOG_CACHE_SECONDS = int(os.environ.get("CATALOG_CACHE_SECONDS", "30"))
+# Listing review: a member's price change by more than this share waits for a curator.
+LISTING_REVIEW_PRICE_SHARE = float(os.environ.get("LISTING_REVIEW_PRICE_SHARE", "0.2"))
+# Multipart uploads (productMediaCreate) may exceed GRAPHQL_MAX_BODY_BYTES up to this size.
+GRAPHQL_MAX_UPLOAD_BYTES = int(os.environ.get("GRAPHQL_MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
 
 # Background work: Celery with Redis when REDIS_URL is set, otherwise in-process.
 CELERY_BROKER_URL = os.environ.get("REDIS_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 
+# Structured JSON logs (LOG_FORMAT=json, the default in production) carry the request id.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "marketplace.core.request_id.RequestIdLogFilter"}},
+    "formatters": {
+        "json": {"()": "pythonjsonlogger.json.JsonFormatter",
+                 "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+                 "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"}},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
+SECURE_CONTENT_TYPE_NOSNIFF = True
 if not DEBUG:
+    # Behind the TLS proxy: trust its X-Forwarded-Proto; /health/ stays reachable over plain HTTP for probes.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^health/"]
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_CONTENT_TYPE_NOSNIFF = True
 
 SHOP_NAME = os.environ.get("SHOP_NAME", "Maalem")
 SHOP_DESCRIPTION = os.environ.get(
@@ -182,3 +209,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Selling (README: Configuration). Stripe keys come from the environment only; STRIPE_API_BASE points the
+# stripe library elsewhere (the local stand-in in tests).
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+CHECKOUT_RESERVATION_SECONDS = int(os.environ.get("CHECKOUT_RESERVATION_SECONDS", "1200"))
+# Housekeeping only (expired reservations are already ignored by every stock check).
+CELERY_BEAT_SCHEDULE = {"checkout-delete-expired-reservations": {
+    "task": "checkout.delete_expired_reservations", "schedule": 600.0}}
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Maalem <commandes@maalem.ma>")
+BANK_ACCOUNT_HOLDER = os.environ.get("BANK_ACCOUNT_HOLDER", "Maalem SARL")
+BANK_NAME = os.environ.get("BANK_NAME", "Banque Populaire")
+BANK_IBAN = os.environ.get("BANK_IBAN", "MA64 0000 0000 0000 0000 0000 0000")
+BANK_BIC = os.environ.get("BANK_BIC", "BCPOMAMC")

@@ -1,15 +1,18 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 from django.views.static import serve
 
 from marketplace.core.views import GraphQLView, health_live, health_ready
+from marketplace.curation.views import programme_results_csv
 
 urlpatterns = [
     path("graphql/", GraphQLView.as_view(), name="graphql"),
     path("health/live", health_live),
     path("health/ready", health_ready),
     path("admin/", admin.site.urls),
+    path("", include("marketplace.payments.urls")),  # /webhooks/stripe/, proforma, payout files
+    path("exports/programme-results.csv", programme_results_csv, name="programme-results-csv"),
 ]
 if settings.DEBUG or settings.MEDIA_URL.startswith("/"):
     # Media derivatives are public catalog images; originals live in private storage, never here.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +12,6 @@ import pytest
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
-# Tests create users by the hundred; the production hasher's deliberate slowness would dominate.
-settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 DEMO_PRODUCTS_IN_TESTS = 40
 
 
@@ -51,6 +51,8 @@ def doc():
 def django_db_setup(django_db_setup, django_db_blocker):
     from marketplace.demo.services import load_demo
 
+    # Tests create users by the hundred; the production hasher's deliberate slowness would dominate.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     with django_db_blocker.unblock():
         load_demo(max_products=DEMO_PRODUCTS_IN_TESTS, photo_size=256, workers=2, log=print)
     yield
@@ -62,3 +64,145 @@ def gql(client, db) -> GraphQLClient:
 
     cache.clear()
     return GraphQLClient(client)
+
+
+# --- The storefront over real HTTP (tests/storefront, tests/e2e) ---------------------------------------
+# The API runs in a thread of this process (pytest-django's LiveServer, on the session's demo data) and the
+# storefront as a gunicorn subprocess pointed at it. The `live_server` fixture itself is not used: it makes
+# every test transactional, and the flush after each test would erase the session-wide demo catalog.
+
+
+@pytest.fixture(scope="session")
+def api_server(django_db_setup, django_db_blocker):
+    from django.core.cache import cache
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():  # the server thread reads the committed demo data
+        server = LiveServer("127.0.0.1")
+        previous = settings.PUBLIC_API_URL
+        settings.PUBLIC_API_URL = server.url  # media URLs must point at this server
+        cache.clear()
+        try:
+            yield server
+        finally:
+            settings.PUBLIC_API_URL = previous
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def storefront_url(api_server, tmp_path_factory):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "API_URL": f"{api_server.url}/graphql/", "STOREFRONT_DEBUG": "0",
+           "STOREFRONT_SECRET_KEY": "storefront-tests", "STOREFRONT_SECURE_COOKIES": "0",
+           "STOREFRONT_CACHE_SECONDS": os.environ.get("STOREFRONT_TEST_CACHE_SECONDS", "0")}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    log = (tmp_path_factory.mktemp("storefront") / "gunicorn.log").open("w")
+    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "storefront.wsgi:application", "--bind",
+                                f"127.0.0.1:{port}", "--workers", "1", "--threads", "4", "--timeout", "60"],
+                               cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(f"{url}/robots.txt", timeout=2)
+                break
+            except OSError:
+                if process.poll() is not None:
+                    raise RuntimeError(f"the storefront exited: see {log.name}") from None
+                time.sleep(0.1)
+        else:
+            raise RuntimeError(f"the storefront did not start: see {log.name}")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture
+def committed_piece(api_server, settings):
+    """Factory of unique pieces (stock 1, listed in every market) committed for the API server's thread,
+    deleted with their orders afterwards; the API runs with its development payment gateway."""
+    import threading
+    from decimal import Decimal
+
+    settings.DEBUG, settings.STRIPE_SECRET_KEY = True, ""  # the development gateway (DEBUG, no Stripe keys)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    created: list[int] = []
+
+    def in_thread(work):
+        # A thread has its own autocommit connection: its writes are visible to the API at once.
+        from django.db import connection
+
+        out: dict = {}
+
+        def run():
+            try:
+                out["value"] = work()
+            except BaseException as exc:  # re-raised in the test's thread
+                out["error"] = exc
+            finally:
+                connection.close()
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        thread.join()
+        if "error" in out:
+            raise out["error"]
+        return out.get("value")
+
+    def make(price_mad: str = "1800") -> Any:
+        def work():
+            from datetime import timedelta
+
+            from django.utils import timezone
+
+            from marketplace.artisans.models import Artisan
+            from marketplace.catalog import models as cm
+            from marketplace.channels.models import Channel
+            from marketplace.channels.services import derive_price
+            from marketplace.inventory.models import Stock
+
+            n, now = len(created) + 1, timezone.now() - timedelta(minutes=1)
+            artisan = Artisan.objects.filter(warehouse__isnull=False).order_by("pk").first()
+            source = cm.Product.objects.filter(artisan=artisan, media__isnull=False).order_by("pk").first()
+            product = cm.Product.objects.create(product_type=source.product_type, category=source.category,
+                                                artisan=artisan, name=f"Pièce d'essai {n}",
+                                                slug=f"piece-essai-{uuid.uuid4().hex[:12]}")
+            variant = cm.ProductVariant.objects.create(
+                product=product, sku=f"SF-{n}-{product.pk}", is_one_of_a_kind=True, weight_kg=Decimal("2.5"),
+                length_cm=Decimal("40"), width_cm=Decimal("30"), height_cm=Decimal("20"), hs_code="570110")
+            for channel in Channel.objects.all():
+                cm.ProductChannelListing.objects.create(product=product, channel=channel, is_published=True,
+                                                        currency=channel.currency_code, published_at=now,
+                                                        available_for_purchase_at=now)
+                cm.ProductVariantChannelListing.objects.create(
+                    variant=variant, channel=channel, currency=channel.currency_code,
+                    price_amount=derive_price(Decimal(price_mad), channel))
+            Stock.objects.create(warehouse=artisan.warehouse, product_variant=variant, quantity=1)
+            created.append(product.pk)
+            return product
+
+        return in_thread(work)
+
+    yield make
+
+    def cleanup():
+        from marketplace.catalog.models import Product
+        from marketplace.orders.models import Order
+        from marketplace.payouts.models import LedgerEntry
+
+        orders = Order.objects.filter(lines__variant__product_id__in=created)
+        LedgerEntry.objects.filter(order_line__order__in=orders).delete()  # test money, not an artisan's
+        orders.delete()
+        Product.objects.filter(pk__in=created).delete()
+
+    in_thread(cleanup)

@@ -3,6 +3,7 @@ per-channel listings, collections and their translations."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -138,6 +139,12 @@ class AttributeVariant(SortableModel):
         unique_together = [("product_type", "attribute")]
 
 
+class ReviewStatus(models.TextChoices):
+    PENDING = "PENDING"
+    APPROVED = "APPROVED"
+    REJECTED = "REJECTED"
+
+
 class Product(ModelWithMetadata, SeoFields):
     product_type = models.ForeignKey(ProductType, on_delete=models.PROTECT, related_name="products")
     category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="products")
@@ -157,6 +164,14 @@ class Product(ModelWithMetadata, SeoFields):
     search_vector = SearchVectorField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    # Listing review: a new listing or a large change waits for a curator before it shows in channels.
+    review_status = models.CharField(max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.APPROVED,
+                                     db_index=True)
+    review_reason = models.TextField(blank=True)  # why it waits (changes) or why it was rejected
+    review_requested_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
 
     class Meta:
         ordering = ["slug"]

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, FloatField, QuerySet, Value
 
@@ -56,12 +56,15 @@ def update_search_index(product_ids: Iterable[int]) -> None:
         vocabulary.update(w for w in product.search_document.split() if 1 < len(w) <= 100)
         updates.append(product)
         product._title = build_document(title_parts)
-    Product.objects.bulk_update(updates, ["search_document"])
-    for product in updates:
-        Product.objects.filter(pk=product.pk).update(
-            search_vector=SearchVector(Value(product._title), weight="A", config="simple")
-            + SearchVector(F("search_document"), weight="C", config="simple")
-        )
+    # One statement for every product's document and vector (a bulk import writes thousands at once).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE catalog_product p SET search_document = v.doc, search_vector ="
+            " setweight(to_tsvector('simple'::regconfig, COALESCE(v.title, '')), 'A')"
+            " || setweight(to_tsvector('simple'::regconfig, COALESCE(v.doc, '')), 'C')"
+            " FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS title, unnest(%s::text[]) AS doc) v"
+            " WHERE p.id = v.id",
+            [[p.pk for p in updates], [p._title for p in updates], [p.search_document for p in updates]])
     existing = set(SearchLexeme.objects.filter(word__in=vocabulary).values_list("word", flat=True))
     new_words = sorted(vocabulary - existing)
     if new_words:

@@ -30,7 +30,9 @@ def can_see_unpublished(user: Any) -> bool:
 
 def published_listings(channel: Channel) -> QuerySet:
     now = timezone.now()
-    return ProductChannelListing.objects.filter(channel=channel, is_published=True).filter(
+    # A listing waiting for (or refused at) the ministry's review is not public.
+    return ProductChannelListing.objects.filter(channel=channel, is_published=True,
+                                                product__review_status="APPROVED").filter(
         Q(published_at__isnull=True) | Q(published_at__lte=now)
     )
 
@@ -38,7 +40,8 @@ def published_listings(channel: Channel) -> QuerySet:
 def visible_products(channel: Channel, user: Any = None, *, for_listing: bool = False) -> QuerySet:
     """Products a visitor may see in `channel`: listed there, published, publication date passed and,
     in listings, visible in listings. Staff also see unpublished products of the channel."""
-    products = Product.objects.all()
+    # The search document and vector are large and only ever read inside PostgreSQL.
+    products = Product.objects.defer("search_document", "search_vector")
     if can_see_unpublished(user):
         return products.filter(channel_listings__channel=channel)
     listings = published_listings(channel)

@@ -10,6 +10,7 @@ from django.db.models import Min
 
 from marketplace.catalog.models import ProductChannelListing, ProductVariantChannelListing
 from marketplace.catalog.search import update_search_index
+from marketplace.catalog.sql import bulk_set
 from marketplace.channels.models import Channel
 from marketplace.channels.services import derive_price
 from marketplace.core.views import bump_catalog_version
@@ -49,10 +50,9 @@ def refresh_listing_prices(product_ids: Iterable[int]) -> None:
         for row in ProductVariantChannelListing.objects.filter(variant__product_id__in=ids, price_amount__isnull=False)
         .values("variant__product_id", "channel_id").annotate(low=Min("price_amount"))
     }
-    listings = list(ProductChannelListing.objects.filter(product_id__in=ids))
-    for listing in listings:
-        listing.discounted_price_amount = lowest.get((listing.product_id, listing.channel_id))
-    ProductChannelListing.objects.bulk_update(listings, ["discounted_price_amount"])
+    listings = list(ProductChannelListing.objects.filter(product_id__in=ids).only("pk", "product_id", "channel_id"))
+    bulk_set("catalog_productchannellisting", "discounted_price_amount", [row.pk for row in listings],
+             [lowest.get((row.product_id, row.channel_id)) for row in listings], "numeric")
 
 
 def after_catalog_change(product_ids: Iterable[int]) -> None:

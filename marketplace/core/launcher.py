@@ -45,11 +45,14 @@ def main() -> int:
         print("Press Ctrl-C to stop.", flush=True)
         while all(p.poll() is None for p in processes):
             time.sleep(0.5)
+        print("A server stopped unexpectedly; stopping the others.", flush=True)
         return 1
     except KeyboardInterrupt:
         print("\nStopping ...", flush=True)
         return 0
     finally:
+        # A second Ctrl-C (a terminal sends it to the whole group) must not cut the clean shutdown short.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         for process in processes:
             if process.poll() is None:
                 process.send_signal(signal.SIGTERM)

@@ -27,6 +27,7 @@ from graphql import (
     validate,
 )
 
+from marketplace.core.errors import PermissionDenied
 from marketplace.core.graphql.limits import DepthAndAliasLimitRule, query_cost
 
 logger = logging.getLogger(__name__)
@@ -75,7 +76,11 @@ class GraphQLView(BaseGraphQLView):
         return csrf_exempt(super().as_view(**initkwargs))
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.method == "POST" and len(request.body or b"") > settings.GRAPHQL_MAX_BODY_BYTES:
+        if request.method == "POST" and request.content_type == "multipart/form-data":
+            # File uploads (GraphQL multipart request spec) have their own, larger cap; the body is streamed.
+            if int(request.META.get("CONTENT_LENGTH") or 0) > settings.GRAPHQL_MAX_UPLOAD_BYTES:
+                return JsonResponse({"errors": [{"message": f"The upload exceeds {settings.GRAPHQL_MAX_UPLOAD_BYTES} bytes."}]}, status=413)
+        elif request.method == "POST" and len(request.body or b"") > settings.GRAPHQL_MAX_BODY_BYTES:
             return JsonResponse({"errors": [{"message": f"The request body exceeds {settings.GRAPHQL_MAX_BODY_BYTES} bytes."}]}, status=413)
         if request.META.get("HTTP_AUTHORIZATION") and not request.user.is_authenticated:
             error = getattr(request, "jwt_error", None)
@@ -87,6 +92,11 @@ class GraphQLView(BaseGraphQLView):
         response = super().dispatch(request, *args, **kwargs)
         self._store_response(request, response)
         return response
+
+    def parse_body(self, request: HttpRequest) -> dict:
+        if request.content_type == "multipart/form-data" and "operations" in request.POST:
+            return multipart_operations(request.POST, request.FILES)
+        return super().parse_body(request)
 
     # Anonymous catalog queries are the same for every visitor of a channel and language.
     def _cache_key(self, request: HttpRequest) -> str | None:
@@ -165,12 +175,65 @@ class GraphQLView(BaseGraphQLView):
     def format_error(error: Exception) -> dict:
         if isinstance(error, GraphQLError):
             formatted = error.formatted
+            if isinstance(error.original_error, PermissionDenied):
+                # A query resolver's permission check: Saleor's PERMISSION_DENIED, not an internal error.
+                formatted["message"] = error.original_error.message
+                formatted.setdefault("extensions", {})["code"] = "PERMISSION_DENIED"
+                return formatted
             if error.original_error is not None and not isinstance(error.original_error, GraphQLError):
                 logger.error("Unhandled error in a resolver", exc_info=error.original_error)
                 formatted["message"] = "Internal error: the server could not complete this field."
                 formatted.setdefault("extensions", {})["code"] = "INTERNAL_ERROR"
             return formatted
         return {"message": str(error)}
+
+
+def multipart_operations(form: Any, files: Any) -> dict:
+    """GraphQL multipart request spec: `operations` (JSON), `map` ({part: ["variables.x", ...]}) and the
+    file parts; each file replaces the null at its paths. One operation per request (no batches)."""
+    from django.http import HttpResponseBadRequest
+    from graphene_django.views import HttpError
+
+    try:
+        operations = json.loads(form["operations"])
+        mapping = json.loads(form.get("map") or "{}")
+    except ValueError:
+        raise HttpError(HttpResponseBadRequest("The multipart `operations` and `map` fields must be JSON.")) from None
+    if not isinstance(operations, dict) or not isinstance(mapping, dict):
+        raise HttpError(HttpResponseBadRequest("Send one operation object; batched multipart requests are not supported."))
+    for part, paths in mapping.items():
+        upload = files.get(part)
+        if upload is None:
+            raise HttpError(HttpResponseBadRequest(f"The map names a file part that was not sent: {part}."))
+        for dotted in paths if isinstance(paths, list) else []:
+            _set_path(operations, str(dotted).split("."), upload)
+    return operations
+
+
+def _set_path(target: Any, keys: list[str], value: Any) -> None:
+    from django.http import HttpResponseBadRequest
+    from graphene_django.views import HttpError
+
+    if not keys or keys[0] != "variables":
+        raise HttpError(HttpResponseBadRequest("A file path in the map must start with `variables.`."))
+    for position, key in enumerate(keys):
+        last = position == len(keys) - 1
+        try:
+            if isinstance(target, list):
+                index = int(key)
+                if last:
+                    target[index] = value
+                else:
+                    target = target[index]
+            elif isinstance(target, dict):
+                if last:
+                    target[key] = value
+                else:
+                    target = target.setdefault(key, {}) if key == "variables" else target[key]
+            else:
+                raise KeyError(key)
+        except (KeyError, IndexError, ValueError):
+            raise HttpError(HttpResponseBadRequest(f"The map's path {'.'.join(keys)} is not in the variables.")) from None
 
 
 def health_live(request: HttpRequest) -> JsonResponse:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageFilter
 
 from . import images_ceramics as ceramics
 from . import images_leather as leather
@@ -109,7 +109,7 @@ def _object(
     return layer, resolved
 
 
-def _shadow(bg: Image.Image, layer: Image.Image, stance: str, strength: float = 1.0) -> Image.Image:
+def _shadow(bg: Image.Image, layer: Image.Image, stance: str) -> Image.Image:
     """Soft studio shadow under a layer (computed at 1/4 resolution: shadows are blurry)."""
     w, h = bg.size
     a = layer.getchannel("A").reduce(4)
@@ -117,7 +117,6 @@ def _shadow(bg: Image.Image, layer: Image.Image, stance: str, strength: float = 
     bb = a.getbbox()
     if bb is None:
         return bg
-    shadow = Image.new("L", (sw, sh), 0)
     if stance == "stand":
         bottom = bb[3]
         q, k = 0.22, 0.55
@@ -140,8 +139,6 @@ def _shadow(bg: Image.Image, layer: Image.Image, stance: str, strength: float = 
         near = off.filter(ImageFilter.GaussianBlur(sw * 0.01)).point(lambda v: v * 0.42)
         far = off.filter(ImageFilter.GaussianBlur(sw * 0.04)).point(lambda v: v * 0.2)
         shadow = Image.fromarray(np.maximum(np.asarray(near), np.asarray(far)))
-    if strength != 1.0:
-        shadow = shadow.point(lambda v: v * strength)
     shadow = shadow.resize((w, h), Image.BILINEAR)
     dark = bg.point(lambda v: v * 0.35)
     return Image.composite(dark, bg, shadow)

@@ -13,16 +13,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageDraw
 
 RGB = tuple[int, int, int]
 Pt = tuple[float, float]
 
 # Light from the upper left, in front of the object (x right, y down, z towards the camera).
-_L = np.array([-0.45, -0.6, 0.66])
-LIGHT = _L / np.linalg.norm(_L)
-_H = LIGHT + np.array([0.0, 0.0, 1.0])
-HALF = _H / np.linalg.norm(_H)
+# Plain floats: numpy float64 scalars would silently promote float32 arrays to float64.
+def _unit(v: tuple[float, float, float]) -> tuple[float, float, float]:
+    n = math.sqrt(sum(c * c for c in v))
+    return (v[0] / n, v[1] / n, v[2] / n)
+
+
+LIGHT = _unit((-0.45, -0.6, 0.66))
+HALF = _unit((LIGHT[0], LIGHT[1], LIGHT[2] + 1.0))
 
 
 def hex_rgb(value: str) -> RGB:
@@ -154,14 +158,12 @@ def fine_noise(gen: np.random.Generator, h: int, w: int) -> np.ndarray:
 
 
 def _box(a: np.ndarray, r: int, axis: int) -> np.ndarray:
-    """Running mean of width 2r+1 along an axis (edges padded)."""
-    pad = [(0, 0), (0, 0)]
-    pad[axis] = (r + 1, r)
-    c = np.cumsum(np.pad(a, pad, mode="edge"), axis=axis, dtype=np.float32)
-    n = a.shape[axis]
-    hi = np.take(c, np.arange(2 * r + 1, 2 * r + 1 + n), axis=axis)
-    lo = np.take(c, np.arange(0, n), axis=axis)
-    return (hi - lo) / (2 * r + 1)
+    """Running mean of width 2r+1 along an axis (edges extended)."""
+    v = np.moveaxis(a, axis, 0)
+    padded = np.concatenate([np.repeat(v[:1], r + 1, 0), v, np.repeat(v[-1:], r, 0)], 0)
+    c = np.cumsum(padded, axis=0, dtype=np.float32)
+    out = (c[2 * r + 1 :] - c[: -(2 * r + 1)]) * (1.0 / (2 * r + 1))
+    return np.moveaxis(out, 0, axis)
 
 
 def blur(a: np.ndarray, radius: float) -> np.ndarray:
@@ -170,7 +172,7 @@ def blur(a: np.ndarray, radius: float) -> np.ndarray:
     Pillow's GaussianBlur has no float mode and 8 bits are too coarse for height fields.
     """
     h, w = a.shape
-    k = max(1, int(radius / 2))
+    k = max(1, int(round(radius / 1.5)))
     img = Image.fromarray(a.astype(np.float32), "F")
     small = np.asarray(img.resize((max(1, w // k), max(1, h // k)), Image.BOX), dtype=np.float32)
     r = max(1, int(round(radius / k * 0.85)))
@@ -254,10 +256,7 @@ def dashed(
 def smooth_curve(pts: Sequence[Pt], n: int = 16, closed: bool = False) -> list[Pt]:
     """Catmull-Rom through control points: organic outlines from a few numbers."""
     p = list(pts)
-    if closed:
-        p = [p[-1], *p, p[0], p[1]]
-    else:
-        p = [p[0], *p, p[-1]]
+    p = [p[-1], *p, p[0], p[1]] if closed else [p[0], *p, p[-1]]
     out: list[Pt] = []
     for i in range(1, len(p) - 2):
         p0, p1, p2, p3 = p[i - 1], p[i], p[i + 1], p[i + 2]
@@ -322,7 +321,6 @@ class Revolved:
     yp: np.ndarray  # profile height (units)
     u: np.ndarray  # sin(theta)
     diffuse: np.ndarray
-    n_up: np.ndarray  # how much the surface faces up (for sky/env reflections)
 
 
 def profile(ctrl: Sequence[Pt], n: int = 256) -> tuple[np.ndarray, np.ndarray]:
@@ -388,7 +386,7 @@ def revolve(
     def up(a: np.ndarray) -> np.ndarray:
         return np.asarray(Image.fromarray(a.astype(np.float32), "F").resize((w, h), Image.BILINEAR), np.float32)
 
-    yp, u, diff, spec, ny = up(yp), np.clip(up(u), -0.999, 0.999), up(diff), up(spec), up(ny)
+    yp, u, diff, spec = up(yp), np.clip(up(u), -0.999, 0.999), up(diff), up(spec)
     theta = np.arcsin(u)
     col = tex(theta, yp, u)
     lit = col * (ambient + (1.0 - ambient) * 1.25 * diff)[..., None] + (spec * 255.0 * spec_k)[..., None]
@@ -400,7 +398,7 @@ def revolve(
     out[y_0:y_1, x_0:x_1] = np.clip(arr, 0, 255).astype(np.uint8)
     fr.img = Image.fromarray(out, "RGBA")
     fr.draw = ImageDraw.Draw(fr.img)
-    return Revolved(bb, mask, theta, yp, u, diff, np.clip(-ny, 0, 1))
+    return Revolved(bb, mask, theta, yp, u, diff)
 
 
 def sample(tex: np.ndarray, tx: np.ndarray, ty: np.ndarray) -> np.ndarray:
@@ -431,10 +429,7 @@ def disc_overlay(
     gx = ((np.arange(x_0, x_1, dtype=np.float32) - fr.cx) / fr.s - cx)[None, :] / rx
     gy = ((np.arange(y_0, y_1, dtype=np.float32) - fr.cy) / fr.s - cy)[:, None] / ry
     col = colour_fn(np.broadcast_to(gx, mask.shape[:2]), np.broadcast_to(gy, mask.shape[:2]))
-    if isinstance(light, np.ndarray):
-        col = col * light[..., None]
-    else:
-        col = col * light
+    col = col * (light[..., None] if isinstance(light, np.ndarray) else light)
     arr = np.asarray(fr.img).copy()
     sub = arr[y_0:y_1, x_0:x_1].astype(np.float32)
     sub[..., :3] = sub[..., :3] * (1 - mask) + col * mask
@@ -442,8 +437,3 @@ def disc_overlay(
     arr[y_0:y_1, x_0:x_1] = np.clip(sub, 0, 255).astype(np.uint8)
     fr.img = Image.fromarray(arr, "RGBA")
     fr.draw = ImageDraw.Draw(fr.img)
-
-
-def tex_canvas(tw: int, th: int, ground: RGB) -> tuple[Image.Image, ImageDraw.ImageDraw]:
-    img = Image.new("RGB", (tw, th), ground)
-    return img, ImageDraw.Draw(img)

@@ -18,7 +18,6 @@ from .images_base import (
     SILVER,
     Frame,
     Palette,
-    alpha,
     blur,
     mix,
     noise,
@@ -100,8 +99,10 @@ def _metal_finish(fr: Frame, layer: Frame, base: RGB, gen: np.random.Generator, 
 def draw_necklace(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
     """A Berber necklace: amber, coral and silver beads on a cord with an engraved silver pendant."""
     gen = np_rng(rng)
-    cord = smooth_curve([(-0.6, -0.78), (-0.62, -0.4), (-0.48, 0.0), (0.0, 0.22), (0.48, 0.0), (0.62, -0.4),
-                         (0.6, -0.78)], 16)
+    drop = rng.uniform(0.12, 0.3)
+    style = rng.choice(["triangle", "disc", "amber"])
+    cord = smooth_curve([(-0.6, -0.78), (-0.62, -0.4), (-0.48, drop - 0.22), (0.0, drop), (0.48, drop - 0.22),
+                         (0.62, -0.4), (0.6, -0.78)], 16)
     # The cord's ends, tied behind the neck, close the loop across the top.
     tie = smooth_curve([(0.6, -0.78), (0.45, -0.93), (0.0, -0.98), (-0.45, -0.93), (-0.6, -0.78)], 12)
     polyline(fr.draw, fr.pts(cord), (40, 30, 24), fr.px(0.012))
@@ -143,28 +144,51 @@ def draw_necklace(fr: Frame, rng: random.Random, pal: Palette, view: int) -> Non
                 sprites[key] = _bead(rp, "silver" if kind == "silver" else ("amber" if kind == "amber" else "matte"),
                                      types[kind][1])
             _stamp(fr, sprites[key], x, y)
-    # Pendant: a triangular silver plaque with enamel cabochons and dangling drops.
-    pl = fr.layer()
-    cx, top = 0.0, 0.27
-    tri = [(cx - 0.24, top + 0.05), (cx + 0.24, top + 0.05), (cx, top + 0.5)]
-    pl.draw.ellipse(pl.ell(cx, top, 0.05, 0.05), outline=SILVER, width=pl.px(0.02))
-    pl.draw.polygon(pl.pts(tri), fill=SILVER)
-    for i in range(7):
-        x = cx - 0.2 + i * 0.4 / 6
-        yy = top + 0.06 + abs(x) * 0.1
-        pl.draw.line(pl.pts([(x, yy), (x * 1.05, top + 0.58 - abs(x) * 1.1)]), fill=SILVER, width=pl.px(0.008))
-        pl.draw.ellipse(pl.ell(x * 1.05, top + 0.6 - abs(x) * 1.1, 0.022, 0.03), fill=SILVER)
-    pl.draw.polygon(pl.pts(tri), fill=SILVER)
-    _metal_finish(fr, pl, SILVER, gen, 0.03)
-    # Engraving and inset stones on top of the polished plaque.
+    _pendant(fr, rng, gen, pal, style, drop + 0.05, amber)
+
+
+def _pendant(fr: Frame, rng: random.Random, gen: np.random.Generator, pal: Palette, style: str, top: float,
+             amber: RGB) -> None:
+    """Berber pendants: a Tiznit triangle, an enamelled disc, or a cluster of big amber beads."""
+    cx = 0.0
     eng = scale(SILVER, 0.45)
-    inner = [(cx - 0.17, top + 0.09), (cx + 0.17, top + 0.09), (cx, top + 0.41)]
-    fr.draw.polygon(fr.pts(inner), outline=eng, width=fr.px(0.007))
-    for i in range(6):
-        t = (i + 0.5) / 6
-        fr.draw.ellipse(fr.ell(cx - 0.17 + 0.34 * t, top + 0.07, 0.008, 0.008), fill=eng)
     gem = pal.accent if rng.random() < 0.5 else (30, 120, 80)
-    for gx, gy, gr in ((cx, top + 0.2, 0.05), (cx - 0.08, top + 0.13, 0.025), (cx + 0.08, top + 0.13, 0.025)):
+    if style == "amber":
+        for dx, dy, r in ((-0.13, 0.07, 0.07), (0.13, 0.07, 0.07), (0.0, 0.16, 0.1)):
+            _stamp(fr, _bead(fr.px(r), "amber", amber), cx + dx, top + dy)
+        pl = fr.layer()
+        pl.draw.polygon(pl.pts([(cx - 0.05, top + 0.25), (cx + 0.05, top + 0.25), (cx, top + 0.42)]), fill=SILVER)
+        pl.draw.ellipse(pl.ell(cx, top + 0.45, 0.035, 0.035), fill=SILVER)
+        _metal_finish(fr, pl, SILVER, gen, 0.02)
+        return
+    pl = fr.layer()
+    pl.draw.ellipse(pl.ell(cx, top, 0.05, 0.05), outline=SILVER, width=pl.px(0.02))
+    if style == "triangle":
+        body = [(cx - 0.24, top + 0.05), (cx + 0.24, top + 0.05), (cx, top + 0.5)]
+        pl.draw.polygon(pl.pts(body), fill=SILVER)
+        drops = [(cx - 0.2 + i * 0.4 / 6, top + 0.06 + abs(-0.2 + i * 0.4 / 6) * 0.1) for i in range(7)]
+        ends = [(x * 1.05, top + 0.6 - abs(x) * 1.1) for x, _ in drops]
+    else:
+        pl.draw.ellipse(pl.ell(cx, top + 0.24, 0.2, 0.2), fill=SILVER)
+        drops = [(cx + 0.19 * math.sin(a), top + 0.24 + 0.19 * math.cos(a)) for a in np.linspace(-1.2, 1.2, 7)]
+        ends = [(x * 1.1, y + 0.1) for x, y in drops]
+    for (x0, y0), (x1, y1) in zip(drops, ends, strict=True):
+        pl.draw.line(pl.pts([(x0, y0), (x1, y1)]), fill=SILVER, width=pl.px(0.008))
+        pl.draw.ellipse(pl.ell(x1, y1 + 0.02, 0.022, 0.03), fill=SILVER)
+    _metal_finish(fr, pl, SILVER, gen, 0.03)
+    # Engraving and inset stones on top of the polished silver.
+    if style == "triangle":
+        inner = [(cx - 0.17, top + 0.09), (cx + 0.17, top + 0.09), (cx, top + 0.41)]
+        fr.draw.polygon(fr.pts(inner), outline=eng, width=fr.px(0.007))
+        for i in range(6):
+            fr.draw.ellipse(fr.ell(cx - 0.17 + 0.34 * (i + 0.5) / 6, top + 0.07, 0.008, 0.008), fill=eng)
+        stones = ((cx, top + 0.2, 0.05), (cx - 0.08, top + 0.13, 0.025), (cx + 0.08, top + 0.13, 0.025))
+    else:
+        fr.draw.ellipse(fr.ell(cx, top + 0.24, 0.16, 0.16), outline=eng, width=fr.px(0.007))
+        fr.draw.polygon(fr.pts(octagram(cx, top + 0.24, 0.13)), outline=eng, width=fr.px(0.006))
+        stones = tuple((cx + 0.1 * math.cos(a), top + 0.24 + 0.1 * math.sin(a), 0.022)
+                       for a in np.linspace(0, 2 * math.pi, 7)[:-1]) + ((cx, top + 0.24, 0.045),)
+    for gx, gy, gr in stones:
         _stamp(fr, _bead(fr.px(gr), "matte", gem), gx, gy)
     _stamp(fr, _bead(fr.px(0.06), "amber", amber), cx, top - 0.06)
 
@@ -173,13 +197,15 @@ def draw_bracelet(fr: Frame, rng: random.Random, pal: Palette, view: int) -> Non
     """A Berber silver cuff standing on its edge: engraved bands and inset stones."""
     gen = np_rng(rng)
     tilt = 0.5 if view != 2 else 0.72
-    half = 0.27
+    half = rng.uniform(0.2, 0.3)
     ys, rs = profile([(-half, 0.74), (-half + 0.03, 0.78), (0.0, 0.8), (half - 0.03, 0.78), (half, 0.74)], 96)
     n = rng.choice([6, 8, 10])
+    motif = rng.choice(["lozenge", "teeth"])
+    gilt = rng.random() < 0.25
     stones = [pal.accent, mix(CORAL, pal.main, 0.3), (30, 120, 80), AMBER]
     stone = rng.choice(stones)
     phase = 0.0 if view != 2 else 0.5 / n
-    base = np.array(mix(SILVER, (214, 196, 160), 0.15), np.float32)
+    base = np.array(mix(SILVER, (214, 176, 100), 0.6 if gilt else 0.15), np.float32)
 
     def tex(theta: np.ndarray, yp: np.ndarray, u: np.ndarray) -> np.ndarray:
         a = theta / (2 * math.pi) * n + phase * n
@@ -188,22 +214,29 @@ def draw_bracelet(fr: Frame, rng: random.Random, pal: Palette, view: int) -> Non
         col = np.broadcast_to(base, (*yp.shape, 3)) * env[..., None]
         dark = np.zeros(yp.shape, bool)
         # Engraved border lines and beaded rows.
-        for yb in (-0.2, 0.2):
+        for yb in (-half + 0.07, half - 0.07):
             dark |= np.abs(yp - yb) < 0.008
-        dots = (np.abs(np.abs(yp) - 0.235) < 0.02) & (np.abs((a * 6) % 1 - 0.5) < 0.18)
+        dots = (np.abs(np.abs(yp) - (half - 0.035)) < 0.02) & (np.abs((a * 6) % 1 - 0.5) < 0.18)
         dark |= dots
-        # Lozenges around each stone.
-        loz = np.abs(fa) * 3.2 + np.abs(yp) / 0.17
-        dark |= np.abs(loz - 1.0) < 0.06
-        dark |= (np.abs(loz - 0.72) < 0.04) & (loz > 0.5)
+        inner_h = half - 0.1
+        if motif == "lozenge":  # lozenges around each stone
+            loz = np.abs(fa) * 3.2 + np.abs(yp) / inner_h
+            dark |= np.abs(loz - 1.0) < 0.06
+            dark |= (np.abs(loz - 0.72) < 0.04) & (loz > 0.5)
+        else:  # engraved sawtooth rows between the stones
+            saw = np.abs((a * 3) % 1 - 0.5) * 2
+            dark |= (np.abs(np.abs(yp) - saw * inner_h) < 0.012) & (np.abs(fa) > 0.12)
         col = np.where(dark[..., None], col * 0.35, col)
         d = np.sqrt((fa * 2 * math.pi * 0.8 / n) ** 2 + yp**2)
-        gem = d < 0.075
-        g = np.clip(1.15 - d / 0.075 * 0.6, 0.4, 1.2)
+        gr = min(0.075, inner_h * 0.6)
+        gem = d < gr
+        g = np.clip(1.15 - d / gr * 0.6, 0.4, 1.2)
         col = np.where(gem[..., None], np.array(stone, np.float32) * g[..., None], col)
         return col
 
-    rev = revolve(fr, ys, rs, tilt, tex, ambient=0.45, spec_k=0.9, spec_pow=50)
+    revolve(fr, ys, rs, tilt, tex, ambient=0.45, spec_k=0.9, spec_pow=50)
+    # Hand-hammered silver: a faint irregular sheen.
+    shade(fr, 0.94 + 0.1 * noise(gen, fr.h, fr.w, fr.s * 0.03))
     # Looking into the cuff: inner back wall, and the table seen through it.
     y0, y1, ri = float(ys[0]), float(ys[-1]), float(rs[0]) * 0.93
     x, y = fr.grid()
@@ -216,19 +249,22 @@ def draw_bracelet(fr: Frame, rng: random.Random, pal: Palette, view: int) -> Non
     arr[..., 3] = np.where(in_top & in_bot, 0, arr[..., 3])
     fr.put(arr)
     fr.draw.ellipse(fr.ell(0, y0, float(rs[0]), float(rs[0]) * tilt), outline=(236, 236, 240), width=fr.px(0.02))
-    _ = (rev, gen)
 
 
-_LANTERN = [(-1.0, 0.02), (-0.97, 0.045), (-0.93, 0.025), (-0.89, 0.06), (-0.84, 0.025), (-0.78, 0.035),
-            (-0.7, 0.09), (-0.6, 0.24), (-0.5, 0.36), (-0.42, 0.4), (-0.36, 0.36), (-0.32, 0.43), (-0.27, 0.38),
-            (0.1, 0.41), (0.42, 0.39), (0.48, 0.45), (0.54, 0.36), (0.64, 0.27), (0.72, 0.33)]
+def _lantern_profile(rng: random.Random) -> list[tuple[float, float]]:
+    R = rng.uniform(0.34, 0.46)
+    bulge = rng.uniform(-0.05, 0.09)
+    return [(-1.0, 0.02), (-0.97, 0.045), (-0.93, 0.025), (-0.89, 0.06), (-0.84, 0.025), (-0.78, 0.035),
+            (-0.7, 0.09), (-0.6, R * 0.58), (-0.5, R * 0.88), (-0.42, R * 0.97), (-0.36, R * 0.88), (-0.32, R * 1.04),
+            (-0.27, R * 0.92), (0.1, R + bulge), (0.42, R * 0.95 + bulge * 0.3), (0.48, R * 1.08), (0.54, R * 0.86),
+            (0.64, R * 0.66), (0.72, R * 0.8)]
 
 
 def draw_lantern(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
     """A pierced brass lantern with an onion dome: light shines through rows of holes."""
     tilt = 0.12 if view != 2 else 0.26
     phase = 0.0 if view != 2 else 0.04
-    ys, rs = profile(_LANTERN)
+    ys, rs = profile(_lantern_profile(rng))
     cols, dy = 64, 0.04
     motif = rng.choice(["lozenge", "rings", "chevron", "arches"])
     brass = np.array(scale(BRASS, 0.78), np.float32)
@@ -309,19 +345,15 @@ def draw_tray(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
                fill=255, width=w1)
     fr.draw.ellipse(fr.ell(0, 0, 1.0, 1.0), fill=base)
     x, y = fr.grid()
-    rho = np.sqrt(x * x + y * y)
-    phi = np.arctan2(y, x)
+    r2 = x * x + y * y
+    rho = np.sqrt(r2)
     e = np.asarray(eng, np.float32) / 255.0
     rim = np.clip((rho - 0.93) / 0.07, 0, 1)
     hgt = 0.05 * np.sin(rim * math.pi) + 0.02 * rim - 0.004 * blur(e, fr.s * 0.004)
     diff, spec = normal_light(hgt * fr.s, 1.0, 40)
-    # Spun metal: the reflection fans out radially from the centre.
-    aniso = 0.72 + 0.28 * np.cos(2 * (phi + 0.8)) * np.clip(rho * 1.5, 0, 1)
+    # Spun metal: the reflection fans out radially, cos(2 * (phi + 0.8)) without an arctan.
+    inv = 1.0 / np.maximum(r2, 1e-6)
+    cos2 = ((x * x - y * y) * math.cos(1.6) - 2 * x * y * math.sin(1.6)) * inv
+    aniso = 0.72 + 0.28 * cos2 * np.clip(rho * 1.5, 0, 1)
     brush = 0.95 + 0.08 * noise(gen, fr.h, fr.w, fr.s * 0.02)
-    mult = aniso * brush * (0.4 + 0.65 * diff) * (1 - 0.55 * e)
-    inlay = np.array(mix(pal.dark, (40, 30, 20), 0.5), np.float32) / np.maximum(np.array(base, np.float32), 1)
-    shade(fr, mult, spec * 0.7 * (1 - e))
-    arr = fr.rgba()
-    tint = 1 + e[..., None] * (inlay - 1) * 0.5
-    arr[..., :3] *= tint
-    fr.put(arr)
+    shade(fr, aniso * brush * (0.4 + 0.65 * diff) * (1 - 0.55 * e), spec * 0.7 * (1 - e))

@@ -8,7 +8,7 @@ import random
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
-from .images_base import RGB, mix, noise, np_rng, octagram, scale
+from .images_base import RGB, mix, noise, np_rng, octagram, scale, smooth_curve
 
 _WALLS: list[RGB] = [(226, 204, 176), (231, 206, 192), (234, 229, 219), (214, 196, 170), (200, 214, 226)]
 _WOODS: list[RGB] = [(176, 128, 86), (150, 104, 70), (196, 160, 118)]
@@ -112,82 +112,101 @@ def _tiles(w: int, h: int, rng: random.Random, gen: np.random.Generator) -> np.n
 # Portraits: faceless, backlit silhouettes (no real person is depicted).
 
 _ROBES: list[RGB] = [(122, 38, 38), (40, 56, 104), (86, 60, 40), (30, 96, 80), (160, 110, 60), (90, 70, 110)]
+_GLAZES: list[RGB] = [(29, 79, 163), (15, 122, 90), (184, 92, 56), (217, 154, 30), (139, 30, 30)]
+
+
+def _work(size: int, cap: int) -> int:
+    return max(int(round(size * 1.5)), min(2 * size, cap))
 
 
 def render_portrait(seed: int, size: int = 800) -> Image.Image:
-    """A stylised, faceless silhouette of an artisan in a doorway arch, on a warm background."""
+    """A stylised, faceless artisan silhouette in a glowing doorway arch, on a warm background.
+
+    Square, ``size`` pixels. The figure is backlit (no face is drawn) and holds a piece of
+    their craft: a pot, a skein of wool or a brass lantern.
+    """
     rng = random.Random(f"maalem-portrait|{seed}")
     gen = np_rng(rng)
-    W = max(int(round(size * 1.5)), min(2 * size, 1600))
+    W = _work(size, 1600)
     warm = rng.choice([(214, 140, 82), (196, 110, 70), (224, 170, 96), (186, 96, 72), (208, 150, 110)])
     y = np.linspace(0, 1, 64, dtype=np.float32)[:, None]
     x = np.linspace(-1, 1, 64, dtype=np.float32)[None, :]
-    grad = 1.08 - 0.25 * y - 0.12 * x * x
-    img = _to_img(np.array(warm, np.float32) * grad[..., None]).resize((W, W), Image.BICUBIC)
+    img = _to_img(np.array(warm, np.float32) * (1.08 - 0.25 * y - 0.12 * x * x)[..., None]).resize((W, W), Image.BICUBIC)
     d = ImageDraw.Draw(img)
-    # A horseshoe arch glowing behind the figure (backlight) framed by a zellige band.
-    glow = mix(warm, (255, 236, 200), 0.6)
-    aw, top = W * rng.uniform(0.29, 0.34), W * rng.uniform(0.12, 0.2)
     cx = W * 0.5
-    band = mix(warm, (60, 40, 30), 0.35)
-    d.rectangle([cx - aw * 1.18, top - aw * 0.05, cx + aw * 1.18, W], fill=band)
-    _horseshoe(d, cx, top + aw * 0.05, aw * 1.08, W, scale(warm, 0.82))
-    _horseshoe(d, cx, top + aw * 0.18, aw * 0.95, W, glow)
-    z = rng.choice([(20, 110, 90), (30, 70, 150), (150, 40, 40)])
-    for i in range(12):
-        yy = top + aw * 0.9 + i * W * 0.065
+    aw, top = W * rng.uniform(0.29, 0.33), W * rng.uniform(0.12, 0.18)
+    glow = mix(warm, (255, 238, 204), 0.65)
+    # Doorway: a dark frame, a zellige border of little stars, the glowing horseshoe arch.
+    d.rectangle([cx - aw * 1.2, top - aw * 0.06, cx + aw * 1.2, W], fill=mix(warm, (60, 40, 30), 0.35))
+    _horseshoe(d, cx, top + aw * 0.04, aw * 1.08, W, scale(warm, 0.85))
+    zc = rng.choice([(20, 110, 90), (30, 70, 150), (150, 40, 40)])
+    for i in range(14):
+        yy = top + aw * 0.9 + i * W * 0.062
         for sx in (-1, 1):
-            d.polygon(octagram(cx + sx * aw * 1.1, yy, W * 0.02), fill=z if i % 2 else (236, 226, 206))
-    # The figure: robe (djellaba), hood or headscarf, as a dark backlit silhouette.
+            d.polygon(octagram(cx + sx * aw * 1.1, yy, W * 0.019), fill=zc if i % 2 else (236, 226, 206))
+    _horseshoe(d, cx, top + aw * 0.16, aw * 0.95, W, glow)
     robe = rng.choice(_ROBES)
-    sil = mix(robe, (30, 20, 16), 0.55)
-    head_y, head_r = W * rng.uniform(0.4, 0.44), W * rng.uniform(0.085, 0.1)
-    sh_w = W * rng.uniform(0.26, 0.3)
-    body = [
-        (cx - sh_w * 1.15, W * 1.01),
-        (cx - sh_w, head_y + head_r * 2.2),
-        (cx - sh_w * 0.62, head_y + head_r * 1.35),
-        (cx - head_r * 0.7, head_y + head_r * 1.05),
-        (cx + head_r * 0.7, head_y + head_r * 1.05),
-        (cx + sh_w * 0.62, head_y + head_r * 1.35),
-        (cx + sh_w, head_y + head_r * 2.2),
-        (cx + sh_w * 1.15, W * 1.01),
-    ]
+    sil = mix(robe, (28, 20, 16), 0.55)
+    head_y, head_r = W * rng.uniform(0.42, 0.45), W * rng.uniform(0.08, 0.092)
+    sh = W * rng.uniform(0.25, 0.29)
+    neck = head_y + head_r * 1.05
+    body = smooth_curve(
+        [(cx - sh * 1.12, W * 1.02), (cx - sh * 1.02, neck + head_r * 1.6), (cx - sh * 0.8, neck + head_r * 0.55),
+         (cx - head_r * 0.55, neck), (cx + head_r * 0.55, neck), (cx + sh * 0.8, neck + head_r * 0.55),
+         (cx + sh * 1.02, neck + head_r * 1.6), (cx + sh * 1.12, W * 1.02)],
+        10,
+    )
     d.polygon(body, fill=sil)
-    d.ellipse([cx - head_r * 0.85, head_y - head_r, cx + head_r * 0.85, head_y + head_r * 1.05], fill=sil)
-    style = rng.choice(["hood", "scarf", "cap"])
-    if style == "hood":
-        d.polygon(
-            [(cx - head_r * 1.15, head_y + head_r * 1.3), (cx - head_r * 1.05, head_y - head_r * 0.4),
-             (cx - head_r * 0.2, head_y - head_r * 1.35), (cx + head_r * 0.05, head_y - head_r * 1.9),
-             (cx + head_r * 0.45, head_y - head_r * 1.2), (cx + head_r * 1.1, head_y - head_r * 0.3),
-             (cx + head_r * 1.15, head_y + head_r * 1.3)],
-            fill=sil,
-        )
+    d.ellipse([cx - head_r * 0.84, head_y - head_r, cx + head_r * 0.84, head_y + head_r * 1.08], fill=sil)
+    style = rng.choice(["hood", "scarf", "cap", "turban"])
+    if style == "hood":  # the pointed hood of a djellaba
+        d.polygon(smooth_curve([(cx - head_r * 1.2, neck + head_r * 0.4), (cx - head_r * 1.1, head_y - head_r * 0.3),
+                                (cx - head_r * 0.35, head_y - head_r * 1.3), (cx + head_r * 0.1, head_y - head_r * 1.95),
+                                (cx + head_r * 0.5, head_y - head_r * 1.2), (cx + head_r * 1.12, head_y - head_r * 0.2),
+                                (cx + head_r * 1.2, neck + head_r * 0.4)], 8), fill=sil)
     elif style == "scarf":
-        d.ellipse([cx - head_r * 1.12, head_y - head_r * 1.18, cx + head_r * 1.12, head_y + head_r * 1.25], fill=sil)
-        d.polygon([(cx - head_r * 1.1, head_y), (cx - sh_w * 0.75, head_y + head_r * 2.6),
-                   (cx + sh_w * 0.75, head_y + head_r * 2.6), (cx + head_r * 1.1, head_y)], fill=sil)
-    else:
-        d.chord([cx - head_r * 0.9, head_y - head_r * 1.35, cx + head_r * 0.9, head_y - head_r * 0.1], 180, 360,
-                fill=mix(robe, (240, 230, 210), 0.5))
-    # Embroidered trim down the front of the robe (sfifa), catching the light.
+        d.ellipse([cx - head_r * 1.12, head_y - head_r * 1.2, cx + head_r * 1.12, head_y + head_r * 1.25], fill=sil)
+        d.polygon([(cx - head_r * 1.1, head_y), (cx - sh * 0.7, neck + head_r * 1.4),
+                   (cx + sh * 0.7, neck + head_r * 1.4), (cx + head_r * 1.1, head_y)], fill=sil)
+    elif style == "turban":
+        d.ellipse([cx - head_r * 1.08, head_y - head_r * 1.35, cx + head_r * 1.08, head_y - head_r * 0.05],
+                  fill=mix(robe, (240, 232, 214), 0.75))
+    else:  # a knitted taqiyah cap
+        d.chord([cx - head_r * 0.86, head_y - head_r * 1.2, cx + head_r * 0.86, head_y - head_r * 0.25 + head_r * 0.6],
+                180, 360, fill=mix(robe, (240, 230, 210), 0.55))
+    # Embroidered trim (sfifa) and buttons down the front, catching the light.
     trim = mix(robe, (236, 196, 110), 0.65)
-    x0 = cx + rng.uniform(-0.02, 0.02) * W
-    for i in range(16):
-        yy = head_y + head_r * 1.4 + i * W * 0.03
-        d.ellipse([x0 - W * 0.008, yy - W * 0.008, x0 + W * 0.008, yy + W * 0.008], fill=trim)
-    # Rim light on the shoulder facing the arch, then a soft overall blur for a painterly look.
-    rim = Image.new("L", (W, W), 0)
-    ImageDraw.Draw(rim).polygon(body[:4], fill=0)
+    for i in range(14):
+        yy = neck + head_r * 0.3 + i * W * 0.03
+        d.ellipse([cx - W * 0.007, yy - W * 0.007, cx + W * 0.007, yy + W * 0.007], fill=trim)
+    _portrait_prop(d, rng, cx, W)
     arr = np.asarray(img, np.float32)
     xx = np.linspace(0, 1, W, dtype=np.float32)[None, :]
     yy2 = np.linspace(0, 1, W, dtype=np.float32)[:, None]
-    vignette = 1.0 - 0.35 * ((xx - 0.5) ** 2 + (yy2 - 0.45) ** 2)
-    grain = 1.0 + 0.04 * (noise(gen, W, W, W / 200) - 0.5)
-    arr *= (vignette * grain)[..., None]
-    out = _to_img(arr).filter(ImageFilter.GaussianBlur(W / 900))
+    vignette = 1.0 - 0.4 * ((xx - 0.5) ** 2 + (yy2 - 0.45) ** 2)
+    grain = 1.0 + 0.05 * (noise(gen, W, W, W / 300) - 0.5)
+    out = _to_img(arr * (vignette * grain)[..., None]).filter(ImageFilter.GaussianBlur(W / 1000))
     return out.resize((size, size), Image.LANCZOS)
+
+
+def _portrait_prop(d: ImageDraw.ImageDraw, rng: random.Random, cx: float, W: int) -> None:
+    """The craft held in front of the chest: lit from the doorway, so in colour."""
+    kind = rng.choice(["pot", "wool", "lantern", "pot"])
+    py = W * 0.86
+    if kind == "pot":
+        col = rng.choice(_GLAZES)
+        _pot(d, cx, W * 1.0, W * 0.2, W * 0.26, col, rng)
+    elif kind == "wool":
+        col = rng.choice([(236, 226, 206), (139, 30, 30), (217, 154, 30), (40, 56, 104)])
+        for i in range(9):
+            r = W * (0.1 - i * 0.008)
+            d.ellipse([cx - r * 1.3, py - r, cx + r * 1.3, py + r], fill=scale(col, 0.8 + 0.04 * i))
+        for i in range(7):
+            a = -0.6 + i * 0.2
+            d.arc([cx - W * 0.12, py - W * 0.09, cx + W * 0.12, py + W * 0.09], 200 + a * 40, 300 + a * 40,
+                  fill=scale(col, 0.7), width=max(1, W // 400))
+    else:
+        _lantern_icon(d, cx, py - W * 0.12, W * 0.06)
 
 
 def _horseshoe(d: ImageDraw.ImageDraw, cx: float, top: float, half: float, bottom: float, fill: RGB) -> None:
@@ -204,23 +223,30 @@ def _horseshoe(d: ImageDraw.ImageDraw, cx: float, top: float, half: float, botto
 
 
 def render_workshop(seed: int, size: int = 1200) -> Image.Image:
-    """A stylised workshop: arches, shelves of pots, a loom with a rug in progress, lanterns.
+    """A stylised workshop: arches on a courtyard, shelves of pots, a loom with a rug, lanterns.
 
-    Landscape 3:2, ``size`` pixels wide.
+    Square, ``size`` pixels, like the other pictures (the demo crops every photo to 1:1).
     """
     rng = random.Random(f"maalem-workshop|{seed}")
     gen = np_rng(rng)
-    W = max(int(round(size * 1.5)), min(2 * size, 1800))
-    H = W * 2 // 3
+    W = _work(size, 1800)
+    H = W
     wall = rng.choice(_WALLS)
     hy = int(H * 0.74)
     y = np.linspace(0, 1, hy, dtype=np.float32)[:, None]
     x = np.linspace(0, 1, W, dtype=np.float32)[None, :]
     mottle = noise(gen, hy, W, W / 8)
     top = np.array(wall, np.float32) * (1.02 - 0.1 * y - 0.08 * (x - 0.4) ** 2 + 0.06 * (mottle - 0.5))[..., None]
-    floor = _tiles(W, H - hy, rng, gen)
-    img = _to_img(np.concatenate([top, floor], axis=0))
+    img = _to_img(np.concatenate([top, _tiles(W, H - hy, rng, gen)], axis=0))
     d = ImageDraw.Draw(img)
+    # A zellige dado along the wall.
+    zc = rng.choice([(20, 110, 90), (30, 70, 150), (150, 40, 40)])
+    dado = hy - H * 0.1
+    d.rectangle([0, dado, W, hy], fill=(236, 228, 212))
+    step = H * 0.05
+    for i in range(int(W / step) + 1):
+        for j in range(2):
+            d.polygon(octagram(i * step + step / 2, dado + step * (j + 0.5), step * 0.42), fill=zc if (i + j) % 2 else (40, 40, 44))
     # Arcade of horseshoe arches opening on a sunny courtyard.
     n = rng.choice([2, 3])
     sky = rng.choice([(250, 232, 196), (246, 224, 186), (240, 236, 220)])
@@ -230,63 +256,78 @@ def render_workshop(seed: int, size: int = 1200) -> Image.Image:
         _horseshoe(d, cx, H * 0.1, half * 1.1, hy, scale(wall, 0.8))
         _horseshoe(d, cx, H * 0.14, half, hy, sky)
         d.rectangle([cx - half, hy - H * 0.12, cx + half, hy], fill=mix(sky, (120, 150, 90), 0.5))
+        # An orange tree in the courtyard.
+        tx = cx - half * 0.2
+        d.rectangle([tx - W * 0.004, hy - H * 0.1, tx + W * 0.004, hy - H * 0.04], fill=(96, 70, 46))
+        d.ellipse([tx - half * 0.32, hy - H * 0.24, tx + half * 0.32, hy - H * 0.09], fill=(84, 124, 66))
+        for _ in range(5):
+            ox, oy = rng.uniform(-0.2, 0.2) * half, rng.uniform(0.12, 0.2) * H
+            d.ellipse([tx + ox - W * 0.004, hy - oy - W * 0.004, tx + ox + W * 0.004, hy - oy + W * 0.004],
+                      fill=(236, 150, 40))
     # Shelves with pots on the left.
     sx0, sx1 = W * 0.03, W * 0.3
-    palette = [(29, 79, 163), (184, 92, 56), (15, 122, 90), (217, 154, 30), (139, 30, 30), (236, 228, 210)]
     for k in range(3):
-        sy = H * (0.28 + k * 0.18)
+        sy = H * (0.28 + k * 0.17)
         d.rectangle([sx0, sy, sx1, sy + H * 0.018], fill=(120, 80, 50))
         xx = sx0 + W * 0.01
-        while xx < sx1 - W * 0.03:
+        while xx < sx1 - W * 0.05:
             pw = W * rng.uniform(0.025, 0.045)
-            ph = H * rng.uniform(0.07, 0.13)
-            col = rng.choice(palette)
-            _pot(d, xx + pw / 2, sy, pw, ph, col, rng)
+            _pot(d, xx + pw / 2, sy, pw, H * rng.uniform(0.07, 0.12), rng.choice([*_GLAZES, (236, 228, 210)]), rng)
             xx += pw + W * rng.uniform(0.006, 0.02)
-    # A vertical loom with a Beni Ouarain rug being woven.
-    lx0, lx1 = W * 0.34, W * 0.52
-    ly0, ly1 = H * 0.12, hy + H * 0.05
-    wood = (112, 74, 44)
-    d.rectangle([lx0, ly0, lx0 + W * 0.012, ly1], fill=wood)
-    d.rectangle([lx1 - W * 0.012, ly0, lx1, ly1], fill=wood)
-    d.rectangle([lx0 - W * 0.01, ly0, lx1 + W * 0.01, ly0 + H * 0.02], fill=wood)
-    for i in range(40):
-        xw = lx0 + W * 0.02 + i * (lx1 - lx0 - W * 0.04) / 39
-        d.line([(xw, ly0 + H * 0.02), (xw, ly1 - H * 0.1)], fill=(236, 228, 212), width=max(1, W // 900))
-    woven_top = ly0 + (ly1 - ly0) * rng.uniform(0.45, 0.6)
-    rx0, rx1, ry1 = lx0 + W * 0.02, lx1 - W * 0.02, ly1 - H * 0.1
-    d.rectangle([rx0, woven_top, rx1, ry1], fill=(236, 226, 206))
-    cw = (rx1 - rx0) / 3
-    for j in range(-2, 6):
-        x0 = rx0 + j * cw
-        d.line([(x0, ry1), (x0 + cw * 2, woven_top)], fill=(46, 36, 30), width=max(2, W // 300))
-        d.line([(x0 + cw * 2, ry1), (x0, woven_top)], fill=(46, 36, 30), width=max(2, W // 300))
-    d.rectangle([lx0 - W * 0.01, ry1, lx1 + W * 0.01, ry1 + H * 0.02], fill=wood)
-    # Mask the lattice lines that spill past the rug.
-    d.rectangle([lx0 + W * 0.012, ly0 + H * 0.02, rx0, woven_top - 1], fill=None)
+    _loom(img, rng, W * 0.34, W * 0.52, H * 0.12, hy + H * 0.05)
     # Hanging lanterns.
     for _ in range(rng.choice([1, 2])):
-        lx = W * rng.uniform(0.56, 0.95)
-        lh = H * rng.uniform(0.1, 0.2)
+        lx, lh = W * rng.uniform(0.56, 0.95), H * rng.uniform(0.1, 0.2)
         d.line([(lx, 0), (lx, lh)], fill=(60, 50, 40), width=max(1, W // 800))
         _lantern_icon(d, lx, lh, W * 0.03)
-    out = _to_img(np.asarray(img, np.float32) * (1.0 - 0.25 * ((x - 0.5) ** 2)[..., None].mean()))
-    return out.filter(ImageFilter.GaussianBlur(W / 1400)).resize((size, size * 2 // 3), Image.LANCZOS)
+    vignette = 1.0 - 0.3 * ((x - 0.5) ** 2 + (np.linspace(0, 1, H, dtype=np.float32)[:, None] - 0.5) ** 2)
+    out = _to_img(np.asarray(img, np.float32) * vignette[..., None]).filter(ImageFilter.GaussianBlur(W / 1400))
+    return out.resize((size, size), Image.LANCZOS)
+
+
+def _loom(img: Image.Image, rng: random.Random, x0: float, x1: float, y0: float, y1: float) -> None:
+    """A vertical loom with a Beni Ouarain rug half woven on its warp."""
+    W = img.width
+    d = ImageDraw.Draw(img)
+    wood = (112, 74, 44)
+    warp_w = max(1, W // 900)
+    for i in range(40):
+        xw = x0 + W * 0.02 + i * (x1 - x0 - W * 0.04) / 39
+        d.line([(xw, y0), (xw, y1)], fill=(236, 228, 212), width=warp_w)
+    rx0, rx1 = x0 + W * 0.02, x1 - W * 0.02
+    ry0, ry1 = y0 + (y1 - y0) * rng.uniform(0.4, 0.55), y1 - (y1 - y0) * 0.1
+    rug = Image.new("RGB", (int(rx1 - rx0), int(ry1 - ry0)), (236, 226, 206))
+    rd = ImageDraw.Draw(rug)
+    cw = rug.width / 3
+    lw = max(2, W // 300)
+    for j in range(-3, 6):
+        rd.line([(j * cw, rug.height), (j * cw + cw * 2, 0)], fill=(46, 36, 30), width=lw)
+        rd.line([(j * cw + cw * 2, rug.height), (j * cw, 0)], fill=(46, 36, 30), width=lw)
+    img.paste(rug, (int(rx0), int(ry0)))
+    d.rectangle([x0, y0 - W * 0.005, x0 + W * 0.012, y1 + W * 0.02], fill=wood)
+    d.rectangle([x1 - W * 0.012, y0 - W * 0.005, x1, y1 + W * 0.02], fill=wood)
+    d.rectangle([x0 - W * 0.01, y0 - W * 0.012, x1 + W * 0.01, y0 + W * 0.004], fill=wood)
+    d.rectangle([x0 - W * 0.01, ry1, x1 + W * 0.01, ry1 + W * 0.012], fill=wood)
+    d.rectangle([x0 - W * 0.005, ry0 - W * 0.004, x1 + W * 0.005, ry0 + W * 0.002], fill=(150, 110, 70))  # beater
 
 
 def _pot(d: ImageDraw.ImageDraw, cx: float, base: float, w: float, h: float, col: RGB, rng: random.Random) -> None:
-    neck = w * rng.uniform(0.25, 0.4)
-    pts = []
-    for i in range(21):
-        t = i / 20
-        r = neck + (w / 2 - neck) * math.sin(math.pi * min(1.0, t * 1.15)) if t > 0.15 else neck
-        pts.append((cx + r, base - h + t * h))
-    outline = pts + [(2 * cx - px, py) for px, py in reversed(pts)]
-    d.polygon(outline, fill=col)
-    band = mix(col, (240, 236, 225), 0.7) if sum(col) < 500 else (29, 79, 163)
-    d.line([(cx - w * 0.45, base - h * 0.45), (cx + w * 0.45, base - h * 0.45)], fill=band, width=max(1, int(h * 0.06)))
-    d.polygon([(cx + w * 0.15, base - h * 0.8), (cx + w * 0.3, base - h * 0.35), (cx + w * 0.2, base - h * 0.3)],
-              fill=mix(col, (255, 255, 255), 0.3))
+    """A small vase icon: neck, round belly, a painted band and a glaze highlight."""
+    neck = w * rng.uniform(0.22, 0.32)
+    belly = rng.uniform(0.45, 0.6)
+
+    def radius(t: float) -> float:
+        if t < 0.18:
+            return neck
+        return neck + (w / 2 - neck) * math.sin(math.pi * min(1.0, (t - 0.18) / 0.82) * 0.5 / belly * 0.9) ** 0.8
+
+    ts = [i / 24 for i in range(25)]
+    pts = [(cx + max(radius(t), w * 0.28 if t > 0.92 else 0), base - h + t * h) for t in ts]
+    d.polygon(pts + [(2 * cx - px, py) for px, py in reversed(pts)], fill=col)
+    band = (29, 79, 163) if sum(col) > 600 else mix(col, (240, 236, 225), 0.7)
+    rb = radius(0.55) * 0.92
+    d.line([(cx - rb, base - h * 0.45), (cx + rb, base - h * 0.45)], fill=band, width=max(1, int(h * 0.05)))
+    d.ellipse([cx - w * 0.3, base - h * 0.7, cx - w * 0.2, base - h * 0.35], fill=mix(col, (255, 255, 255), 0.35))
 
 
 def _lantern_icon(d: ImageDraw.ImageDraw, cx: float, top: float, r: float) -> None:

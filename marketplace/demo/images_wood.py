@@ -22,7 +22,6 @@ from .images_base import (
     profile,
     revolve,
     sample,
-    scale,
 )
 
 LEMONWOOD = (232, 206, 150)
@@ -72,10 +71,9 @@ def draw_box(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
     dark = np.array((70, 32, 16), np.float32)
     fid = Image.new("L", (fr.w, fr.h), 0)
     fd = ImageDraw.Draw(fid)
-    for k, (name, pts) in enumerate(faces.items(), start=1):
+    for k, pts in enumerate(faces.values(), start=1):
         fd.polygon(fr.pts([proj(*p) for p in pts]), fill=k)
         fr.draw.polygon(fr.pts([proj(*p) for p in pts]), fill=(255, 255, 255))
-        _ = name
     ids = np.asarray(fid)
     lk = np.zeros(ids.shape, np.float32)
     for k, name in enumerate(faces, start=1):
@@ -135,11 +133,16 @@ def draw_bowl(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
     """A turned cedar bowl seen from slightly above, with wavy grain outside and rings inside."""
     gen = np_rng(rng)
     tilt = 0.42 if view != 2 else 0.62
-    deep = rng.uniform(0.0, 0.15)
-    ys, rs = profile([(-0.38, 0.95), (-0.3, 0.95), (-0.1, 0.88 - deep), (0.1, 0.72 - deep), (0.25, 0.52),
-                      (0.32, 0.4), (0.34, 0.38), (0.42, 0.38)])
-    wood = np.array(mix(CEDAR, pal.accent2, 0.12) if rng.random() < 0.5 else scale(CEDAR, 0.85), np.float32)
-    dark = wood * 0.62
+    deep = rng.uniform(0.0, 0.2)
+    foot = rng.uniform(0.3, 0.42)
+    rim = rng.uniform(0.88, 0.98)
+    ys, rs = profile([(-0.38, rim), (-0.3, rim), (-0.1, rim - 0.07 - deep), (0.1, rim * 0.76 - deep), (0.25, foot + 0.14),
+                      (0.32, foot + 0.02), (0.34, foot), (0.42, foot)])
+    # Cedar, olive wood (pale with dark streaks) or walnut.
+    species = rng.choice(["cedar", "cedar", "olive", "walnut"])
+    tone = {"cedar": CEDAR, "olive": (206, 172, 122), "walnut": (128, 86, 56)}[species]
+    wood = np.array(mix(tone, pal.accent2, 0.1), np.float32)
+    dark = wood * (0.45 if species == "olive" else 0.62)
     warp = noise(gen, 256, 256, 24)
     freq = rng.uniform(9, 14)
     phase = 0.0 if view != 2 else 0.3

@@ -26,6 +26,7 @@ from marketplace.inventory.models import Stock, Warehouse
 from marketplace.media.models import ProductMedia
 from marketplace.media.services import save_derivatives, store_original
 from marketplace.photography import PIPELINE_VERSION
+from marketplace.shipping.services import ensure_default_shipping
 
 logger = logging.getLogger(__name__)
 CURATORS_GROUP = "Curateurs (Ministère)"
@@ -44,6 +45,7 @@ def load_demo(*, max_products: int | None = None, photo_size: int = 1200, photos
     products = balanced_subset(data.PRODUCTS, data.CATEGORIES, max_products) if max_products else data.PRODUCTS
     with transaction.atomic():
         channels = ensure_default_channels()
+        ensure_default_shipping()
         _apply_price_rules(data.PRICE_RULES)
         categories = _load_categories(data.CATEGORIES)
         attributes, values = _load_attributes(data.ATTRIBUTES)
@@ -315,7 +317,8 @@ def _save_product_photo(product: cm.Product, view: int, output: Any) -> None:
     original, digest = store_original(output.original, f"products/{product.pk}")
     media = ProductMedia.objects.create(product=product, alt=product.name, original=original, content_hash=digest,
                                         sort_order=view)
-    media.files = save_derivatives(output.result, f"products/{product.pk}/{media.pk}-{digest[:10]}-v{PIPELINE_VERSION}")
+    media.files = save_derivatives(output.result, f"products/{product.pk}/{media.pk}-{digest[:10]}-v{PIPELINE_VERSION}",
+                                   original=output.original)
     media.width, media.height = output.result.master_size
     media.quality_report = output.result.report.to_dict()
     media.pipeline_version = PIPELINE_VERSION

@@ -5,13 +5,19 @@ from __future__ import annotations
 import graphene
 from django.conf import settings
 
+from marketplace.accounts.graphql.address_mutations import AddressMutations
 from marketplace.accounts.graphql.schema import AccountMutations, AccountQueries
 from marketplace.artisans.graphql.schema import ArtisanQueries
 from marketplace.catalog.graphql.schema import CatalogQueries
 from marketplace.channels.graphql.schema import ChannelQueries
 from marketplace.channels.selectors import active_channels
+from marketplace.checkout.graphql.schema import CheckoutMutations, CheckoutQueries
 from marketplace.core.graphql.types import CountryDisplay, LanguageDisplay
 from marketplace.core.models import LANGUAGE_CODES
+from marketplace.curation.graphql.management import ManagementMutations, ManagementQueries
+from marketplace.orders.graphql.schema import OrderMutations, OrderQueries
+from marketplace.payments.graphql.schema import PaymentMutations
+from marketplace.payouts.graphql.schema import PayoutMutations, PayoutQueries
 
 SCHEMA_VERSION = "3.23"
 
@@ -67,7 +73,8 @@ class Shop(graphene.ObjectType):
         return SCHEMA_VERSION
 
 
-class Query(AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, graphene.ObjectType):
+class Query(AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, ManagementQueries, CheckoutQueries,
+            OrderQueries, PayoutQueries, graphene.ObjectType):
     shop = graphene.Field(Shop, required=True)
 
     @staticmethod
@@ -75,7 +82,8 @@ class Query(AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, grap
         return {}
 
 
-class Mutation(AccountMutations, graphene.ObjectType):
+class Mutation(AccountMutations, ManagementMutations, CheckoutMutations, PaymentMutations, OrderMutations,
+               PayoutMutations, AddressMutations, graphene.ObjectType):
     pass
 
 

@@ -46,3 +46,27 @@ class Stock(models.Model):
             models.CheckConstraint(condition=models.Q(quantity_allocated__lte=models.F("quantity")),
                                    name="stock_allocated_within_quantity"),
         ]
+
+
+class Reservation(models.Model):
+    """Units held for a checkout line until `reserved_until`; past that time the hold is ignored (expires
+    lazily, so no worker is needed) and a periodic task deletes it."""
+
+    checkout_line = models.ForeignKey("checkout.CheckoutLine", on_delete=models.CASCADE, related_name="reservations")
+    stock = models.ForeignKey(Stock, on_delete=models.CASCADE, related_name="reservations")
+    quantity_reserved = models.PositiveIntegerField()
+    reserved_until = models.DateTimeField(db_index=True)
+
+    class Meta:
+        unique_together = [("checkout_line", "stock")]
+
+
+class Allocation(models.Model):
+    """Units of a stock taken by an order line when the order is placed."""
+
+    order_line = models.ForeignKey("orders.OrderLine", on_delete=models.CASCADE, related_name="allocations")
+    stock = models.ForeignKey(Stock, on_delete=models.PROTECT, related_name="allocations")
+    quantity_allocated = models.PositiveIntegerField()
+
+    class Meta:
+        unique_together = [("order_line", "stock")]

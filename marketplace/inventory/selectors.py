@@ -2,20 +2,41 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Sum
+from django.db.models import IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from marketplace.channels.models import Channel
-from marketplace.inventory.models import Stock
+from marketplace.inventory.models import Reservation, Stock
 
 # Saleor's cap on what `quantityAvailable` reveals.
 MAX_REPORTED_QUANTITY = 50
 
 
-def available_quantities(variant_ids: list[int], channel: Channel) -> dict[int, int]:
-    """Units free to sell per variant in the warehouses serving `channel` (stock minus allocations)."""
+def active_reservations(exclude_checkout_token: object = None) -> Coalesce:
+    """Units held by unexpired reservations (of other checkouts), per stock row: a correlated subquery."""
+    reservations = Reservation.objects.filter(stock_id=OuterRef("pk"), reserved_until__gt=timezone.now())
+    if exclude_checkout_token is not None:
+        reservations = reservations.filter(~Q(checkout_line__checkout_id=exclude_checkout_token))
+    held = reservations.order_by().values("stock_id").annotate(total=Sum("quantity_reserved")).values("total")
+    return Coalesce(Subquery(held, output_field=IntegerField()), Value(0))
+
+
+def free_quantities(variant_ids: list[int], channel: Channel, exclude_checkout_token: object = None) -> dict[int, int]:
+    """Units free to sell per variant in the warehouses serving `channel`: stock minus allocations minus
+    unexpired reservations of other checkouts."""
     rows = (
         Stock.objects.filter(product_variant_id__in=variant_ids, warehouse__channels=channel)
-        .values("product_variant_id")
-        .annotate(free=Sum(F("quantity") - F("quantity_allocated")))
+        .annotate(held=active_reservations(exclude_checkout_token))
+        .values("product_variant_id", "quantity", "quantity_allocated", "held")
     )
-    return {row["product_variant_id"]: max(0, min(MAX_REPORTED_QUANTITY, row["free"])) for row in rows}
+    free: dict[int, int] = {}
+    for row in rows:
+        units = max(0, row["quantity"] - row["quantity_allocated"] - row["held"])
+        free[row["product_variant_id"]] = free.get(row["product_variant_id"], 0) + units
+    return free
+
+
+def available_quantities(variant_ids: list[int], channel: Channel) -> dict[int, int]:
+    """What `quantityAvailable` reports: free units, capped as Saleor does."""
+    return {vid: min(MAX_REPORTED_QUANTITY, units) for vid, units in free_quantities(variant_ids, channel).items()}

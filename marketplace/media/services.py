@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from marketplace.catalog.models import Product
 from marketplace.media.models import ProductMedia
-from marketplace.photography import PIPELINE_VERSION, PhotoRejected, process_photo, sniff_format
+from marketplace.photography import PIPELINE_VERSION, PhotoRejected, preview_jpeg, process_photo, sniff_format
 
 logger = logging.getLogger(__name__)
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "HEIF": "heic", "HEIC": "heic", "AVIF": "avif"}
@@ -42,9 +42,12 @@ def _save_public(path: str, data: bytes) -> str:
     return default_storage.save(path, ContentFile(data))
 
 
-def save_derivatives(result: Any, folder: str) -> dict[str, Any]:
-    """Write the pipeline's master and derivatives under `folder` in public storage; return the files map."""
+def save_derivatives(result: Any, folder: str, original: bytes | None = None) -> dict[str, Any]:
+    """Write the pipeline's master and derivatives under `folder` in public storage; return the files map.
+    With the original, also a downscaled metadata-free "before" copy for the before/after view."""
     files: dict[str, Any] = {"master": _save_public(f"{folder}/master.jpg", result.master)}
+    if original is not None:
+        files["before"] = _save_public(f"{folder}/before.jpg", preview_jpeg(original, max_side=1024))
     for derivative in result.derivatives:
         ext = EXTENSIONS[derivative.format]
         files.setdefault(derivative.format, {})[str(derivative.width)] = _save_public(
@@ -61,10 +64,21 @@ def add_product_media(product: Product, data: bytes, *, alt: str = "", process: 
     media = ProductMedia.objects.create(product=product, alt=alt, original=original, content_hash=digest,
                                         sort_order=next_order)
     if process:
+        transaction.on_commit(lambda: schedule_processing(media.pk))
+    return media
+
+
+def schedule_processing(media_id: int) -> None:
+    """A worker runs the pipeline when a broker is configured; otherwise it runs here, directly (Celery's
+    eager mode would flag the whole process as "inside a task" meanwhile, breaking other threads' joins)."""
+    from django.conf import settings
+
+    if settings.CELERY_BROKER_URL:
         from marketplace.media.tasks import process_product_media_task
 
-        transaction.on_commit(lambda: process_product_media_task.delay(media.pk))
-    return media
+        process_product_media_task.delay(media_id)
+    else:
+        process_media(media_id)
 
 
 def process_media(media_id: int) -> ProductMedia | None:
@@ -81,7 +95,8 @@ def process_media(media_id: int) -> ProductMedia | None:
         media.save(update_fields=["status", "error"])
         return media
     old_files = media.files
-    media.files = save_derivatives(result, f"products/{media.product_id}/{media.pk}-{media.content_hash[:10]}-v{PIPELINE_VERSION}")
+    folder = f"products/{media.product_id}/{media.pk}-{media.content_hash[:10]}-v{PIPELINE_VERSION}"
+    media.files = save_derivatives(result, folder, original=data)
     media.width, media.height = result.master_size
     media.quality_report = result.report.to_dict()
     media.pipeline_version = PIPELINE_VERSION
@@ -103,7 +118,7 @@ def _delete_files(files: dict[str, Any], keep: dict[str, Any]) -> None:
 
 
 def _paths(files: dict[str, Any]) -> list[str]:
-    paths = [files["master"]] if files.get("master") else []
+    paths = [files[key] for key in ("master", "before") if files.get(key)]
     for value in files.values():
         if isinstance(value, dict):
             paths += list(value.values())
@@ -120,3 +135,88 @@ def reprocess_outdated(*, everything: bool = False) -> int:
         process_media(media_id)
         count += 1
     return count
+
+
+# Management (productMediaCreate/Update/Delete/Reorder): permissions, review and catalog refresh.
+
+MAX_UPLOAD_BYTES = 25 * 1024 * 1024
+
+
+def create_media_for(user: Any, product_pk: int, data: bytes, alt: str = "") -> ProductMedia:
+    """An artisan's (or curator's) photo: checked, kept private, sent to the pipeline; the listing goes to
+    review when a member changes photos."""
+    from marketplace.catalog import review
+    from marketplace.catalog.access import product_for_write
+    from marketplace.core.errors import FieldError, MutationError
+
+    product = product_for_write(user, product_pk, "product")
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise MutationError([FieldError("image", f"The file is larger than {MAX_UPLOAD_BYTES // 1048576} MB.",
+                                        "FILE_SIZE_LIMIT_EXCEEDED")])
+    if not data or sniff_format(data) is None:
+        raise MutationError([FieldError("image", "The file is not a photo we accept (JPEG, PNG, WebP, HEIC).",
+                                        "INVALID_FILE_TYPE")])
+    if product.media.filter(content_hash=hashlib.sha256(data).hexdigest()).exists():
+        raise MutationError([FieldError("image", "This photo is already on the product.", "MEDIA_ALREADY_ASSIGNED")])
+    media = add_product_media(product, data, alt=alt)
+    media.refresh_from_db()  # plain column values (the PENDING status) for the payload
+    review.request_review(user, product, "Photos changed")
+    from marketplace.catalog.services import after_catalog_change
+
+    after_catalog_change([product.pk])
+    return media
+
+
+def media_for_write(user: Any, media_pk: int) -> ProductMedia:
+    from marketplace.core.errors import FieldError, MutationError
+    from marketplace.core.permissions import require_artisan_access, require_authenticated
+
+    require_authenticated(user)
+    media = ProductMedia.objects.select_related("product").filter(pk=media_pk).first()
+    if media is None:
+        raise MutationError([FieldError("id", f"Couldn't resolve to a product media: {media_pk}", "NOT_FOUND")])
+    require_artisan_access(user, media.product.artisan_id)
+    return media
+
+
+def update_media(user: Any, media_pk: int, alt: str | None) -> ProductMedia:
+    from marketplace.catalog.services import after_catalog_change
+
+    media = media_for_write(user, media_pk)
+    if alt is not None:
+        media.alt = alt[:250]
+        media.save(update_fields=["alt"])
+    after_catalog_change([media.product_id])
+    return media
+
+
+def delete_media(user: Any, media_pk: int) -> ProductMedia:
+    from marketplace.catalog import review
+    from marketplace.catalog.services import after_catalog_change
+
+    media = media_for_write(user, media_pk)
+    product = media.product
+    files, pk = media.files, media.pk
+    media.delete()
+    media.pk = pk
+    transaction.on_commit(lambda: _delete_files(files, keep={}))
+    review.request_review(user, product, "Photos changed")
+    after_catalog_change([product.pk])
+    return media
+
+
+def reorder_media(user: Any, product_pk: int, media_pks: list[int]) -> list[ProductMedia]:
+    from marketplace.catalog.access import product_for_write
+    from marketplace.catalog.services import after_catalog_change
+    from marketplace.core.errors import FieldError, MutationError
+
+    product = product_for_write(user, product_pk, "productId")
+    media = {m.pk: m for m in product.media.all()}
+    if len(set(media_pks)) != len(media_pks) or set(media_pks) != set(media):
+        raise MutationError([FieldError("mediaIds", "Give every media of the product exactly once.",
+                                        "NOT_PRODUCTS_IMAGE")])
+    for order, pk in enumerate(media_pks):
+        media[pk].sort_order = order
+    ProductMedia.objects.bulk_update(list(media.values()), ["sort_order"])
+    after_catalog_change([product.pk])
+    return [media[pk] for pk in media_pks]

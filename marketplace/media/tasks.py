@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from celery import shared_task
+# The project's Celery app (configured from settings: eager, in-process, without REDIS_URL); a bare
+# shared_task would bind to Celery's default app and try a broker on localhost.
+from marketplace.celery import app
 
 
-@shared_task(name="media.process_product_media", acks_late=True)
+@app.task(name="media.process_product_media", acks_late=True)
 def process_product_media_task(media_id: int) -> None:
     from marketplace.media.services import process_media
 

@@ -44,6 +44,21 @@ class User(graphene.ObjectType):
     roles = graphene.NonNull(graphene.List(graphene.NonNull(UserRoleEnum)))
     artisan_ids = graphene.NonNull(graphene.List(graphene.NonNull(graphene.ID)),
                                    description="The artisans this user is a member of (marketplace extension).")
+    addresses = graphene.NonNull(graphene.List(graphene.NonNull(lambda: _address_type())))
+    default_shipping_address = graphene.Field(lambda: _address_type())
+    default_billing_address = graphene.Field(lambda: _address_type())
+    orders = graphene.Field(lambda: _orders_connection(), before=graphene.String(), after=graphene.String(),
+                            first=graphene.Int(), last=graphene.Int())
+
+    @staticmethod
+    def resolve_addresses(root, info):
+        return list(root.addresses.all())
+
+    @staticmethod
+    def resolve_orders(root, info, **page):
+        from marketplace.orders.graphql.schema import resolve_user_orders
+
+        return resolve_user_orders(root, info, **page)
 
     @staticmethod
     def resolve_id(root, info):
@@ -62,6 +77,18 @@ class User(graphene.ObjectType):
         from marketplace.core.permissions import member_artisan_ids
 
         return [to_global_id("Artisan", pk) for pk in sorted(member_artisan_ids(root))]
+
+
+def _address_type():
+    from marketplace.accounts.graphql.address_types import Address
+
+    return Address
+
+
+def _orders_connection():
+    from marketplace.orders.graphql.schema import OrderCountableConnection
+
+    return OrderCountableConnection
 
 
 class CreateToken(MaalemMutation):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from marketplace.core.graphql.loaders import BatchLoader, group_by, loaders_for
+from django.db.models import F
+
+from marketplace.core.graphql.loaders import BatchLoader, group_by, loaders_for, selected_fields
 
 
 def _by_pk(model: Any, **select: Any):
@@ -23,10 +25,20 @@ def category_by_id(info) -> BatchLoader:
     return loaders_for(info.context).get("category", "category", _by_pk(Category))
 
 
+ARTISAN_LARGE_FIELDS = {"story": "story", "portrait": "portrait", "workshopPhotos": "workshop_photos"}
+
+
 def artisan_by_id(info) -> BatchLoader:
+    """Artisans of products; the story and photo maps only when selected (product cards need neither)."""
     from marketplace.artisans.models import Artisan
 
-    return loaders_for(info.context).get("artisan", "artisan", _by_pk(Artisan))
+    selected = selected_fields(info)
+    skipped = tuple(column for field, column in ARTISAN_LARGE_FIELDS.items() if field not in selected)
+
+    def batch(keys: list) -> dict:
+        return {a.pk: a for a in Artisan.objects.filter(pk__in=keys).defer(*skipped)}
+
+    return loaders_for(info.context).get(f"artisan:{','.join(skipped)}", "artisan", batch)
 
 
 def product_type_by_id(info) -> BatchLoader:
@@ -71,8 +83,8 @@ def variant_listings_by_product(info, channel) -> BatchLoader:
     def batch(keys: list) -> dict:
         rows = ProductVariantChannelListing.objects.filter(
             variant__product_id__in=keys, channel=channel, price_amount__isnull=False
-        ).select_related("variant")
-        return group_by(rows, lambda row: row.variant.product_id)
+        ).annotate(product_id=F("variant__product_id")).only("id", "variant_id", "price_amount", "currency")
+        return group_by(rows, lambda row: row.product_id)
 
     return loaders_for(info.context).get(f"variant_listings_by_product:{channel.pk}", "product", batch, default=list)
 
@@ -110,19 +122,37 @@ def product_listings_all(info) -> BatchLoader:
 def media_by_product(info) -> BatchLoader:
     from marketplace.media.models import ProductMedia
 
+    # The quality report is large JSON that only the artisan's and curators' views ask for.
+    with_report = "qualityReport" in selected_fields(info)
+
     def batch(keys: list) -> dict:
-        rows = ProductMedia.objects.filter(product_id__in=keys, status=ProductMedia.Status.READY).order_by("sort_order", "pk")
+        rows = (ProductMedia.objects.filter(product_id__in=keys, status=ProductMedia.Status.READY)
+                .annotate(artisan_id=F("product__artisan_id"))
+                .only("id", "product_id", "alt", "type", "files", "sort_order", "metadata", "oembed_data", "status",
+                      *(["quality_report"] if with_report else []))
+                .order_by("sort_order", "pk"))
         return group_by(rows, lambda m: m.product_id)
 
-    return loaders_for(info.context).get("media_by_product", "product", batch, default=list)
+    name = "media_by_product:report" if with_report else "media_by_product"
+    return loaders_for(info.context).get(name, "product", batch, default=list)
+
+
+LARGE_TRANSLATION_FIELDS = ("description", "story")
 
 
 def translation_loader(info, model: Any, fk: str, language: str, key_kind: str) -> BatchLoader:
+    # Long texts (descriptions, stories) are loaded only when the query selects them.
+    large = [f.name for f in model._meta.fields if f.name in LARGE_TRANSLATION_FIELDS]
+    light = bool(large) and not (selected_fields(info) & {"description", "descriptionJson", "story"})
+
     def batch(keys: list) -> dict:
         rows = model.objects.filter(**{f"{fk}__in": keys, "language_code": language})
+        if light:
+            rows = rows.defer(*large)
         return {getattr(row, fk): row for row in rows}
 
-    return loaders_for(info.context).get(f"{model.__name__}:{language}", key_kind, batch)
+    name = f"{model.__name__}:{language}:{'light' if light else 'full'}"
+    return loaders_for(info.context).get(name, key_kind, batch)
 
 
 def attributes_by_product(info) -> BatchLoader:

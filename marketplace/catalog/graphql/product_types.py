@@ -13,19 +13,18 @@ from marketplace.catalog.graphql.types import (
     ProductType,
     ProductVariantTranslation,
     SelectedAttribute,
-    TranslationFields,
     VariantPricingInfo,
     _channel,
     _language,
     is_available_for_purchase,
     price_range,
+    seo_translation_type,
     translation_field,
     with_channel,
 )
 from marketplace.channels.graphql.types import Channel
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.types import (
-    LanguageDisplay,
     Money,
     Node,
     ObjectWithMetadata,
@@ -88,6 +87,13 @@ def _staff(info) -> bool:
     return bool(user and user.is_authenticated and user.is_staff)
 
 
+def _manages(info, artisan_id: int) -> bool:
+    """Staff, or a member of the product's artisan (management reads)."""
+    from marketplace.core.permissions import member_artisan_ids
+
+    return _staff(info) or artisan_id in member_artisan_ids(getattr(info.context, "user", None))
+
+
 class ProductVariant(graphene.ObjectType):
     class Meta:
         interfaces = (Node, ObjectWithMetadata)
@@ -134,7 +140,10 @@ class ProductVariant(graphene.ObjectType):
 
     @staticmethod
     def resolve_channel_listings(root, info):
-        return dl.variant_listings_all(info).load(root.pk) if _staff(info) else None
+        if _staff(info):
+            return dl.variant_listings_all(info).load(root.pk)
+        product = getattr(root, "_product", None) or dl.product_by_id(info).load(root.product_id)
+        return dl.variant_listings_all(info).load(root.pk) if product and _manages(info, product.artisan_id) else None
 
     @staticmethod
     def resolve_pricing(root, info):
@@ -280,7 +289,7 @@ class Product(graphene.ObjectType):
 
     @staticmethod
     def resolve_channel_listings(root, info):
-        return dl.product_listings_all(info).load(root.pk) if _staff(info) else None
+        return dl.product_listings_all(info).load(root.pk) if _manages(info, root.artisan_id) else None
 
     @staticmethod
     def resolve_variants(root, info):
@@ -322,20 +331,7 @@ class Product(graphene.ObjectType):
         return is_available_for_purchase(dl.product_listing(info, channel).load(root.pk))
 
 
-class CollectionTranslation(graphene.ObjectType, TranslationFields):
-    class Meta:
-        interfaces = (Node,)
-
-    language = graphene.Field(LanguageDisplay, required=True)
-    seo_title = graphene.String()
-    seo_description = graphene.String()
-    slug = graphene.String()
-    name = graphene.String()
-    description = graphene.JSONString()
-
-    @staticmethod
-    def resolve_id(root, info):
-        return to_global_id("CollectionTranslation", root.pk)
+CollectionTranslation = seo_translation_type("CollectionTranslation")
 
 
 class CollectionChannelListing(graphene.ObjectType):

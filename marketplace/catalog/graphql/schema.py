@@ -20,7 +20,7 @@ from marketplace.catalog.graphql.product_types import Collection, Product, Produ
 from marketplace.catalog.graphql.types import Category, with_channel
 from marketplace.channels.selectors import channel_for_request
 from marketplace.core.graphql.ids import pk_from_global_id, pks_from_global_ids
-from marketplace.core.graphql.loaders import loaders_for
+from marketplace.core.graphql.loaders import loaders_for, selected_node_fields
 from marketplace.core.graphql.pagination import Page, paginate
 from marketplace.core.graphql.types import (
     LanguageCodeEnum,
@@ -52,6 +52,9 @@ def announce_products(info, page: Page, channel: Any) -> Page:
 
 def product_connection(info, products: QuerySet, channel: Any, *, filter=None, where=None, search=None,
                        sort_by=None, collection=None, **page_args) -> Page:
+    node_fields = selected_node_fields(info)
+    if "__fragments__" not in node_fields and not node_fields & {"description", "descriptionJson"}:
+        products = products.defer("description", "description_plaintext")  # cards never show it
     products = apply_filter(products, filter, channel)
     products = apply_where(products, where, channel)
     searching = bool(search and search.strip()) or bool(filter and filter.get("search"))

@@ -44,6 +44,24 @@ class TranslationFields:
         return LanguageDisplay.of(root.language_code)
 
 
+def seo_translation_type(name: str) -> type:
+    """Saleor's translations of categories, products and collections share one shape."""
+
+    def resolve_id(root, info):
+        return to_global_id(name, root.pk)
+
+    return type(name, (graphene.ObjectType, TranslationFields), {
+        "Meta": type("Meta", (), {"interfaces": (Node,)}),
+        "language": graphene.Field(LanguageDisplay, required=True),
+        "seo_title": graphene.String(),
+        "seo_description": graphene.String(),
+        "slug": graphene.String(),
+        "name": graphene.String(),
+        "description": graphene.JSONString(),
+        "resolve_id": staticmethod(resolve_id),
+    })
+
+
 def translation_field(type_: Any) -> graphene.Field:
     return graphene.Field(type_, language_code=graphene.Argument(LanguageCodeEnum, required=True))
 
@@ -164,20 +182,7 @@ class SelectedAttribute(graphene.ObjectType):
         return [{"attribute": attribute, "values": values} for attribute, values in pairs]
 
 
-class CategoryTranslation(graphene.ObjectType, TranslationFields):
-    class Meta:
-        interfaces = (Node,)
-
-    language = graphene.Field(LanguageDisplay, required=True)
-    seo_title = graphene.String()
-    seo_description = graphene.String()
-    slug = graphene.String()
-    name = graphene.String()
-    description = graphene.JSONString()
-
-    @staticmethod
-    def resolve_id(root, info):
-        return to_global_id("CategoryTranslation", root.pk)
+CategoryTranslation = seo_translation_type("CategoryTranslation")
 
 
 class Category(graphene.ObjectType):
@@ -233,20 +238,7 @@ class ProductType(graphene.ObjectType):
         return Weight.kg(root.weight_kg)
 
 
-class ProductTranslation(graphene.ObjectType, TranslationFields):
-    class Meta:
-        interfaces = (Node,)
-
-    language = graphene.Field(LanguageDisplay, required=True)
-    seo_title = graphene.String()
-    seo_description = graphene.String()
-    slug = graphene.String()
-    name = graphene.String()
-    description = graphene.JSONString()
-
-    @staticmethod
-    def resolve_id(root, info):
-        return to_global_id("ProductTranslation", root.pk)
+ProductTranslation = seo_translation_type("ProductTranslation")
 
 
 class ProductVariantTranslation(graphene.ObjectType, TranslationFields):

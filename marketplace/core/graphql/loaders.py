@@ -61,3 +61,40 @@ def group_by(rows: Iterable[Any], key: Callable[[Any], Hashable]) -> dict[Hashab
     for row in rows:
         grouped[key(row)].append(row)
     return grouped
+
+
+def selected_fields(info: Any) -> set[str]:
+    """Names of the fields selected under the field being resolved (fragments included): lets a loader
+    leave large columns out when nobody asked for them."""
+    from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode
+
+    names: set[str] = set()
+    stack = [node.selection_set for node in info.field_nodes if node.selection_set]
+    while stack:
+        for selection in stack.pop().selections:
+            if isinstance(selection, FieldNode):
+                names.add(selection.name.value)
+            elif isinstance(selection, InlineFragmentNode):
+                stack.append(selection.selection_set)
+            elif isinstance(selection, FragmentSpreadNode):
+                fragment = info.fragments.get(selection.name.value)
+                if fragment is not None:
+                    stack.append(fragment.selection_set)
+    return names
+
+
+def selected_node_fields(info: Any) -> set[str]:
+    """For a connection field: the fields selected on `edges { node { ... } }`."""
+    from graphql import FieldNode
+
+    names: set[str] = set()
+    for node in info.field_nodes:
+        for edges in (node.selection_set.selections if node.selection_set else []):
+            if isinstance(edges, FieldNode) and edges.name.value == "edges" and edges.selection_set:
+                for inner in edges.selection_set.selections:
+                    if isinstance(inner, FieldNode) and inner.name.value == "node" and inner.selection_set:
+                        names |= {s.name.value for s in inner.selection_set.selections if isinstance(s, FieldNode)}
+                        # Fragments are not expanded here: callers treat them as "anything may be selected".
+                        if any(not isinstance(s, FieldNode) for s in inner.selection_set.selections):
+                            names.add("__fragments__")
+    return names

@@ -7,12 +7,20 @@ import graphene
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.types import Node, ObjectWithMetadata, ThumbnailFormatEnum
 from marketplace.media.models import ProductMedia as ProductMediaModel
-from marketplace.media.selectors import media_url
+from marketplace.media.selectors import absolute_url, media_url
 
 
 class ProductMediaType(graphene.Enum):
     IMAGE = "IMAGE"
     VIDEO = "VIDEO"
+
+
+class ProductMediaStatusEnum(graphene.Enum):
+    """Marketplace extension: where the photo is in the photography pipeline."""
+
+    PENDING = "PENDING"
+    READY = "READY"
+    FAILED = "FAILED"
 
 
 class Image(graphene.ObjectType):
@@ -30,6 +38,10 @@ class ProductMedia(graphene.ObjectType):
     oembed_data = graphene.JSONString(required=True)
     url = graphene.String(required=True, size=graphene.Int(), format=ThumbnailFormatEnum(default_value="ORIGINAL"))
     product_id = graphene.ID()
+    # Marketplace extensions, for the product's artisan members and curators only (null for others).
+    status = graphene.Field(ProductMediaStatusEnum, description="Pipeline state (artisan members and curators).")
+    before_url = graphene.String(description="The photo as uploaded, downscaled and without metadata.")
+    quality_report = graphene.JSONString(description="Scores and advice (fr/ar/en), before and after.")
 
     @staticmethod
     def resolve_id(root: ProductMediaModel, info) -> str:
@@ -46,6 +58,32 @@ class ProductMedia(graphene.ObjectType):
     @staticmethod
     def resolve_oembed_data(root: ProductMediaModel, info) -> Any:
         return root.oembed_data or {}
+
+    @staticmethod
+    def resolve_status(root: ProductMediaModel, info) -> str | None:
+        return root.status if _may_see_workshop_data(info, root) else None
+
+    @staticmethod
+    def resolve_before_url(root: ProductMediaModel, info) -> str | None:
+        if not _may_see_workshop_data(info, root) or not root.files.get("before"):
+            return None
+        return absolute_url(root.files["before"])
+
+    @staticmethod
+    def resolve_quality_report(root: ProductMediaModel, info) -> Any:
+        return root.quality_report if _may_see_workshop_data(info, root) else None
+
+
+def _may_see_workshop_data(info, media: ProductMediaModel) -> bool:
+    from marketplace.core.permissions import is_admin, is_curator, member_artisan_ids
+
+    user = getattr(info.context, "user", None)
+    if is_curator(user) or is_admin(user):
+        return True
+    artisan_id = getattr(media, "artisan_id", None)
+    if artisan_id is None:
+        artisan_id = media.product.artisan_id
+    return artisan_id in member_artisan_ids(user)
 
 
 def _format_name(value: Any) -> str:

@@ -12,14 +12,14 @@ def current_sdl() -> str:
 
 
 class Command(BaseCommand):
-    help = "Print the API's GraphQL schema (SDL) to marketplace/graphql/schema.graphql (or stdout with --stdout)."
+    help = "Print the API's GraphQL schema (SDL) to marketplace/graphql/schema.graphql (or print it with --print)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--stdout", action="store_true")
+        parser.add_argument("--print", action="store_true", help="print instead of writing the file")
 
     def handle(self, *args, **options):
         sdl = current_sdl()
-        if options["stdout"]:
+        if options["print"]:
             self.stdout.write(sdl)
         else:
             SDL_PATH.write_text(sdl, encoding="utf-8")

@@ -1,0 +1,5 @@
+import sys
+
+from catalog_import.cli import main
+
+sys.exit(main())

@@ -1,0 +1,105 @@
+"""A small GraphQL client over HTTP: the importer's documents from its .graphql files, a bearer token,
+retries with exponential back-off on transient failures (connection errors, 5xx, 429), multipart uploads."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import requests
+
+GRAPHQL_DIR = Path(__file__).resolve().parent / "graphql"
+TRANSIENT_STATUS = {429, 500, 502, 503, 504}
+
+
+@cache
+def document(name: str) -> str:
+    """An operation document: graphql/saleor/<name>.graphql, else graphql/marketplace/<name>.graphql."""
+    for folder in ("saleor", "marketplace"):
+        path = GRAPHQL_DIR / folder / f"{name}.graphql"
+        if path.exists():
+            return path.read_text(encoding="utf-8")
+    raise FileNotFoundError(name)
+
+
+class ApiError(Exception):
+    """The server answered with GraphQL errors (or a non-JSON/4xx response): not worth retrying."""
+
+    def __init__(self, message: str, errors: list[dict] | None = None, status: int | None = None):
+        super().__init__(message)
+        self.errors = errors or []
+        self.status = status
+
+    @property
+    def codes(self) -> set[str]:
+        return {str((e.get("extensions") or {}).get("code", "")) for e in self.errors}
+
+
+class ConnectionFailed(Exception):
+    """The server could not be reached (or kept failing) after every retry."""
+
+
+class GraphQLClient:
+    def __init__(self, url: str, token: str | None = None, *, retries: int = 6, backoff: float = 0.5,
+                 timeout: float = 120.0, sleep: Callable[[float], None] = time.sleep):
+        self.url = url if url.rstrip("/").endswith("graphql") else url.rstrip("/") + "/graphql/"
+        self.token = token
+        self.retries, self.backoff, self.timeout, self.sleep = retries, backoff, timeout, sleep
+        self.session = requests.Session()
+        self.requests = 0
+        self.retried = 0
+        self.seconds = 0.0
+
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+
+    def _send(self, headers: dict[str, str], **kwargs: Any) -> dict:
+        attempt = 0
+        while True:
+            started = time.perf_counter()
+            try:
+                response = self.session.post(self.url, headers={**self._headers(), **headers}, timeout=self.timeout, **kwargs)
+                transient = response.status_code in TRANSIENT_STATUS
+                failure = f"HTTP {response.status_code}"
+            except (requests.ConnectionError, requests.Timeout) as error:
+                response, transient, failure = None, True, f"{type(error).__name__}: {error}"
+            finally:
+                self.requests += 1
+                self.seconds += time.perf_counter() - started
+            if not transient:
+                break
+            attempt += 1
+            if attempt > self.retries:
+                raise ConnectionFailed(f"{self.url}: {failure} (after {self.retries} retries)")
+            self.retried += 1
+            delay = self.backoff * 2 ** (attempt - 1)
+            if response is not None and response.headers.get("Retry-After", "").isdigit():
+                delay = max(delay, float(response.headers["Retry-After"]))
+            self.sleep(min(delay, 30.0) * (1 + random.random() / 4))
+        assert response is not None
+        try:
+            payload = response.json()
+        except ValueError:
+            raise ApiError(f"HTTP {response.status_code}: {response.text[:300]}", status=response.status_code) from None
+        if payload.get("errors"):
+            first = payload["errors"][0].get("message", "")
+            raise ApiError(first, payload["errors"], response.status_code)
+        if response.status_code >= 400:
+            raise ApiError(f"HTTP {response.status_code}", status=response.status_code)
+        return payload.get("data") or {}
+
+    def execute(self, name: str, variables: dict | None = None) -> dict:
+        body = json.dumps({"query": document(name), "variables": variables or {}}, default=str)
+        return self._send({"Content-Type": "application/json"}, data=body.encode())
+
+    def upload(self, name: str, variables: dict, files: dict[str, Path]) -> dict:
+        """GraphQL multipart request: `files` maps a variable name to the file to send in its place."""
+        operations = json.dumps({"query": document(name), "variables": {**variables, **dict.fromkeys(files)}})
+        mapping = json.dumps({str(i): [f"variables.{var}"] for i, var in enumerate(files)})
+        handles = {str(i): (path.name, path.read_bytes()) for i, (_var, path) in enumerate(files.items())}
+        return self._send({}, data={"operations": operations, "map": mapping}, files=handles)

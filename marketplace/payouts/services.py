@@ -1,0 +1,130 @@
+"""The payout ledger and batches. Commission = the artisan's commission_rate × the line's gross."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from marketplace.core.errors import FieldError, MutationError, PermissionDenied
+from marketplace.core.permissions import require_artisan_access
+from marketplace.orders.models import Fulfillment, Order
+from marketplace.payouts.models import LedgerEntry, PayoutBatch
+
+CENT = Decimal("0.01")
+PAYABLE_STAGES = [Fulfillment.Stage.SHIPPED, Fulfillment.Stage.DELIVERED]
+
+
+def _split(gross: Decimal, rate: Decimal) -> tuple[Decimal, Decimal]:
+    commission = (gross * rate).quantize(CENT, rounding=ROUND_HALF_UP)
+    return commission, gross - commission
+
+
+def record_sales(order: Order) -> int:
+    """One SALE entry per line of a paid order (idempotent by reference)."""
+    entries = []
+    for line in order.lines.select_related("artisan"):
+        rate = line.artisan.commission_rate
+        commission, net = _split(line.total_price_gross, rate)
+        entries.append(LedgerEntry(artisan=line.artisan, order_line=line, kind=LedgerEntry.Kind.SALE,
+                                   currency=line.currency, gross=line.total_price_gross, commission_rate=rate,
+                                   commission=commission, net=net, reference=f"sale:{line.pk}"))
+    created = LedgerEntry.objects.bulk_create(entries, ignore_conflicts=True)
+    return len(created)
+
+
+def record_refund(order: Order, amount: Decimal, *, reference: str) -> None:
+    """Reverse the artisans' shares in proportion to each line's part of the goods (shipping refunds first
+    reduce nothing owed to artisans only beyond the goods' total)."""
+    goods = order.subtotal_gross
+    if goods <= 0:
+        return
+    share = min(Decimal(1), Decimal(amount) / goods)
+    entries = []
+    for line in order.lines.select_related("artisan"):
+        sale = line.ledger_entries.filter(kind=LedgerEntry.Kind.SALE).first()
+        if sale is None:
+            continue
+        gross = (sale.gross * share).quantize(CENT, rounding=ROUND_HALF_UP)
+        commission, net = _split(gross, sale.commission_rate)
+        entries.append(LedgerEntry(artisan=line.artisan, order_line=line, kind=LedgerEntry.Kind.REFUND,
+                                   currency=sale.currency, gross=-gross, commission_rate=sale.commission_rate,
+                                   commission=-commission, net=-net, reference=f"{reference}:line:{line.pk}"))
+    try:
+        with transaction.atomic():
+            LedgerEntry.objects.bulk_create(entries)
+    except IntegrityError:
+        pass  # this refund was recorded already
+
+
+def balances(artisan_id: int) -> list[dict[str, Any]]:
+    """Per currency: owed (unpaid entries), in an open batch, paid."""
+    rows = (LedgerEntry.objects.filter(artisan_id=artisan_id).values("currency")
+            .annotate(unbatched=Sum("net", filter=Q(batch__isnull=True)),
+                      pending=Sum("net", filter=Q(batch__status=PayoutBatch.Status.OPEN)),
+                      paid=Sum("net", filter=Q(batch__status=PayoutBatch.Status.PAID)),
+                      gross=Sum("gross"), commission=Sum("commission")).order_by("currency"))
+    zero = Decimal("0")
+    return [{"currency": r["currency"], "owed": (r["unbatched"] or zero) + (r["pending"] or zero),
+             "in_batch": r["pending"] or zero, "paid": r["paid"] or zero, "gross": r["gross"] or zero,
+             "commission": r["commission"] or zero} for r in rows]
+
+
+def _require_staff(user: Any) -> None:
+    if not (getattr(user, "is_authenticated", False) and user.is_staff):
+        raise PermissionDenied("To access this path, you need one of the following permissions: MANAGE_PAYOUTS.")
+
+
+@transaction.atomic
+def create_batch(currency: str, user: Any) -> PayoutBatch:
+    """Group what is owed for shipped lines into a batch (artisans whose total is positive)."""
+    _require_staff(user)
+    locked = list(LedgerEntry.objects.select_for_update(of=("self",)).filter(
+        currency=currency, batch__isnull=True, order_line__fulfillment__stage__in=PAYABLE_STAGES)
+        .values_list("pk", flat=True))
+    payable = LedgerEntry.objects.filter(pk__in=locked)
+    totals = {r["artisan_id"]: r["net"] for r in payable.values("artisan_id").annotate(net=Sum("net"))}
+    artisans = [a for a, net in totals.items() if net > 0]
+    if not artisans:
+        raise MutationError([FieldError("currency", f"Nothing is owed in {currency} for shipped lines.", "INVALID")])
+    batch = PayoutBatch.objects.create(currency=currency, created_by=user)
+    payable.filter(artisan_id__in=artisans).update(batch=batch)
+    return batch
+
+
+def mark_batch_paid(batch: PayoutBatch, user: Any, reference: str = "") -> PayoutBatch:
+    _require_staff(user)
+    if batch.status == PayoutBatch.Status.PAID:
+        raise MutationError([FieldError("id", "This batch is already paid.", "INVALID")])
+    batch.status, batch.paid_at, batch.reference = PayoutBatch.Status.PAID, timezone.now(), reference
+    batch.save(update_fields=["status", "paid_at", "reference"])
+    return batch
+
+
+def batch_totals(batch: PayoutBatch) -> list[dict[str, Any]]:
+    rows = (batch.entries.values("artisan_id", "artisan__name", "artisan__slug", "artisan__private_metadata")
+            .annotate(net=Sum("net"), gross=Sum("gross"), commission=Sum("commission")).order_by("artisan__name"))
+    return list(rows)
+
+
+def transfer_csv(batch: PayoutBatch, user: Any) -> str:
+    """The bank-transfer file: one transfer per artisan."""
+    _require_staff(user)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["beneficiary", "artisan_slug", "rib", "amount", "currency", "reference"])
+    for row in batch_totals(batch):
+        rib = (row["artisan__private_metadata"] or {}).get("rib", "")
+        writer.writerow([row["artisan__name"], row["artisan__slug"], rib, f"{row['net']:.2f}", batch.currency,
+                         f"MAALEM-PAYOUT-{batch.pk}-{row['artisan_id']}"])
+    return out.getvalue()
+
+
+def statement_entries(batch: PayoutBatch, artisan_id: int, user: Any) -> list[LedgerEntry]:
+    require_artisan_access(user, artisan_id)
+    return list(batch.entries.filter(artisan_id=artisan_id).select_related("order_line__order", "artisan"))

@@ -1,0 +1,161 @@
+"""Template helpers: translated fields, prices in the visitor's locale, responsive pictures, rich text."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from babel import Locale
+from babel.numbers import format_currency
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+register = template.Library()
+# Latin digits in every language: prices must read the same on a receipt and a bank transfer.
+NUMBER_LOCALES = {"fr": "fr_MA", "ar": "ar_MA", "en": "en_GB"}
+
+
+@register.filter
+def tr(obj: dict | None, field: str = "name") -> Any:
+    """The translated value of `field` when the API has one, else the original."""
+    if not obj:
+        return ""
+    translated = (obj.get("translation") or {}).get(field)
+    return translated or obj.get(field) or ""
+
+
+@register.filter
+def money(price: dict | None) -> str:
+    """{amount, currency} → "1 250 MAD" in the page's language."""
+    if not price:
+        return ""
+    return format_money(price["amount"], price["currency"])
+
+
+def format_money(amount: Any, currency: str, lang: str | None = None) -> str:
+    locale = NUMBER_LOCALES.get(lang or get_language() or "fr", "fr_MA")
+    value = Decimal(str(amount))
+    if value == value.to_integral_value():  # whole prices (most of the catalogue) without ",00"
+        pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0].replace(".00", "")
+        return format_currency(value, currency, locale=locale, currency_digits=False, format=pattern)
+    return format_currency(value, currency, locale=locale)
+
+
+@register.filter
+def start_price(product: dict) -> dict | None:
+    try:
+        return product["pricing"]["priceRange"]["start"]["gross"]
+    except (KeyError, TypeError):
+        return None
+
+
+@register.simple_tag
+def picture(image: dict | None, sizes: str = "(min-width: 60em) 25vw, 50vw", loading: str = "lazy",
+            css: str = "") -> SafeString:
+    """A <picture> with AVIF, WebP and JPEG sources. `image` holds avif/webp/jpeg URL maps by width."""
+    if not image or not image.get("jpeg"):
+        alt = (image or {}).get("alt") or ""
+        if not alt:
+            return format_html('<div class="noimg {}" aria-hidden="true"></div>', css)
+        return format_html('<div class="noimg {}" role="img" aria-label="{}"></div>', css, alt)
+    sources = []
+    for fmt, mime in (("avif", "image/avif"), ("webp", "image/webp")):
+        srcset = _srcset(image.get(fmt))
+        if srcset:
+            sources.append(format_html('<source type="{}" srcset="{}" sizes="{}">', mime, srcset, sizes))
+    jpeg = image["jpeg"]
+    smallest = jpeg[min(jpeg)] if isinstance(jpeg, dict) else jpeg
+    return format_html('<picture class="{}">{}<img src="{}" srcset="{}" sizes="{}" alt="{}" loading="{}" '
+                       'decoding="async"></picture>', css, mark_safe("".join(sources)), smallest,
+                       _srcset(jpeg), sizes, image.get("alt") or "", loading)
+
+
+def _srcset(urls: Any) -> str:
+    if not urls:
+        return ""
+    if isinstance(urls, str):
+        return urls
+    # Several requested widths may resolve to the same stored derivative: list each file once.
+    seen: dict[str, int] = {}
+    for width in sorted(urls):
+        seen.setdefault(urls[width], width)
+    return ", ".join(f"{url} {width}w" for url, width in seen.items())
+
+
+@register.filter
+def card_image(node: dict) -> dict | None:
+    """A product card's thumbnail fields (aliases thumbAvif / thumbWebp / thumbJpeg) as a picture()."""
+    jpeg = node.get("thumbJpeg")
+    if not jpeg:
+        return None
+    return {"alt": jpeg.get("alt") or node.get("name", ""), "jpeg": {512: jpeg["url"]},
+            "webp": {512: (node.get("thumbWebp") or {}).get("url")},
+            "avif": {512: (node.get("thumbAvif") or {}).get("url")}}
+
+
+@register.filter
+def rich_text(value: Any) -> SafeString:
+    """EditorJS JSON (the API's description) → escaped paragraphs and lists."""
+    if not value:
+        return mark_safe("")
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return format_html("<p>{}</p>", value)
+    blocks = value.get("blocks", []) if isinstance(value, dict) else []
+    parts = []
+    for block in blocks:
+        data = block.get("data") or {}
+        if block.get("type") == "list":
+            parts.append(format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((i,) for i in data.get("items", [])))))
+        elif data.get("text"):
+            parts.append(format_html("<p>{}</p>", _strip_tags(data["text"])))
+    return mark_safe("".join(parts))
+
+
+def plain_text(value: Any) -> str:
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return value
+    blocks = value.get("blocks", []) if isinstance(value, dict) else []
+    return " ".join(_strip_tags((b.get("data") or {}).get("text", "")) for b in blocks).strip()
+
+
+register.filter("plain_text", plain_text)
+
+
+def _strip_tags(text: str) -> str:
+    from django.utils.html import strip_tags
+
+    return strip_tags(text)
+
+
+@register.filter
+def json_ld(data: dict) -> SafeString:
+    """A JSON-LD <script> body, safe against a closing tag inside the data."""
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+    return mark_safe(text)
+
+
+@register.filter
+def get_item(mapping: dict | None, key: Any) -> Any:
+    return (mapping or {}).get(key, "")
+
+
+@register.filter
+def bg_image(node: dict) -> dict | None:
+    """A collection's background image (aliases bgWebp / bgAvif) as a decorative picture(): the
+    collection's name is the link text next to it."""
+    jpeg = node.get("backgroundImage")
+    if not jpeg:
+        return None
+    return {"alt": "", "jpeg": {512: jpeg["url"]}, "webp": {512: (node.get("bgWebp") or {}).get("url")},
+            "avif": {512: (node.get("bgAvif") or {}).get("url")}}

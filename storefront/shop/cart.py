@@ -1,0 +1,102 @@
+"""The cart: variant lines per market in the signed session cookie, priced by the API on every view."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from storefront.core.pages import api
+from storefront.core.templatetags.sf import tr
+
+MAX_LINES = 50
+
+
+def _cart(request: HttpRequest) -> dict[str, dict]:
+    carts = request.session.get("carts") or {}
+    return carts.get(request.market["slug"]) or {}
+
+
+def _save(request: HttpRequest, cart: dict[str, dict]) -> None:
+    carts = request.session.get("carts") or {}
+    carts[request.market["slug"]] = cart
+    request.session["carts"] = carts
+    request.session["cart"] = {slug: sum(line["quantity"] for line in lines.values()) for slug, lines in carts.items()}
+
+
+def cart_count(request: HttpRequest) -> int:
+    return (request.session.get("cart") or {}).get(request.market["slug"], 0) if request.market else 0
+
+
+def _quantity(value: str | None) -> int | None:
+    try:
+        number = int(value or "1")
+    except ValueError:
+        return None
+    return number if 0 <= number <= 99 else None
+
+
+def priced_lines(request: HttpRequest, cart: dict[str, dict]) -> list[dict]:
+    if not cart:
+        return []
+    ids = sorted({line["product"] for line in cart.values()})
+    data = api(request, "marketplace/CartPage", {"ids": ids}, cache_seconds=0)
+    variants = {}
+    for edge in data["products"]["edges"]:
+        product = edge["node"]
+        for variant in product["variants"] or []:
+            variants[variant["id"]] = (product, variant)
+    lines = []
+    for variant_id, line in cart.items():
+        if variant_id not in variants:
+            continue  # no longer sold in this market
+        product, variant = variants[variant_id]
+        price = ((variant.get("pricing") or {}).get("price") or {}).get("gross")
+        available = variant.get("quantityAvailable") or 0
+        total = {"amount": Decimal(str(price["amount"])) * line["quantity"], "currency": price["currency"]} if price else None
+        lines.append({"variant": variant, "product": product, "quantity": line["quantity"], "price": price,
+                      "total": total, "available": available, "name": tr(product),
+                      "problem": _("Sold out") if available <= 0 else (
+                          _("Only %(count)s available") % {"count": available} if available < line["quantity"] else "")})
+    return lines
+
+
+@require_GET
+def view_cart(request: HttpRequest) -> HttpResponse:
+    lines = priced_lines(request, _cart(request))
+    totals = [line["total"] for line in lines if line["total"]]
+    total = {"amount": sum((t["amount"] for t in totals), Decimal(0)), "currency": totals[0]["currency"]} if totals else None
+    return render(request, "shop/cart.html", {"lines": lines, "total": total, "title": _("Cart")})
+
+
+@require_POST
+def add(request: HttpRequest) -> HttpResponse:
+    variant, product = request.POST.get("variant", "")[:100], request.POST.get("product", "")[:100]
+    quantity = _quantity(request.POST.get("quantity"))
+    back = request.POST.get("next", "")
+    if not back.startswith(f"/{request.lang}/") or back.startswith("//"):
+        back = f"/{request.lang}/{request.market['slug']}/cart/"
+    cart = _cart(request)
+    if variant and product and quantity and (variant in cart or len(cart) < MAX_LINES):
+        line = cart.get(variant) or {"product": product, "quantity": 0}
+        line["quantity"] = min(99, line["quantity"] + quantity)
+        cart[variant] = line
+        _save(request, cart)
+        return HttpResponseRedirect(f"/{request.lang}/{request.market['slug']}/cart/")
+    return HttpResponseRedirect(back)
+
+
+@require_POST
+def update(request: HttpRequest) -> HttpResponse:
+    cart = _cart(request)
+    for variant in list(cart):
+        quantity = _quantity(request.POST.get(f"quantity-{variant}", str(cart[variant]["quantity"])))
+        if request.POST.get("remove") == variant or quantity == 0:
+            cart.pop(variant)
+        elif quantity:
+            cart[variant]["quantity"] = quantity
+    _save(request, cart)
+    return HttpResponseRedirect(f"/{request.lang}/{request.market['slug']}/cart/")

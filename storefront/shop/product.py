@@ -1,0 +1,95 @@
+"""The product page's context: gallery, variants, prices, availability, provenance and structured data."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpRequest
+
+from storefront.core import markets as mk
+from storefront.core.context import site_url
+from storefront.core.templatetags.sf import plain_text, tr
+
+PROVENANCE = ("region-origine", "technique", "materiau", "couleur")
+
+
+def gallery(node: dict) -> list[dict]:
+    images = []
+    for media in node.get("media") or []:
+        if media["type"] != "IMAGE":
+            continue
+        images.append({"alt": media["alt"] or tr(node), "jpeg": {512: media["jpeg512"], 1024: media["jpeg1024"]},
+                       "webp": {512: media["webp512"], 1024: media["webp1024"]},
+                       "avif": {512: media["avif512"], 1024: media["avif1024"]}, "large": media["jpeg1024"]})
+    return images
+
+
+def attributes(node: dict) -> list[dict]:
+    rows = []
+    for selected in node.get("attributes") or []:
+        attribute = selected["attribute"]
+        values = [tr(v) for v in selected["values"] if tr(v)]
+        if attribute.get("inputType") == "NUMERIC" and (attribute.get("unit") or "").upper() in ("CM", "M"):
+            continue  # lengths: the variant's dimensions row shows them together
+        if values and attribute.get("inputType") == "NUMERIC" and attribute.get("unit"):
+            values = [f"{v}\u00a0{attribute['unit'].lower()}" for v in values]
+        if values:
+            rows.append({"slug": attribute["slug"], "name": tr(attribute), "values": ", ".join(values),
+                         "numeric": attribute.get("inputType") == "NUMERIC"})
+    order = {slug: i for i, slug in enumerate(PROVENANCE)}
+    return sorted(rows, key=lambda r: order.get(r["slug"], len(order)))
+
+
+def variants(node: dict) -> list[dict]:
+    rows = []
+    for v in node.get("variants") or []:
+        price = ((v.get("pricing") or {}).get("price") or {}).get("gross")
+        available = v.get("quantityAvailable") or 0
+        rows.append({**v, "label": tr(v) or v["sku"], "price": price, "available": available,
+                     "in_stock": available > 0 and price is not None})
+    return rows
+
+
+def approximate(price: dict | None, currency: str) -> dict | None:
+    rates = mk.approximate_rates()
+    if not price or currency not in rates or price["currency"] != "MAD":
+        return None
+    return {"amount": (Decimal(str(price["amount"])) * rates[currency]).quantize(Decimal("1")), "currency": currency}
+
+
+def product_context(request: HttpRequest, node: dict) -> dict[str, Any]:
+    market = request.market
+    rows = variants(node)
+    buyable = [v for v in rows if v["in_stock"]] if node.get("isAvailableForPurchase") else []
+    unique = bool(rows) and all(v["isOneOfAKind"] for v in rows)
+    start = ((node.get("pricing") or {}).get("priceRange") or {}).get("start") or {}
+    price = start.get("gross") or (rows[0]["price"] if rows else None)
+    images = gallery(node)
+    currency = mk.visitor_currency(request) if market["kind"] == "TOURIST" else ""
+    url = f"{site_url(request)}{request.path}"
+    description = plain_text(tr(node, "description"))
+    structured = {
+        "@context": "https://schema.org", "@type": "Product", "name": tr(node), "url": url,
+        "description": description[:500], "image": [i["large"] for i in images],
+        "sku": rows[0]["sku"] if rows else None,
+        "brand": {"@type": "Brand", "name": node["artisan"]["name"]},
+        "countryOfOrigin": rows[0]["countryOfOrigin"] if rows else "MA",
+        "category": tr(node.get("category") or {}),
+        "offers": [{
+            "@type": "Offer", "url": url, "sku": v["sku"], "price": str(v["price"]["amount"]),
+            "priceCurrency": v["price"]["currency"],
+            "availability": "https://schema.org/InStock" if v in buyable else "https://schema.org/SoldOut",
+            "itemCondition": "https://schema.org/NewCondition",
+            "seller": {"@type": "Organization", "name": node["artisan"]["name"]},
+        } for v in rows if v["price"]],
+    }
+    return {
+        "product": node, "title": tr(node), "images": images, "attributes": attributes(node), "variants": rows,
+        "buyable": buyable, "unique": unique, "price": price,
+        "approx": approximate(price, currency) if currency else None, "currency": currency,
+        "currencies": sorted(mk.approximate_rates()) if currency else [],
+        "artisan": node["artisan"], "structured": structured, "og_image": images[0]["large"] if images else "",
+        "seo_description": (tr(node, "seoDescription") or description)[:300],
+        "story": (node["artisan"].get("translation") or {}).get("story") or node["artisan"].get("story") or "",
+    }

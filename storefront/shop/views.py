@@ -1,0 +1,166 @@
+"""Catalogue pages: home, craft, collection, region, artisan, search and product. One API call each."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from storefront.core import markets as mk
+from storefront.core.pages import api, found
+
+from .listing import ATTRIBUTE_FILTERS, SORTS, page_args, page_links, search_filters, sort_order
+from .product import product_context
+
+
+def _nodes(connection: dict | None) -> list[dict]:
+    return [edge["node"] for edge in (connection or {}).get("edges", [])]
+
+
+@require_GET
+def root(request: HttpRequest) -> HttpResponse:
+    """`/`: the remembered market, else one guessed from the browser's language and country."""
+    remembered = mk.remembered(request)
+    if remembered and mk.market_by_slug(remembered[1]):
+        lang, market = remembered
+    else:
+        lang, market = mk.guess_language(request), mk.guess_market(request)
+    response = HttpResponseRedirect(f"/{lang}/{market}/")
+    response.headers["Vary"] = "Cookie, Accept-Language"
+    return response
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    data = api(request, "marketplace/HomePage")
+    return render(request, "shop/home.html", {
+        "collections": data["featuredCollections"], "crafts": _nodes(data["categories"]),
+        "artisans": _nodes(data["artisans"]), "products": _nodes(data["products"]),
+        "regions": mk.regions(request.lang), "og_image": _og_image(_nodes(data["products"])),
+    })
+
+
+@require_GET
+def category(request: HttpRequest, slug: str) -> HttpResponse:
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "newest"
+    data = api(request, "marketplace/CategoryPage", {"slug": slug, "sortBy": SORTS[sort][1] or SORTS["newest"][1],
+                                                     **page_args(request.GET)})
+    node = found(data["category"])
+    return render(request, "shop/listing.html", {
+        "kind": "category", "title": _tr(node, "name"), "object": node, "children": _nodes(node["children"]),
+        "connection": node["products"], "products": _nodes(node["products"]),
+        "pages": page_links(node["products"], request.GET), "sort": sort, "sorts": _sorts(False),
+        "seo_description": _tr(node, "seoDescription"), "og_image": _og_image(_nodes(node["products"])),
+    })
+
+
+@require_GET
+def collection(request: HttpRequest, slug: str) -> HttpResponse:
+    data = api(request, "marketplace/CollectionPage", {"slug": slug, **page_args(request.GET)})
+    node = found(data["collection"])
+    return render(request, "shop/listing.html", {
+        "kind": "collection", "title": _tr(node, "name"), "object": node, "connection": node["products"],
+        "products": _nodes(node["products"]), "pages": page_links(node["products"], request.GET),
+        "seo_description": _tr(node, "seoDescription"), "og_image": _og_image(_nodes(node["products"])),
+    })
+
+
+@require_GET
+def region(request: HttpRequest, code: str) -> HttpResponse:
+    info = found(next((r for r in mk.regions(request.lang) if r["code"] == code), None))
+    data = api(request, "marketplace/RegionPage", {"region": code, **page_args(request.GET)})
+    return render(request, "shop/listing.html", {
+        "kind": "region", "title": info["name"], "object": info, "artisans": _nodes(data["artisans"]),
+        "connection": data["products"], "products": _nodes(data["products"]),
+        "pages": page_links(data["products"], request.GET),
+    })
+
+
+@require_GET
+def artisan(request: HttpRequest, slug: str) -> HttpResponse:
+    data = api(request, "marketplace/ArtisanPage", {"slug": slug, **page_args(request.GET)})
+    node = found(data["artisan"])
+    photos = [{"alt": p["alt"] or node["name"], "jpeg": {512: p["url"]},
+               "webp": {512: (node["workshopWebp"][i] if i < len(node["workshopWebp"]) else {}).get("url")}}
+              for i, p in enumerate(node["workshopPhotos"])]
+    return render(request, "shop/artisan.html", {
+        "artisan": node, "story": (node.get("translation") or {}).get("story") or node.get("story") or "",
+        "photos": photos, "connection": node["products"], "products": _nodes(node["products"]),
+        "og_image": (node.get("portrait") or {}).get("url") or _og_image(_nodes(node["products"])),
+        "pages": page_links(node["products"], request.GET),
+    })
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    product_filter, form = search_filters(request.GET)
+    variables: dict[str, Any] = {"filter": product_filter or None, "sortBy": sort_order(form), **page_args(request.GET)}
+    if form["q"]:
+        variables["search"] = form["q"]
+    data = api(request, "marketplace/SearchPage", variables)
+    products = _nodes(data["products"])
+    return render(request, "shop/search.html", {
+        "form": form, "products": products, "connection": data["products"],
+        "pages": page_links(data["products"], request.GET), "sorts": _sorts(bool(form["q"])),
+        "crafts": _nodes(data["categories"]), "artisans": _nodes(data["artisans"]),
+        "regions": mk.regions(request.lang), "facets": _facets(products, form),
+        "title": _("Search"),
+    })
+
+
+@require_GET
+def product(request: HttpRequest, slug: str) -> HttpResponse:
+    data = api(request, "marketplace/ProductPage", {"slug": slug})
+    node = found(data["product"])
+    return render(request, "shop/product.html", product_context(request, node))
+
+
+@require_GET
+def set_currency(request: HttpRequest) -> HttpResponse:
+    """The tourist's currency for approximate prices (remembered in a cookie)."""
+    currency = request.GET.get("currency", "")
+    target = request.GET.get("next", "/")
+    if not target.startswith("/") or target.startswith("//"):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if currency in mk.approximate_rates():
+        response.set_cookie(mk.CURRENCY_COOKIE, currency, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    return response
+
+
+def _og_image(products: list[dict]) -> str:
+    """The sharing image of a listing: its first piece's photo."""
+    return next(((p.get("thumbJpeg") or {}).get("url", "") for p in products if p.get("thumbJpeg")), "")
+
+
+def _tr(node: dict, field: str) -> str:
+    return (node.get("translation") or {}).get(field) or node.get(field) or ""
+
+
+def _sorts(with_relevance: bool) -> list[tuple[str, str]]:
+    return [(key, str(label)) for key, (label, _order) in SORTS.items() if with_relevance or key != "relevance"]
+
+
+def _facets(products: list[dict], form: dict) -> dict[str, list[tuple[str, str]]]:
+    """Material and colour choices: the values present in these results, plus the one chosen."""
+    facets: dict[str, dict[str, str]] = {field: {} for field in ATTRIBUTE_FILTERS}
+    slug_to_field = {slug: field for field, slug in ATTRIBUTE_FILTERS.items()}
+    for node in products:
+        for selected in node.get("attributes") or []:
+            field = slug_to_field.get(selected["attribute"]["slug"])
+            if field:
+                for value in selected["values"]:
+                    facets[field][value["slug"]] = _tr(value, "name")
+    for field in ATTRIBUTE_FILTERS:
+        if form.get(field):
+            facets[field].setdefault(form[field], form[field])
+    return {field: sorted(values.items(), key=lambda kv: kv[1].lower()) for field, values in facets.items()}
+
+
+def approx(amount: Any, currency: str) -> Decimal | None:
+    rate = mk.approximate_rates().get(currency)
+    return (Decimal(str(amount)) * rate).quantize(Decimal("1")) if rate else None
