@@ -198,6 +198,12 @@ def update_email(checkout: Checkout, email: str) -> None:
     checkout.save(update_fields=["email", "updated_at"])
 
 
+def update_customer_note(checkout: Checkout, note: str) -> None:
+    """The buyer's note (a riad's name, delivery hints), kept short enough for a delivery slip."""
+    checkout.customer_note = note.strip()[:2000]
+    checkout.save(update_fields=["customer_note", "updated_at"])
+
+
 def update_address(checkout: Checkout, kind: str, data: dict, *, save: bool = False, user: Any = None) -> None:
     """kind: "shipping" or "billing"; a bad address is field errors named after the address fields.
     `save` keeps a copy in the signed-in buyer's address book."""

@@ -211,8 +211,7 @@ class CheckoutCustomerNoteUpdate(CheckoutMutation):
     @classmethod
     def perform(cls, root, info, customer_note, **ids):
         checkout = cls.load_checkout(info, **ids)
-        checkout.customer_note = customer_note.strip()[:2000]
-        checkout.save(update_fields=["customer_note", "updated_at"])
+        services.update_customer_note(checkout, customer_note)
         return cls.result(checkout)
 
 
