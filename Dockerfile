@@ -1,4 +1,5 @@
-# One image for the API, the worker and the storefront (the command differs).
+# One image for the API, the worker, beat and the storefront (docker-compose.yml gives each its command).
+# Runs as the unprivileged user `maalem` (uid 10001); /var/lib/maalem is its only writable folder.
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
@@ -15,7 +16,7 @@ COPY manage.py ./
 RUN pip install -c constraints.txt . && DJANGO_SECRET_KEY=build-only DATABASE_URL=postgres://build@localhost/build \
     python manage.py collectstatic --no-input -v 0
 USER maalem
-EXPOSE 8000
+EXPOSE 8000 8001
 HEALTHCHECK --interval=15s --timeout=3s CMD curl -fsS http://127.0.0.1:8000/health/live || exit 1
 CMD ["gunicorn", "marketplace.wsgi:application", "--bind", "0.0.0.0:8000", "--threads", "4", \
      "--workers", "3", "--access-logfile", "-"]

@@ -1,6 +1,8 @@
 """API benchmark: the 24-product listing and a product detail, one client and four, served by gunicorn
-on loopback. Prints requests/s, server CPU per request (the workers' CPU time) and SQL queries per request,
-with the anonymous response cache off (every request executes) and on.
+on loopback. Prints requests/s, server CPU per request (the workers' CPU time) and SQL queries per request
+in three set-ups: the anonymous response cache off (every request executes GraphQL) with the per-process
+row memo on (the default) and off (REFERENCE_CACHE_SECONDS=0, every row read from PostgreSQL), then the
+response cache on. SQL/req is the steady-state count (first request in brackets).
 
     make bench            (a throwaway database)   or   .venv/bin/python bench/api_bench.py
 """
@@ -44,19 +46,27 @@ def setup_catalog() -> str:
     return Product.objects.filter(variants__isnull=False).order_by("slug").first().slug
 
 
-def queries_per_request(body: dict) -> int:
+def queries_per_request(body: dict, memo_seconds: int) -> str:
+    """SQL queries of the second request (steady state) and, in brackets, of the first."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
-    with override_settings(CATALOG_CACHE_SECONDS=0), CaptureQueriesContext(connection) as captured:
-        response = Client().post("/graphql/", data=json.dumps(body), content_type="application/json")
-    assert response.status_code == 200 and "errors" not in response.json(), response.content[:300]
-    return len(captured)
+    counts = []
+    cache.clear()
+    with override_settings(CATALOG_CACHE_SECONDS=0, REFERENCE_CACHE_SECONDS=memo_seconds):
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as captured:
+                response = Client().post("/graphql/", data=json.dumps(body), content_type="application/json")
+            assert response.status_code == 200 and "errors" not in response.json(), response.content[:300]
+            counts.append(len(captured))
+    return f"{counts[1]} ({counts[0]})"
 
 
-def start_server(cache_seconds: int) -> subprocess.Popen:
-    env = {**os.environ, "CATALOG_CACHE_SECONDS": str(cache_seconds), "DJANGO_DEBUG": "0",
+def start_server(cache_seconds: int, memo_seconds: int = 30) -> subprocess.Popen:
+    env = {**os.environ, "CATALOG_CACHE_SECONDS": str(cache_seconds), "REFERENCE_CACHE_SECONDS": str(memo_seconds),
+           "DJANGO_DEBUG": "0",
            "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789abcdef", "ALLOWED_HOSTS": "127.0.0.1",
            "SECURE_SSL_REDIRECT": "0",
            "LOG_LEVEL": "WARNING"}
@@ -123,17 +133,19 @@ def main() -> None:
         "listing (24 products)": {"query": LISTING, "variables": {"channel": "maroc", "languageCode": "FR", "first": 24}},
         "product detail": {"query": DETAIL, "variables": {"slug": slug, "channel": "maroc", "languageCode": "FR"}},
     }
-    queries = {name: queries_per_request(body) for name, body in bodies.items()}
-    print(f"{'case':<24}{'cache':>7}{'clients':>9}{'req/s':>9}{'CPU ms/req':>12}{'p50 ms':>9}{'SQL/req':>9}")
-    for cache_seconds in (0, 30):
-        server = start_server(cache_seconds)
+    print(f"{'case':<24}{'resp.cache':>11}{'row memo':>9}{'clients':>9}{'req/s':>9}{'CPU ms/req':>12}{'p50 ms':>9}"
+          f"{'SQL/req':>10}")
+    for cache_seconds, memo_seconds in ((0, 30), (0, 0), (30, 30)):
+        queries = {name: queries_per_request(body, memo_seconds) for name, body in bodies.items()}
+        server = start_server(cache_seconds, memo_seconds)
         try:
             for name, body in bodies.items():
                 encoded = json.dumps(body).encode()
                 for clients in (1, 4):
                     rps, cpu_ms, p50 = load(server, encoded, clients)
-                    print(f"{name:<24}{'on' if cache_seconds else 'off':>7}{clients:>9}{rps:>9.1f}{cpu_ms:>12.2f}"
-                          f"{p50:>9.1f}{queries[name] if not cache_seconds else 0:>9}", flush=True)
+                    print(f"{name:<24}{'on' if cache_seconds else 'off':>11}{'on' if memo_seconds else 'off':>9}"
+                          f"{clients:>9}{rps:>9.1f}{cpu_ms:>12.2f}{p50:>9.1f}"
+                          f"{queries[name] if not cache_seconds else '0':>10}", flush=True)
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=20)

@@ -8,6 +8,7 @@ time goes (client phases, HTTP time, the API workers' CPU). The API runs under g
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
@@ -75,10 +76,31 @@ def server_cpu(server: subprocess.Popen) -> float:
     return sum(sum(p.cpu_times()[:2]) for p in [process, *process.children(recursive=True)])
 
 
+def database_cpu() -> float | None:
+    """CPU seconds of the embedded PostgreSQL (the postmaster, its live backends and the reaped ones), or
+    None when the database is elsewhere."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    socket_dir = database.get("HOST") or database.get("OPTIONS", {}).get("host") or "/nonexistent"
+    pid_file = Path(socket_dir) / "postmaster.pid"  # the embedded server's socket folder is its data folder
+    try:
+        postmaster = psutil.Process(int(pid_file.read_text().split()[0]))
+        own = postmaster.cpu_times()
+        total = own.user + own.system + own.children_user + own.children_system
+        for child in postmaster.children():
+            with contextlib.suppress(psutil.NoSuchProcess):
+                total += sum(child.cpu_times()[:2])
+        return total
+    except (OSError, ValueError, psutil.Error):
+        return None
+
+
 def run(path: Path, server: subprocess.Popen, label: str, count: int, photos: int = 0) -> None:
     from catalog_import import Options, run_import
 
-    cpu_before, client_before = server_cpu(server), time.process_time()
+    load = os.getloadavg()[0]
+    cpu_before, client_before, db_before = server_cpu(server), time.process_time(), database_cpu()
     started = time.perf_counter()
     result = run_import(Options(input=path, url=f"http://127.0.0.1:{PORT}/graphql/", email=CURATOR[0],
                                 password=CURATOR[1], progress=False, chunk_size=1000))
@@ -86,6 +108,8 @@ def run(path: Path, server: subprocess.Popen, label: str, count: int, photos: in
     if result.exit_code == 130:
         raise KeyboardInterrupt
     server_seconds, client_seconds = server_cpu(server) - cpu_before, time.process_time() - client_before
+    db_after = database_cpu()
+    db = f"; database CPU {db_after - db_before:.1f} s" if db_before is not None and db_after is not None else ""
     counts = result.counts()
     print(f"\n{label}: {count} products in {elapsed:.1f} s = {count / elapsed:.0f} products/s "
           f"(exit {result.exit_code}; {', '.join(f'{k} {v}' for k, v in counts.items())})")
@@ -98,7 +122,8 @@ def run(path: Path, server: subprocess.Popen, label: str, count: int, photos: in
     phases = {k: v for k, v in result.timings.items() if k not in ("http", "requests")}
     print("  client phases (s): " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(phases.items(), key=lambda kv: -kv[1])))
     print(f"  HTTP: {int(result.timings.get('requests', 0))} requests, {result.timings.get('http', 0):.1f} s waiting; "
-          f"importer CPU {client_seconds:.1f} s; API workers CPU {server_seconds:.1f} s")
+          f"importer CPU {client_seconds:.1f} s; API workers CPU {server_seconds:.1f} s{db}")
+    print(f"  machine load (1 min average) {load:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
 
 
 def main() -> None:

@@ -78,7 +78,8 @@ def servers(cache: bool) -> list[subprocess.Popen]:
         "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789abcdef", "PUBLIC_API_URL": f"http://127.0.0.1:{API_PORT}"})
     shop = start("storefront.wsgi:application", SHOP_PORT, {
         "API_URL": f"http://127.0.0.1:{API_PORT}/graphql/", "STOREFRONT_DEBUG": "0",
-        "STOREFRONT_SECRET_KEY": "bench-only-storefront-key", "STOREFRONT_CACHE_SECONDS": "30" if cache else "0"})
+        "STOREFRONT_SECRET_KEY": "bench-only-storefront-key", "STOREFRONT_CACHE_SECONDS": "30" if cache else "0",
+        "STOREFRONT_HTTPS": "0"})  # plain HTTP on loopback
     return [api, shop]
 
 

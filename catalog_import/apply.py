@@ -22,6 +22,8 @@ from catalog_import.state import StateFile
 
 LOOKUP_BATCH = 100  # Saleor's page size cap
 MAX_BODY = 900_000  # under the API's 1 MiB request cap
+# This API's variants also carry their customs data (hsCode, dimensions: marketplace extensions).
+LOOKUP = {"saleor": "ImportExistingVariants", "marketplace": "ImportExistingVariantsWithCustoms"}
 
 
 class ProductFailed(Exception):
@@ -57,9 +59,12 @@ class Writer:
     def existing(self, products: list[ProductSpec]) -> dict[str, dict]:
         skus = [v.sku for p in products for v in p.variants]
         found: dict[str, dict] = {}
+        batches = [skus[start:start + LOOKUP_BATCH] for start in range(0, len(skus), LOOKUP_BATCH)]
         with self.timed("lookup"):
-            for start in range(0, len(skus), LOOKUP_BATCH):
-                data = self.client.execute("ImportExistingVariants", {"skus": skus[start:start + LOOKUP_BATCH]})
+            # Read-only and independent: a few in flight keep the API's workers busy.
+            lookup = LOOKUP.get(self.target, LOOKUP["marketplace"])
+            pages = self.pool.map(lambda batch: self.client.execute(lookup, {"skus": batch}), batches)
+            for data in pages:
                 for edge in data["productVariants"]["edges"]:
                     found[edge["node"]["sku"]] = edge["node"]["product"]
         return found
@@ -77,8 +82,7 @@ class Writer:
             else:
                 new.append(product)
         records: list[dict[str, Any]] = []
-        created = self.create(new)
-        failures = self.translate_created(created)
+        created, failures = self.create(new)
         created_ok = [(p, i) for p, i in created if i not in failures]
         for product, node_id in created:
             if node_id in failures:
@@ -122,21 +126,31 @@ class Writer:
         return {"key": product.key, "fingerprint": product.fingerprint(), "status": status, "product_id": product_id}
 
     # --- creation ----------------------------------------------------------------------------------
-    def create(self, products: list[ProductSpec]) -> list[tuple[ProductSpec, str]]:
+    def create(self, products: list[ProductSpec]) -> tuple[list[tuple[ProductSpec, str]], dict[str, str]]:
+        """Create in requests under the body limit; each batch's translations are sent while the next batch
+        is created (two requests in flight: the API has two workers). Returns the created products and
+        product id -> error for those whose translations were refused."""
         inputs = [plan.create_input(p, self.ref) for p in products]
-        created: list[tuple[ProductSpec, str]] = []
-        batch: list[int] = []
+        batches: list[list[int]] = [[]]
         size = 0
         for index, data in enumerate(inputs):
             length = len(json.dumps(data, default=str))
-            if batch and size + length > MAX_BODY:
-                created += self.bulk_create([products[i] for i in batch], [inputs[i] for i in batch])
-                batch, size = [], 0
-            batch.append(index)
+            if batches[-1] and size + length > MAX_BODY:
+                batches.append([])
+                size = 0
+            batches[-1].append(index)
             size += length
-        if batch:
-            created += self.bulk_create([products[i] for i in batch], [inputs[i] for i in batch])
-        return created
+        created: list[tuple[ProductSpec, str]] = []
+        translating = []
+        for batch in batches:
+            if batch:
+                done = self.bulk_create([products[i] for i in batch], [inputs[i] for i in batch])
+                created += done
+                translating.append(self.pool.submit(self.translate_created, done))
+        failures: dict[str, str] = {}
+        for future in translating:  # a translation request's exception is raised here, as before
+            failures.update(future.result())
+        return created, failures
 
     def bulk_create(self, products: list[ProductSpec], inputs: list[dict]) -> list[tuple[ProductSpec, str]]:
         try:

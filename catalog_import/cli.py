@@ -33,7 +33,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--state-dir", type=Path, help="where the state file goes (default: next to the file)")
     p.add_argument("--report", type=Path, help="machine-readable report: report.json or report.csv")
     p.add_argument("--chunk-size", type=int, default=250, help="products per chunk (default %(default)s)")
-    p.add_argument("--workers", type=int, default=2, help="requests in flight for per-product follow-ups")
+    p.add_argument("--workers", type=int, default=2,
+                   help="requests in flight for lookups, translations and per-product follow-ups")
     p.add_argument("--retries", type=int, default=6, help="retries of transient API errors")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     return p

@@ -14,7 +14,8 @@ from catalog_import.reference import AttributeRef, Reference
 
 PHOTOS_KEY = "importPhotos"  # product metadata: content hashes of the photos already uploaded
 HASH_LENGTH = 16
-VARIANT_META = ("hsCode", "dimensionsCm")  # no input field for them in Saleor: variant metadata
+VARIANT_META = ("hsCode", "dimensionsCm")  # no input field for them in Saleor: variant metadata there
+SIDES = ("length", "width", "height")
 
 
 def editorjs(text: str) -> str:
@@ -90,6 +91,33 @@ def _meta_list(meta: dict[str, str]) -> list[dict[str, str]]:
     return [{"key": k, "value": v} for k, v in meta.items()]
 
 
+def customs_input(variant: VariantSpec) -> dict[str, Any]:
+    """This API's variant fields for the file's HS code and dimensions (an empty cell leaves them alone)."""
+    data: dict[str, Any] = {}
+    if variant.hs_code:
+        data["hsCode"] = variant.hs_code
+    if any(variant.dimensions_cm):
+        data["dimensions"] = {side: None if d is None else float(d)
+                              for side, d in zip(SIDES, variant.dimensions_cm, strict=True)}
+    return data
+
+
+def _customs_differ(variant: VariantSpec, current: dict[str, Any]) -> dict[str, Any]:
+    wanted = customs_input(variant)
+    changed = {}
+    if "hsCode" in wanted and current.get("hsCode") != wanted["hsCode"]:
+        changed["hsCode"] = wanted["hsCode"]
+    if "dimensions" in wanted:
+        now = current.get("dimensions") or {}
+        if any(_cm(now.get(side)) != _cm(wanted["dimensions"][side]) for side in SIDES):
+            changed["dimensions"] = wanted["dimensions"]
+    return changed
+
+
+def _cm(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.1"))
+
+
 def variant_input(product: ProductSpec, variant: VariantSpec, ref: Reference) -> dict[str, Any]:
     product_type = ref.product_type(product.product_type)
     assert product_type is not None
@@ -101,7 +129,9 @@ def variant_input(product: ProductSpec, variant: VariantSpec, ref: Reference) ->
     }
     if variant.weight_kg is not None:
         data["weight"] = str(variant.weight_kg)
-    if meta := variant_metadata(variant):
+    if ref.customs_fields:
+        data.update(customs_input(variant))
+    elif meta := variant_metadata(variant):
         data["metadata"] = _meta_list(meta)
     if variant.stock is not None:
         warehouse = ref.warehouses[ref.warehouse_for(product.artisan, variant.warehouse)]
@@ -266,10 +296,13 @@ def _diff_variant(product: ProductSpec, variant: VariantSpec, current: dict, ref
         update["name"] = variant.name
     if variant.weight_kg is not None and _weight_kg(current.get("weight")) != variant.weight_kg:
         update["weight"] = str(variant.weight_kg)
-    meta = {m["key"]: m["value"] for m in current.get("metadata") or []}
-    wanted_meta = variant_metadata(variant)
-    if any(meta.get(k) != v for k, v in wanted_meta.items()):
-        update["metadata"] = _meta_list(wanted_meta)
+    if ref.customs_fields:
+        update.update(_customs_differ(variant, current))
+    else:
+        meta = {m["key"]: m["value"] for m in current.get("metadata") or []}
+        wanted_meta = variant_metadata(variant)
+        if any(meta.get(k) != v for k, v in wanted_meta.items()):
+            update["metadata"] = _meta_list(wanted_meta)
     wanted = _wanted_values(variant.attributes, product_type.variant_attributes)
     if any(_values(current).get(slug) != values for slug, values in wanted.items()):
         update["attributes"] = attribute_inputs(variant.attributes, product_type.variant_attributes)

@@ -37,6 +37,11 @@ class Reference:
     warehouses: dict[str, str] = field(default_factory=dict)  # slug -> id
     artisans: dict[str, str] | None = None  # slug -> id; None on Saleor (no artisans there)
 
+    @property
+    def customs_fields(self) -> bool:
+        """This API's variants take `hsCode` and `dimensions`; on Saleor they go to the variant's metadata."""
+        return self.artisans is not None
+
     def category(self, text: str) -> dict[str, str] | None:
         return self.categories.get(normalise(text))
 

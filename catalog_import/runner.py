@@ -47,7 +47,7 @@ class Options:
     photos_dir: Path | None = None
     artisan: str = ""  # default artisan slug for rows without one
     chunk_size: int = 250
-    workers: int = 2  # requests in flight for the per-product follow-ups (translations, updates, photos)
+    workers: int = 2  # requests in flight: SKU lookups, translations, per-product follow-ups (updates, photos)
     progress: bool = True
     retries: int = 6
     backoff: float = 0.5

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "graphene_django",
+    "corsheaders",
     "marketplace.core",
     "marketplace.accounts",
     "marketplace.channels",
@@ -58,8 +59,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "marketplace.core.request_id.RequestIdMiddleware",
+    "marketplace.core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -102,13 +105,20 @@ def _database_url() -> str:
     return ensure_embedded_database(VAR_DIR / "postgres")
 
 
-DATABASES = {"default": dj_database_url.parse(_database_url(), conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")))}
+# Persistent connections are checked before each request reuses them: after a database restart or failover
+# the first request of every worker thread reconnects instead of failing (tests/production_proof).
+DATABASES = {"default": dj_database_url.parse(_database_url(), conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+                                              conn_health_checks=True)}
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "test_maalem")}
 
+# CACHE_URL (else REDIS_URL) selects Redis: the response cache, the catalog version and the rate-limit
+# counters are then shared by every API process. KEY_PREFIX "api": the storefront reads the catalog version.
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
-        if os.environ.get("REDIS_URL")
+        # Redis down = cache misses, not errors (marketplace/core/cache.py).
+        {"BACKEND": "marketplace.core.cache.ResilientRedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": "api"}
+        if CACHE_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "maalem"}
     )
 }
@@ -136,11 +146,23 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # S3 or an S3-compatible store (MinIO in docker-compose: S3_ENDPOINT_URL). Public derivatives are read
+    # without signatures (the bucket allows anonymous reads); originals stay private and signed.
+    _s3 = {
+        "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+        "url_protocol": os.environ.get("S3_URL_PROTOCOL", "https:"),
+        "querystring_auth": False,
+    }
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3}
     STORAGES["private"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {"bucket_name": os.environ.get("AWS_PRIVATE_BUCKET_NAME", os.environ["AWS_STORAGE_BUCKET_NAME"]),
-                    "location": "private", "default_acl": "private", "querystring_auth": True},
+        "OPTIONS": {**_s3, "bucket_name": os.environ.get("AWS_PRIVATE_BUCKET_NAME") or _s3["bucket_name"],
+                    "custom_domain": None, "location": "private", "default_acl": "private", "querystring_auth": True},
     }
 
 # No field middleware: graphene-django's debug middleware would wrap every resolver.
@@ -150,8 +172,13 @@ GRAPHQL_QUERY_MAX_COST = int(os.environ.get("GRAPHQL_QUERY_MAX_COST", "50000"))
 GRAPHQL_MAX_ALIASES = int(os.environ.get("GRAPHQL_MAX_ALIASES", "100"))
 GRAPHQL_MAX_DEPTH = int(os.environ.get("GRAPHQL_MAX_DEPTH", "15"))
 GRAPHQL_MAX_BODY_BYTES = int(os.environ.get("GRAPHQL_MAX_BODY_BYTES", str(1024 * 1024)))
+# Root mutation fields in one request (aliases count): a login or sign-up cannot be multiplied in one POST.
+GRAPHQL_MAX_MUTATIONS = int(os.environ.get("GRAPHQL_MAX_MUTATIONS", "4"))
 GRAPHIQL_ENABLED = env_bool("GRAPHIQL_ENABLED", DEBUG)
 CATALOG_CACHE_SECONDS = int(os.environ.get("CATALOG_CACHE_SECONDS", "30"))
+# Small reference rows (channels, categories, product types, artisans) kept per process between requests,
+# retired by any catalog write; the bound on staleness when processes share no cache.
+REFERENCE_CACHE_SECONDS = int(os.environ.get("REFERENCE_CACHE_SECONDS", "30"))
 # Listing review: a member's price change by more than this share waits for a curator.
 LISTING_REVIEW_PRICE_SHARE = float(os.environ.get("LISTING_REVIEW_PRICE_SHARE", "0.2"))
 # Multipart uploads (productMediaCreate) may exceed GRAPHQL_MAX_BODY_BYTES up to this size.
@@ -203,6 +230,30 @@ JWT_ISSUER = os.environ.get("JWT_ISSUER", "maalem")
 JWT_ACCESS_TTL = timedelta(seconds=int(os.environ.get("JWT_ACCESS_TTL_SECONDS", "900")))
 JWT_REFRESH_TTL = timedelta(seconds=int(os.environ.get("JWT_REFRESH_TTL_SECONDS", str(30 * 24 * 3600))))
 
+# Rate limits (marketplace/core/ratelimit.py): "N/s|m|h|d" per client IP and per account (e-mail); empty or 0
+# turns one off. Behind the storefront or a proxy, list their addresses in TRUSTED_PROXIES (IPs or CIDRs) so
+# that the buyer's address is read from X-Forwarded-For.
+RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+RATE_LIMITS = {
+    "token_create": {"ip": os.environ.get("RATELIMIT_TOKEN_CREATE_IP", "30/m"),
+                     "account": os.environ.get("RATELIMIT_TOKEN_CREATE_ACCOUNT", "10/m")},
+    "account_register": {"ip": os.environ.get("RATELIMIT_ACCOUNT_REGISTER_IP", "10/h"),
+                         "account": os.environ.get("RATELIMIT_ACCOUNT_REGISTER_ACCOUNT", "3/h")},
+    "password_reset": {"ip": os.environ.get("RATELIMIT_PASSWORD_RESET_IP", "10/h"),
+                       "account": os.environ.get("RATELIMIT_PASSWORD_RESET_ACCOUNT", "3/h")},
+    "checkout_create": {"ip": os.environ.get("RATELIMIT_CHECKOUT_CREATE_IP", "60/m"),
+                        "account": os.environ.get("RATELIMIT_CHECKOUT_CREATE_ACCOUNT", "20/m")},
+}
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(3 * 24 * 3600)))
+
+# CORS: browsers may call the API only from these origins (the storefront's); server-to-server calls
+# (the storefront's own) do not need CORS.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", "http://127.0.0.1:8001,http://localhost:8001")
+CORS_URLS_REGEX = r"^/graphql/?$"
+CORS_ALLOW_HEADERS = ("accept", "authorization", "content-type", "x-request-id")
+CORS_EXPOSE_HEADERS = ("x-request-id",)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
@@ -217,12 +268,27 @@ STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
 CHECKOUT_RESERVATION_SECONDS = int(os.environ.get("CHECKOUT_RESERVATION_SECONDS", "1200"))
-# Housekeeping only (expired reservations are already ignored by every stock check).
-CELERY_BEAT_SCHEDULE = {"checkout-delete-expired-reservations": {
-    "task": "checkout.delete_expired_reservations", "schedule": 600.0}}
+# Celery beat (the `beat` service): periodic jobs. Expired reservations are housekeeping only (every stock
+# check already ignores them); payout batches group what is owed for shipped lines, per currency.
+CELERY_BEAT_SCHEDULE = {
+    "checkout-delete-expired-reservations": {
+        "task": "checkout.delete_expired_reservations",
+        "schedule": float(os.environ.get("RESERVATION_CLEANUP_SECONDS", "600"))},
+    "payouts-create-batches": {
+        "task": "payouts.create_scheduled_batches",
+        "schedule": float(os.environ.get("PAYOUT_BATCH_SECONDS", str(7 * 24 * 3600)))},
+}
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Maalem <commandes@maalem.ma>")
 BANK_ACCOUNT_HOLDER = os.environ.get("BANK_ACCOUNT_HOLDER", "Maalem SARL")
 BANK_NAME = os.environ.get("BANK_NAME", "Banque Populaire")
 BANK_IBAN = os.environ.get("BANK_IBAN", "MA64 0000 0000 0000 0000 0000 0000")
 BANK_BIC = os.environ.get("BANK_BIC", "BCPOMAMC")
+
+# Errors to Sentry when SENTRY_DSN is set (Django and Celery integrations; no personal data sent).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from marketplace.core.sentry import init_sentry
+
+    init_sentry(SENTRY_DSN, environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+                traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")))

@@ -41,6 +41,8 @@ for _optional in ("atelier", "curation"):  # built later in this project (issue 
         INSTALLED_APPS.append(f"storefront.{_optional}")
 
 MIDDLEWARE = [
+    "storefront.core.health.HealthMiddleware",  # probes: before host checks and HTTPS redirects
+    "storefront.core.security.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -57,8 +59,20 @@ DATABASES: dict = {}
 SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = env_bool("STOREFRONT_SECURE_COOKIES", not DEBUG)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Served over HTTPS (the default without debug): secure cookies, HSTS and the redirect to https.
+STOREFRONT_HTTPS = env_bool("STOREFRONT_HTTPS", env_bool("STOREFRONT_SECURE_COOKIES", not DEBUG))
+SESSION_COOKIE_SECURE = STOREFRONT_HTTPS
+CSRF_COOKIE_SECURE = STOREFRONT_HTTPS
+CSRF_COOKIE_HTTPONLY = True
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("STOREFRONT_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+if STOREFRONT_HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("STOREFRONT_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("STOREFRONT_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("STOREFRONT_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("STOREFRONT_HSTS_PRELOAD", True)
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 
 TEMPLATES = [
@@ -77,13 +91,25 @@ TEMPLATES = [
     }
 ]
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "storefront",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
+# Redis when CACHE_URL or REDIS_URL is set (shared by the storefront's workers); the "catalog" alias reads
+# the API's catalog version (same Redis, the API's key prefix) so a catalog change retires cached answers.
+# Redis down = cache misses, not errors (the API's resilient backend, marketplace/core/cache.py).
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+if CACHE_URL:
+    CACHES = {
+        "default": {"BACKEND": "marketplace.core.cache.ResilientRedisCache", "LOCATION": CACHE_URL,
+                    "KEY_PREFIX": "storefront"},
+        "catalog": {"BACKEND": "marketplace.core.cache.ResilientRedisCache", "LOCATION": CACHE_URL,
+                    "KEY_PREFIX": "api"},
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "storefront",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("ar", "العربية"), ("en", "English")]
@@ -101,6 +127,32 @@ WHITENOISE_MAX_AGE = 3600
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+
+def _origin(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+# Content-Security-Policy (storefront/core/security.py). Product photos come from the API's media URLs
+# (PUBLIC_API_URL, or the S3 bucket's domain): STOREFRONT_CSP_IMG_SRC lists those origins.
+CSP_ENABLED = env_bool("STOREFRONT_CSP", True)
+_IMG_SOURCES = [o for o in os.environ.get("STOREFRONT_CSP_IMG_SRC", "").split(",") if o] or [_origin(API_URL)]
+CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", *[o for o in _IMG_SOURCES if o]],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'none'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGGING = {
@@ -109,3 +161,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"storefront": {"handlers": ["console"], "level": os.environ.get("STOREFRONT_LOG_LEVEL", "WARNING")}},
 }
+
+# Errors to Sentry when SENTRY_DSN is set (the storefront has no Celery).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from marketplace.core.sentry import init_sentry
+
+    init_sentry(SENTRY_DSN, environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+                traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")), celery=False)

@@ -53,6 +53,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     # Tests create users by the hundred; the production hasher's deliberate slowness would dominate.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Every test request comes from 127.0.0.1: rate limits are off except where a test turns them on
+    # (tests/production/test_rate_limits.py).
+    settings.RATELIMIT_ENABLED = False
     with django_db_blocker.unblock():
         load_demo(max_products=DEMO_PRODUCTS_IN_TESTS, photo_size=256, workers=2, log=print)
     yield

@@ -11,6 +11,7 @@ from django.core.validators import validate_email
 from marketplace.accounts.models import User
 from marketplace.core.errors import FieldError, MutationError
 from marketplace.core.models import LANGUAGE_CODES
+from marketplace.core.ratelimit import enforce
 
 PASSWORD_CODES = {
     "password_too_short": "PASSWORD_TOO_SHORT",
@@ -20,7 +21,10 @@ PASSWORD_CODES = {
 }
 
 
-def authenticate(email: str, password: str) -> User:
+def authenticate(email: str, password: str, *, request: Any = None) -> User:
+    # Saleor's LOGIN_ATTEMPT_DELAYED, per client IP and per account: password guessing is slowed down.
+    enforce("token_create", request, (email or "").strip().lower(), field="email",
+            ip_code="LOGIN_ATTEMPT_DELAYED", account_code="LOGIN_ATTEMPT_DELAYED")
     user = User.objects.filter(email__iexact=(email or "").strip()).first()
     if user is None or not user.check_password(password):
         raise MutationError([FieldError("email", "Please, enter valid credentials", "INVALID_CREDENTIALS")])
@@ -30,8 +34,9 @@ def authenticate(email: str, password: str) -> User:
 
 
 def register(*, email: str, password: str, first_name: str = "", last_name: str = "",
-             language_code: str = "fr", metadata: dict[str, str] | None = None) -> User:
+             language_code: str = "fr", metadata: dict[str, str] | None = None, request: Any = None) -> User:
     email = (email or "").strip().lower()
+    enforce("account_register", request, email, field="email")
     errors: list[FieldError] = []
     try:
         validate_email(email)

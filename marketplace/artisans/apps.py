@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ArtisansConfig(AppConfig):
     name = "marketplace.artisans"
     label = "artisans"
+
+    def ready(self) -> None:
+        from marketplace.artisans.models import Artisan
+        from marketplace.core.graphql.reference_memo import retire_on_write
+
+        retire_on_write(Artisan)

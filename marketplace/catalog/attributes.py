@@ -25,13 +25,13 @@ def _pk(global_id: str, type_name: str, field: str) -> int | None:
     return int(pk)
 
 
-def _value_for(attribute: Attribute, spec: dict[str, Any], field: str) -> AttributeValue:
+def _value_for(attribute: Attribute, spec: dict[str, Any], field: str, cache: dict | None) -> AttributeValue:
     if spec.get("id"):
         value = AttributeValue.objects.filter(pk=_pk(spec["id"], "AttributeValue", field), attribute=attribute).first()
     elif spec.get("external_reference"):
         value = AttributeValue.objects.filter(external_reference=spec["external_reference"], attribute=attribute).first()
     elif spec.get("value"):
-        return _text_value(attribute, spec["value"])
+        return _text_value(attribute, spec["value"], cache)
     else:
         raise MutationError([FieldError(field, f"Give a value for attribute {attribute.slug}.", "REQUIRED")])
     if value is None:
@@ -39,15 +39,21 @@ def _value_for(attribute: Attribute, spec: dict[str, Any], field: str) -> Attrib
     return value
 
 
-def _text_value(attribute: Attribute, text: str) -> AttributeValue:
+def _text_value(attribute: Attribute, text: str, cache: dict | None = None) -> AttributeValue:
     slug = slugify(text)[:240] or "value"
+    key = (attribute.pk, slug)
+    if cache is not None and key in cache:
+        return cache[key]
     value, _ = AttributeValue.objects.get_or_create(attribute=attribute, slug=slug, defaults={"name": text[:250]})
+    if cache is not None:
+        cache[key] = value
     return value
 
 
 def resolve_attribute_values(items: Iterable[dict[str, Any]], allowed: dict[int, Attribute],
-                             field: str = "attributes") -> list[AttributeValue]:
-    """`allowed`: the product type's attributes by pk. Returns the values to assign, in order."""
+                             field: str = "attributes", cache: dict | None = None) -> list[AttributeValue]:
+    """`allowed`: the product type's attributes by pk. Returns the values to assign, in order. `cache`
+    ((attribute pk, slug) -> value) spares a bulk call one lookup per row for values rows share."""
     values: list[AttributeValue] = []
     seen: set[int] = set()
     by_reference = {a.external_reference: a for a in allowed.values() if a.external_reference}
@@ -70,22 +76,22 @@ def resolve_attribute_values(items: Iterable[dict[str, Any]], allowed: dict[int,
             spec = item.get("dropdown") or item.get("swatch")
             if spec is None and item.get("values"):
                 spec = {"value": item["values"][0]}
-            values.append(_value_for(attribute, spec or {}, field))
+            values.append(_value_for(attribute, spec or {}, field, cache))
         elif kind == Attribute.InputType.MULTISELECT:
             specs = item.get("multiselect") or [{"value": v} for v in item.get("values") or []]
-            values.extend(_value_for(attribute, spec, field) for spec in specs)
+            values.extend(_value_for(attribute, spec, field, cache) for spec in specs)
         elif kind == Attribute.InputType.NUMERIC:
             raw = item.get("numeric")
             try:
                 float(raw)
             except (TypeError, ValueError):
                 raise MutationError([FieldError(field, f"{attribute.slug}: a number is expected.", "INVALID")]) from None
-            values.append(_text_value(attribute, str(raw)))
+            values.append(_text_value(attribute, str(raw), cache))
         else:
             text = item.get("plain_text")
             if not text:
                 raise MutationError([FieldError(field, f"{attribute.slug}: a text is expected.", "REQUIRED")])
-            value = _text_value(attribute, text)
+            value = _text_value(attribute, text, cache)
             if not value.plain_text:
                 value.plain_text = text
                 value.save(update_fields=["plain_text"])

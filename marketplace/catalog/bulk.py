@@ -7,27 +7,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
 from django.utils.text import slugify
 
-from marketplace.catalog import review
 from marketplace.catalog.access import artisan_for_create, is_manager
 from marketplace.catalog.attributes import resolve_attribute_values
+from marketplace.catalog.bulk_write import write_rows
+from marketplace.catalog.customs import clean_dimensions, clean_hs_code
 from marketplace.catalog.models import (
-    AssignedProductAttributeValue,
-    AssignedVariantAttributeValue,
     Category,
     Product,
-    ProductChannelListing,
     ProductType,
     ProductVariant,
-    ProductVariantChannelListing,
 )
-from marketplace.catalog.product_services import parse_description, plaintext
-from marketplace.catalog.services import after_catalog_change
-from marketplace.catalog.sql import bulk_set
 from marketplace.channels.models import Channel
-from marketplace.channels.services import derive_price
 from marketplace.core.errors import FieldError, MutationError
 from marketplace.core.permissions import member_artisan_ids, require_authenticated
 
@@ -73,11 +65,17 @@ class _Context:
         self.taken_slugs = set(Product.objects.filter(slug__in=slugs).values_list("slug", flat=True))
         self.own_artisans = member_artisan_ids(user)
         self.allowed_attributes: dict[int, dict] = {}
+        self.allowed_variant_attributes: dict[int, dict] = {}
 
     def attributes_of(self, product_type: ProductType) -> dict:
         if product_type.pk not in self.allowed_attributes:
             self.allowed_attributes[product_type.pk] = {a.pk: a for a in product_type.product_attributes.all()}
         return self.allowed_attributes[product_type.pk]
+
+    def variant_attributes_of(self, product_type: ProductType) -> dict:
+        if product_type.pk not in self.allowed_variant_attributes:
+            self.allowed_variant_attributes[product_type.pk] = {a.pk: a for a in product_type.variant_attributes.all()}
+        return self.allowed_variant_attributes[product_type.pk]
 
     def assign_slugs(self, rows: list[Row]) -> None:
         """Free slugs for the rows in a few queries: the name's slug, else suffixed with the row's external
@@ -139,6 +137,11 @@ def _validate(ctx: _Context, row: Row) -> None:
             if Decimal(price["price"]) <= 0:
                 err(RowError(f"variants.{v}.channelListings.{i}.price", "The price must be greater than zero.",
                              "INVALID_PRICE"))
+        try:
+            variant["_hs_code"] = clean_hs_code(variant.get("hs_code"), f"variants.{v}.hsCode")
+            variant["_dimensions"] = clean_dimensions(variant.get("dimensions"), f"variants.{v}.dimensions")
+        except MutationError as error:
+            row.errors += [RowError(e.field or "", e.message, e.code) for e in error.errors]
         for i, stock in enumerate(variant.get("stocks") or []):
             owner = ctx.warehouses.get(stock["warehouse"], -1)
             if owner == -1:
@@ -177,119 +180,24 @@ def bulk_create_products(user: Any, products: list[dict[str, Any]], error_policy
     good = [r for r in rows if not r.errors]
     _attributes(ctx, good)
     good = [r for r in good if not r.errors]
-    _write(ctx, good)
+    write_rows(user, ctx.channels, good)
     return rows
 
 
 def _attributes(ctx: _Context, rows: list[Row]) -> None:
+    values: dict = {}  # (attribute pk, slug) -> value: rows of a catalog share most of their values
     for row in rows:
         product_type = ctx.types[row.data["product_type"]]
         try:
             if row.data.get("attributes"):
-                row.data["_values"] = resolve_attribute_values(row.data["attributes"], ctx.attributes_of(product_type))
+                row.data["_values"] = resolve_attribute_values(row.data["attributes"], ctx.attributes_of(product_type),
+                                                               cache=values)
             for v, spec in enumerate(row.data.get("variants") or []):
                 if spec.get("attributes"):
-                    allowed = {a.pk: a for a in product_type.variant_attributes.all()}
-                    spec["_values"] = resolve_attribute_values(spec["attributes"], allowed, f"variants.{v}.attributes")
+                    spec["_values"] = resolve_attribute_values(spec["attributes"], ctx.variant_attributes_of(product_type),
+                                                               f"variants.{v}.attributes", cache=values)
         except MutationError as error:
             row.errors += [RowError(e.field or "attributes", e.message, e.code) for e in error.errors]
-
-
-def _write(ctx: _Context, rows: list[Row]) -> None:
-    now = timezone.now()
-    status = review.initial_status(ctx.user)
-    products = []
-    for row in rows:
-        d = row.data
-        description = parse_description(d.get("description"))
-        seo = d.get("seo") or {}
-        row.product = Product(
-            product_type_id=d["product_type"], category_id=d.get("category"), artisan_id=d["_artisan"],
-            name=d["name"].strip(), slug=d["_slug"], description=description,
-            description_plaintext=plaintext(description), weight_kg=d.get("weight"), rating=d.get("rating"),
-            external_reference=d.get("external_reference") or None, seo_title=seo.get("title") or "",
-            seo_description=seo.get("description") or "", metadata=_meta(d.get("metadata")),
-            private_metadata=_meta(d.get("private_metadata")), created_at=now, review_status=status,
-            review_reason="" if status == "APPROVED" else "New listing",
-            review_requested_at=None if status == "APPROVED" else now)
-        products.append(row.product)
-    Product.objects.bulk_create(products, batch_size=2000)
-    _collections(rows)
-    listings, variants, variant_rows = [], [], []
-    assigned = []
-    for row in rows:
-        for listing in row.data.get("channel_listings") or []:
-            channel = ctx.channels[listing["channel_id"]]
-            listings.append(ProductChannelListing(
-                product=row.product, channel=channel, currency=channel.currency_code,
-                is_published=bool(listing.get("is_published")), published_at=listing.get("published_at"),
-                visible_in_listings=listing.get("visible_in_listings", True) is not False,
-                available_for_purchase_at=listing.get("available_for_purchase_at")
-                or (now if listing.get("is_available_for_purchase") else None)))
-        for order, value in enumerate(row.data.get("_values") or []):
-            assigned.append(AssignedProductAttributeValue(product=row.product, value=value, sort_order=order))
-        for order, spec in enumerate(row.data.get("variants") or []):
-            variant = ProductVariant(
-                product=row.product, sku=spec.get("sku") or None, name=spec.get("name") or "",
-                track_inventory=spec.get("track_inventory", True) is not False,
-                quantity_limit_per_customer=spec.get("quantity_limit_per_customer"), weight_kg=spec.get("weight"),
-                external_reference=spec.get("external_reference") or None, metadata=_meta(spec.get("metadata")),
-                sort_order=order, created_at=now)
-            variants.append(variant)
-            variant_rows.append((row, spec, variant))
-    ProductChannelListing.objects.bulk_create(listings, batch_size=5000)
-    AssignedProductAttributeValue.objects.bulk_create(assigned, batch_size=5000)
-    ProductVariant.objects.bulk_create(variants, batch_size=5000)
-    _variant_children(ctx, variant_rows)
-    defaults = {}
-    for row, _spec, variant in variant_rows:
-        defaults.setdefault(row.product.pk, variant.pk)
-    for row in rows:
-        row.product.default_variant_id = defaults.get(row.product.pk)
-    bulk_set("catalog_product", "default_variant_id", list(defaults), list(defaults.values()), "bigint")
-    after_catalog_change([r.product.pk for r in rows])
-
-
-def _collections(rows: list[Row]) -> None:
-    from marketplace.catalog.models import Collection, CollectionProduct
-
-    wanted = {pk for row in rows for pk in row.data.get("collections") or []}
-    known = set(Collection.objects.filter(pk__in=wanted).values_list("pk", flat=True))
-    if wanted - known:
-        raise MutationError([FieldError("collections", "Couldn't resolve to a collection.", "NOT_FOUND")])
-    CollectionProduct.objects.bulk_create([CollectionProduct(collection_id=pk, product=row.product, sort_order=1000)
-                                           for row in rows for pk in row.data.get("collections") or []],
-                                          ignore_conflicts=True)
-
-
-def _variant_children(ctx: _Context, variant_rows: list[tuple]) -> None:
-    """Prices (given ones are kept; channels without a price follow the rule from MAD) and stocks."""
-    from marketplace.inventory.models import Stock
-
-    prices, stocks = [], []
-    for row, spec, variant in variant_rows:
-        given = {p["channel_id"]: p for p in spec.get("channel_listings") or []}
-        mad = next((Decimal(p["price"]) for cid, p in given.items() if ctx.channels[cid].currency_code == "MAD"), None)
-        for listing in row.data.get("channel_listings") or []:
-            channel = ctx.channels[listing["channel_id"]]
-            price = given.get(channel.pk)
-            if price is not None:
-                prices.append(ProductVariantChannelListing(
-                    variant=variant, channel=channel, currency=channel.currency_code,
-                    price_amount=Decimal(price["price"]).quantize(Decimal("0.01")),
-                    cost_price_amount=price.get("cost_price"), price_overridden=True))
-            elif mad is not None:
-                prices.append(ProductVariantChannelListing(
-                    variant=variant, channel=channel, currency=channel.currency_code,
-                    price_amount=derive_price(mad, channel), price_overridden=False))
-        for stock in spec.get("stocks") or []:
-            stocks.append(Stock(warehouse_id=stock["warehouse"], product_variant=variant, quantity=stock["quantity"]))
-    ProductVariantChannelListing.objects.bulk_create(prices, batch_size=5000)
-    Stock.objects.bulk_create(stocks, batch_size=5000)
-    AssignedVariantAttributeValue.objects.bulk_create(
-        [AssignedVariantAttributeValue(variant=variant, value=value, sort_order=order)
-         for _row, spec, variant in variant_rows for order, value in enumerate(spec.get("_values") or [])],
-        batch_size=5000)
 
 
 def row_errors_as_field_errors(rows: list[Row]) -> list[FieldError]:

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from marketplace.catalog import review
 from marketplace.catalog.access import artisan_for_create, product_for_write, variant_for_write
 from marketplace.catalog.attributes import resolve_attribute_values
+from marketplace.catalog.customs import clean_dimensions, clean_hs_code
 from marketplace.catalog.models import (
     AssignedProductAttributeValue,
     AssignedVariantAttributeValue,
@@ -176,6 +177,9 @@ def update_product(user: Any, pk: int, data: dict[str, Any]) -> Product:
         fields.append("external_reference")
     if fields:
         product.save(update_fields=[*fields, "updated_at"])
+    if product.review_status == "REJECTED" and (set(fields) - {"metadata"} or data.get("attributes") is not None):
+        # The artisan corrected a rejected listing (its description, craft…): back to the curators' queue.
+        review.request_review(user, product, "Changed after rejection")
     _assign_product_attributes(product, data.get("attributes"))
     _add_to_collections(user, product, data.get("collections"))
     after_catalog_change([product.pk])
@@ -211,6 +215,13 @@ def _variant_fields(variant: ProductVariant, data: dict[str, Any]) -> list[str]:
     if data.get("metadata") is not None:
         variant.metadata = {**variant.metadata, **_metadata(data["metadata"])}
         fields.append("metadata")
+    if "hs_code" in data:
+        variant.hs_code = clean_hs_code(data["hs_code"])
+        fields.append("hs_code")
+    if "dimensions" in data:
+        for column, value in clean_dimensions(data["dimensions"]).items():
+            setattr(variant, column, value)
+            fields.append(column)
     if "external_reference" in data:
         reference = data["external_reference"] or None
         if reference and ProductVariant.objects.filter(external_reference=reference).exclude(pk=variant.pk).exists():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
@@ -36,13 +37,20 @@ def words(text: str) -> list[str]:
     return WORD.findall(normalize(text))
 
 
+@lru_cache(maxsize=4096)
+def _normalised_part(part: str) -> str:
+    return " ".join(words(part))
+
+
 def build_document(parts: Iterable[str]) -> str:
-    return " ".join(" ".join(words(part)) for part in parts if part)
+    # Artisans, categories, regions and attribute values repeat across the products of an import: their
+    # normalised words are cached (short parts only, so product descriptions do not evict them).
+    return " ".join(_normalised_part(part) if len(part) <= 200 else " ".join(words(part)) for part in parts if part)
 
 
 def update_search_index(product_ids: Iterable[int]) -> None:
     """Recompute the documents, vectors and the lexicon of these products (called by catalog services)."""
-    from marketplace.catalog.models import Product, SearchLexeme
+    from marketplace.catalog.models import Product
     from marketplace.catalog.selectors import search_parts_for_products
 
     ids = list(product_ids)
@@ -65,12 +73,20 @@ def update_search_index(product_ids: Iterable[int]) -> None:
             " FROM (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS title, unnest(%s::text[]) AS doc) v"
             " WHERE p.id = v.id",
             [[p.pk for p in updates], [p._title for p in updates], [p.search_document for p in updates]])
-    existing = set(SearchLexeme.objects.filter(word__in=vocabulary).values_list("word", flat=True))
-    new_words = sorted(vocabulary - existing)
-    if new_words:
-        SearchLexeme.objects.bulk_create([SearchLexeme(word=w) for w in new_words], ignore_conflicts=True)
-        with connection.cursor() as cursor:
-            cursor.execute("UPDATE catalog_searchlexeme SET sound = dmetaphone(word) WHERE sound = '' AND word ~ '^[a-z]+$'")
+    add_lexemes(vocabulary)
+
+
+def add_lexemes(vocabulary: Iterable[str]) -> None:
+    """The words the lexicon lacks, with their sound, in one statement. Sorted, so that concurrent imports
+    take the unique index's locks in the same order; no UPDATE of earlier rows (that rescanned every
+    word without a sound, digits and Arabic included, on each write)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO catalog_searchlexeme (word, sound)"
+            " SELECT w, CASE WHEN w ~ '^[a-z]+$' THEN dmetaphone(w) ELSE '' END FROM unnest(%s::text[]) w"
+            " WHERE NOT EXISTS (SELECT 1 FROM catalog_searchlexeme l WHERE l.word = w)"
+            " ORDER BY w ON CONFLICT (word) DO NOTHING",
+            [sorted(vocabulary)])
 
 
 def expand_word(word: str) -> list[str]:

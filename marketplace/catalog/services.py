@@ -55,12 +55,14 @@ def refresh_listing_prices(product_ids: Iterable[int]) -> None:
              [lowest.get((row.product_id, row.channel_id)) for row in listings], "numeric")
 
 
-def after_catalog_change(product_ids: Iterable[int]) -> None:
-    """Derived data to refresh once a write touched these products; runs when the transaction commits."""
+def after_catalog_change(product_ids: Iterable[int], *, prices: bool = True) -> None:
+    """Derived data to refresh once a write touched these products; runs when the transaction commits.
+    `prices=False`: the write changed no price (translations), or kept the listings' lowest prices itself."""
     ids = list(product_ids)
 
     def refresh() -> None:
-        refresh_listing_prices(ids)
+        if prices:
+            refresh_listing_prices(ids)
         update_search_index(ids)
         bump_catalog_version()
 

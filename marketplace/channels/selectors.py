@@ -5,6 +5,7 @@ from typing import Any
 from graphql import GraphQLError
 
 from marketplace.channels.models import Channel
+from marketplace.core.graphql.reference_memo import memoized
 
 
 def active_channels() -> list[Channel]:
@@ -20,7 +21,7 @@ def channel_for_request(context: Any, slug: str | None) -> Channel:
             + ", ".join(f'"{c.slug}"' for c in active_channels()) + "."
         )
     if slug not in cache:
-        channel = Channel.objects.filter(slug=slug).first()
+        channel = memoized("channel", slug, lambda: Channel.objects.filter(slug=slug).first(), context)
         user = getattr(context, "user", None)
         if channel is None or (not channel.is_active and not (user and user.is_staff)):
             raise GraphQLError(f"Channel with '{slug}' slug does not exist.", extensions={"code": "NOT_FOUND"})

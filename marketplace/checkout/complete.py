@@ -15,6 +15,7 @@ from marketplace.checkout.models import Checkout
 from marketplace.checkout.pricing import CheckoutInfo, load_checkout_info
 from marketplace.checkout.services import get_checkout, require_checkout_owner, require_hotel_name
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.views import bump_catalog_version
 from marketplace.inventory.models import Allocation, Reservation, Stock
 from marketplace.inventory.selectors import active_reservations
 from marketplace.orders.models import Fulfillment, Order, OrderEvent, OrderLine
@@ -97,6 +98,9 @@ def _allocate(info: CheckoutInfo, lines: list[OrderLine]) -> None:
     for allocation in allocations:
         allocation.order_line_id = allocation.order_line.pk
     Allocation.objects.bulk_create(allocations)
+    if allocations:
+        # Availability shown in cached catalog answers changes (a sold unique piece): drop them at commit.
+        transaction.on_commit(bump_catalog_version)
 
 
 def _material(product: Any) -> str:

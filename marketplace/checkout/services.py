@@ -18,6 +18,7 @@ from marketplace.checkout.models import Checkout, CheckoutLine
 from marketplace.checkout.pricing import forget_info, load_checkout_info
 from marketplace.core.errors import FieldError, MutationError, PermissionDenied
 from marketplace.core.models import LANGUAGE_CODES
+from marketplace.core.ratelimit import enforce
 from marketplace.inventory.models import Reservation, Stock, Warehouse
 from marketplace.inventory.selectors import active_reservations
 from marketplace.shipping.models import ShippingMethod
@@ -66,9 +67,12 @@ def _clean_email(email: str | None) -> str:
 
 def create_checkout(*, channel_slug: str | None, lines: list[dict], email: str | None = None,
                     shipping_address: dict | None = None, billing_address: dict | None = None,
-                    language_code: str | None = None, user: Any = None) -> Checkout:
-    channel = _channel(channel_slug)
+                    language_code: str | None = None, user: Any = None, request: Any = None) -> Checkout:
     authenticated = bool(user is not None and user.is_authenticated)
+    # Per client IP and per buyer (the account's e-mail, else the given one): carts cannot be mass-made
+    # to hold stock.
+    enforce("checkout_create", request, user.email if authenticated else (email or "").strip().lower() or None)
+    channel = _channel(channel_slug)
     checkout = Checkout(channel=channel, user=user if authenticated else None)
     checkout.email = _clean_email(email) if email else (user.email if authenticated else "")
     language = language_code or (user.language_code if authenticated else channel.default_language)

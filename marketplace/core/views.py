@@ -6,19 +6,26 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
 from functools import lru_cache
 from typing import Any
 
+import orjson
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
+from graphene_django.constants import MUTATION_ERRORS_FLAG
+from graphene_django.utils.utils import set_rollback
 from graphene_django.views import GraphQLView as BaseGraphQLView
 from graphql import (
     ExecutionResult,
     FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
     GraphQLError,
+    InlineFragmentNode,
     OperationType,
     execute,
     get_operation_ast,
@@ -28,6 +35,8 @@ from graphql import (
 )
 
 from marketplace.core.errors import PermissionDenied
+from marketplace.core.graphql.execution import SyncExecutionContext
+from marketplace.core.graphql.input_safety import NulCharacterRule, contains_nul, nul_error
 from marketplace.core.graphql.limits import DepthAndAliasLimitRule, query_cost
 
 logger = logging.getLogger(__name__)
@@ -35,20 +44,24 @@ CATALOG_VERSION_KEY = "catalog-version"
 # Root fields whose anonymous answers are the same for every visitor (no cart, no account).
 CACHEABLE_ROOT_FIELDS = frozenset({
     "shop", "channel", "channels", "products", "product", "productVariant", "categories", "category",
-    "collections", "collection", "artisan", "artisans", "regions", "__typename",
+    "collections", "collection", "artisan", "artisans", "regions", "attributes", "__typename",
 })
 
 
+def _never_awaitable(_value: Any) -> bool:
+    return False
+
+
 def catalog_version() -> int:
-    return cache.get_or_set(CATALOG_VERSION_KEY, 1, None)
+    return cache.get_or_set(CATALOG_VERSION_KEY, time.time_ns, None)
 
 
 def bump_catalog_version() -> None:
-    """Called by services after any catalog write: cached anonymous responses become stale at once."""
-    try:
-        cache.incr(CATALOG_VERSION_KEY)
-    except ValueError:
-        cache.set(CATALOG_VERSION_KEY, 2, None)
+    """Called by services after any catalog write: cached anonymous responses become stale at once.
+
+    The version is a fresh timestamp, never a counter: after a cache flush (or a Redis restart) a counter
+    would start again at a value some process may still hold entries for."""
+    cache.set(CATALOG_VERSION_KEY, time.time_ns(), None)
 
 
 @lru_cache(maxsize=512)
@@ -59,7 +72,7 @@ def _parse_and_validate(schema_id: int, query: str) -> tuple[Any, tuple[GraphQLE
         document = parse(query)
     except GraphQLError as error:
         return None, (error,)
-    errors = validate(schema.graphql_schema, document, [*specified_rules, DepthAndAliasLimitRule])
+    errors = validate(schema.graphql_schema, document, [*specified_rules, DepthAndAliasLimitRule, NulCharacterRule])
     return document, tuple(errors)
 
 
@@ -130,6 +143,8 @@ class GraphQLView(BaseGraphQLView):
         document, errors = _parse_and_validate(id(self.schema), query)
         if errors:
             return ExecutionResult(errors=list(errors))
+        if contains_nul(variables):  # PostgreSQL cannot store it: the client's error, said before any work
+            return ExecutionResult(errors=[nul_error()])
         operation = get_operation_ast(document, operation_name)
         if operation is None:
             return ExecutionResult(errors=[GraphQLError("Unknown or ambiguous operation name.")])
@@ -137,6 +152,12 @@ class GraphQLView(BaseGraphQLView):
             if show_graphiql:
                 return None
             return ExecutionResult(errors=[GraphQLError("Mutations are only accepted in POST requests.")])
+        if operation.operation == OperationType.MUTATION:
+            count, maximum = root_field_count(document, operation), settings.GRAPHQL_MAX_MUTATIONS
+            if count > maximum:
+                return ExecutionResult(errors=[GraphQLError(
+                    f"A request may run at most {maximum} mutations; this one has {count}.",
+                    extensions={"code": "TOO_MANY_MUTATIONS", "maximum": maximum, "actual": count})])
         cost = query_cost(document, operation, variables)
         request._maalem_cost = cost
         maximum = settings.GRAPHQL_QUERY_MAX_COST
@@ -153,23 +174,42 @@ class GraphQLView(BaseGraphQLView):
         try:
             return execute(
                 self.schema.graphql_schema, document, root_value=None, context_value=request,
-                variable_values=variables, operation_name=operation_name, middleware=self.get_middleware(request),
+                variable_values=variables, operation_name=operation_name, middleware=self.get_middleware(request) or None,
+                # Every resolver is synchronous: skip graphql-core's awaitable check on each of ~1,000 values.
+                is_awaitable=_never_awaitable, execution_context_class=SyncExecutionContext,
             )
         except Exception as error:  # never a 500: the error is logged and reported as a GraphQL error
             logger.exception("GraphQL execution failed")
             return ExecutionResult(errors=[GraphQLError(f"Internal error: {error.__class__.__name__}")])
 
     def get_response(self, request, data, show_graphiql=False):
-        result, status_code = super().get_response(request, data, show_graphiql)
+        # graphene-django's get_response, encoding once: the cost goes into `extensions` before encoding.
+        query, variables, operation_name, _id = self.get_graphql_params(request, data)
+        result = self.execute_graphql_request(request, data, query, variables, operation_name, show_graphiql)
+        if getattr(request, MUTATION_ERRORS_FLAG, False) is True:
+            set_rollback()
         if result is None or show_graphiql:
-            return result, status_code
-        payload = json.loads(result)
+            return None, 200
+        payload: dict[str, Any] = {}
+        if result.errors:
+            set_rollback()
+            payload["errors"] = [self.format_error(e) for e in result.errors]
+        if not result.errors or all(getattr(e, "path", None) for e in result.errors):
+            payload["data"] = result.data
         cost = getattr(request, "_maalem_cost", None)
-        if isinstance(payload, dict) and cost is not None:
-            payload.setdefault("extensions", {})["cost"] = {
-                "requestedQueryCost": cost, "maximumAvailable": settings.GRAPHQL_QUERY_MAX_COST}
+        if cost is not None:
+            payload["extensions"] = {"cost": {
+                "requestedQueryCost": cost, "maximumAvailable": settings.GRAPHQL_QUERY_MAX_COST}}
         # GraphQL errors are answered with 200 and an errors list, as Saleor does.
-        return self.json_encode(request, payload), 200 if status_code == 400 else status_code
+        return self.json_encode(request, payload, pretty=show_graphiql), 200
+
+    def json_encode(self, request, d, pretty=False):
+        if pretty or self.pretty or request.GET.get("pretty"):
+            return super().json_encode(request, d, pretty=True)
+        try:
+            return orjson.dumps(d).decode()
+        except TypeError:  # a value orjson does not know: the standard encoder's message and behaviour
+            return json.dumps(d, separators=(",", ":"))
 
     @staticmethod
     def format_error(error: Exception) -> dict:
@@ -180,12 +220,35 @@ class GraphQLView(BaseGraphQLView):
                 formatted["message"] = error.original_error.message
                 formatted.setdefault("extensions", {})["code"] = "PERMISSION_DENIED"
                 return formatted
-            if error.original_error is not None and not isinstance(error.original_error, GraphQLError):
+            # Without a path the error comes from validation or variable coercion: a scalar's parser refused
+            # the client's value (a bad UUID, JSONString...), which is the client's error, not ours.
+            if (error.path is not None and error.original_error is not None
+                    and not isinstance(error.original_error, GraphQLError)):
                 logger.error("Unhandled error in a resolver", exc_info=error.original_error)
                 formatted["message"] = "Internal error: the server could not complete this field."
                 formatted.setdefault("extensions", {})["code"] = "INTERNAL_ERROR"
             return formatted
         return {"message": str(error)}
+
+
+def root_field_count(document: Any, operation: Any) -> int:
+    """Root fields of an operation, through fragments: `a: tokenCreate ... b: tokenCreate` counts 2."""
+    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+
+    def count(selection_set: Any, seen: frozenset[str]) -> int:
+        total = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                total += selection.name.value != "__typename"
+            elif isinstance(selection, InlineFragmentNode):
+                total += count(selection.selection_set, seen)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                if name in fragments and name not in seen:
+                    total += count(fragments[name].selection_set, seen | {name})
+        return total
+
+    return count(operation.selection_set, frozenset())
 
 
 def multipart_operations(form: Any, files: Any) -> dict:
@@ -253,5 +316,18 @@ def health_ready(request: HttpRequest) -> JsonResponse:
         checks["cache"] = "ok" if cache.get("health-check") == "1" else "error"
     except Exception as error:
         checks["cache"] = f"error: {error.__class__.__name__}"
+    if settings.CELERY_BROKER_URL and not settings.CELERY_TASK_ALWAYS_EAGER:
+        checks["broker"] = _broker_check()
     ok = all(v == "ok" for v in checks.values())
     return JsonResponse({"status": "ok" if ok else "error", "checks": checks}, status=200 if ok else 503)
+
+
+def _broker_check() -> str:
+    from marketplace.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+        return "ok"
+    except Exception as error:
+        return f"error: {error.__class__.__name__}"

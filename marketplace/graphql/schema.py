@@ -6,6 +6,7 @@ import graphene
 from django.conf import settings
 
 from marketplace.accounts.graphql.address_mutations import AddressMutations
+from marketplace.accounts.graphql.password import PasswordMutations
 from marketplace.accounts.graphql.schema import AccountMutations, AccountQueries
 from marketplace.artisans.graphql.schema import ArtisanQueries
 from marketplace.catalog.graphql.schema import CatalogQueries
@@ -83,7 +84,7 @@ class Query(AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, Mana
 
 
 class Mutation(AccountMutations, ManagementMutations, CheckoutMutations, PaymentMutations, OrderMutations,
-               PayoutMutations, AddressMutations, graphene.ObjectType):
+               PayoutMutations, AddressMutations, PasswordMutations, graphene.ObjectType):
     pass
 
 

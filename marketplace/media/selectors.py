@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 
 FORMAT_KEYS = {"ORIGINAL": "JPEG", "JPEG": "JPEG", "WEBP": "WEBP", "AVIF": "AVIF"}
 
 
 def absolute_url(path: str) -> str:
-    url = default_storage.url(path)
+    if isinstance(default_storage, FileSystemStorage):
+        # A listing builds a hundred URLs; local ones depend only on these three values (object stores may
+        # sign theirs with an expiry, so they are never memoized).
+        return _local_url(path, default_storage.base_url, settings.PUBLIC_API_URL)
+    return _absolute(default_storage.url(path))
+
+
+@lru_cache(maxsize=16384)
+def _local_url(path: str, _base_url: str, _public_url: str) -> str:
+    return _absolute(default_storage.url(path))
+
+
+def _absolute(url: str) -> str:
     return url if url.startswith(("http://", "https://")) else settings.PUBLIC_API_URL.rstrip("/") + url
 
 

@@ -7,6 +7,13 @@ from marketplace.celery import app
 
 @app.task(name="media.process_product_media", acks_late=True)
 def process_product_media_task(media_id: int) -> None:
+    from marketplace.media.models import ProductMedia
     from marketplace.media.services import process_media
+    from marketplace.photography import PIPELINE_VERSION
 
+    # acks_late: a task whose worker died is delivered again, possibly after `reprocess_media` already
+    # finished the photo; a photo processed by the current pipeline is not processed twice.
+    if ProductMedia.objects.filter(pk=media_id, status=ProductMedia.Status.READY,
+                                   pipeline_version=PIPELINE_VERSION).exists():
+        return
     process_media(media_id)

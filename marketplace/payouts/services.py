@@ -80,10 +80,27 @@ def _require_staff(user: Any) -> None:
         raise PermissionDenied("To access this path, you need one of the following permissions: MANAGE_PAYOUTS.")
 
 
-@transaction.atomic
 def create_batch(currency: str, user: Any) -> PayoutBatch:
     """Group what is owed for shipped lines into a batch (artisans whose total is positive)."""
     _require_staff(user)
+    return _create_batch(currency, user)
+
+
+def create_scheduled_batches() -> list[PayoutBatch]:
+    """Celery beat's periodic run: one batch per currency in which something is owed (none otherwise)."""
+    currencies = (LedgerEntry.objects.filter(batch__isnull=True, order_line__fulfillment__stage__in=PAYABLE_STAGES)
+                  .values_list("currency", flat=True).distinct())
+    batches = []
+    for currency in sorted(set(currencies)):
+        try:
+            batches.append(_create_batch(currency, None))
+        except MutationError:  # refunds brought every artisan's total to zero or below
+            continue
+    return batches
+
+
+@transaction.atomic
+def _create_batch(currency: str, user: Any) -> PayoutBatch:
     locked = list(LedgerEntry.objects.select_for_update(of=("self",)).filter(
         currency=currency, batch__isnull=True, order_line__fulfillment__stage__in=PAYABLE_STAGES)
         .values_list("pk", flat=True))
@@ -97,8 +114,12 @@ def create_batch(currency: str, user: Any) -> PayoutBatch:
     return batch
 
 
+@transaction.atomic
 def mark_batch_paid(batch: PayoutBatch, user: Any, reference: str = "") -> PayoutBatch:
     _require_staff(user)
+    # The row lock makes a double submission (two tabs, a retried request) record one payment: the later
+    # one sees PAID and is refused instead of overwriting the first one's reference.
+    batch = PayoutBatch.objects.select_for_update().get(pk=batch.pk)
     if batch.status == PayoutBatch.Status.PAID:
         raise MutationError([FieldError("id", "This batch is already paid.", "INVALID")])
     batch.status, batch.paid_at, batch.reference = PayoutBatch.Status.PAID, timezone.now(), reference

@@ -5,6 +5,7 @@ Chargeable weight per line is the larger of the actual weight and the volumetric
 
 from __future__ import annotations
 
+import copy
 import math
 import unicodedata
 from collections.abc import Iterable
@@ -43,23 +44,31 @@ def rate_price(listing: ShippingMethodChannelListing, weight_kg: Decimal) -> Dec
     return (listing.base_price + listing.price_per_kg * extra_kg).quantize(Decimal("0.01"))
 
 
-def zone_covers(zone: ShippingZone, country: str, city: str, other_zone_countries: set[str]) -> bool:
+def zone_covers(zone: ShippingZone, country: str, city: str | None, other_zone_countries: set[str]) -> bool:
+    """Whether `zone` delivers to (country, city); a city of None means "somewhere in the country"."""
     if zone.default:
         return country not in other_zone_countries
     if country not in zone.countries:
         return False
-    if not zone.cities:
+    if not zone.cities or city is None:
         return True
     inside = normalize_city(city) in {normalize_city(c) for c in zone.cities}
     return not inside if zone.exclude_cities else inside
 
 
-def methods_for(channel: Channel, address: Address | None, weight_kg: Decimal) -> list[tuple[ShippingMethod, Decimal]]:
-    """The methods that deliver to `address` in `channel` with their price for a parcel of `weight_kg`."""
+def channel_rates(channel: Channel) -> list[ShippingMethodChannelListing]:
+    return list(ShippingMethodChannelListing.objects.filter(channel=channel)
+                .select_related("shipping_method__zone").prefetch_related("shipping_method__zone__channels"))
+
+
+def methods_for(channel: Channel, address: Address | None, weight_kg: Decimal,
+                listings: list[ShippingMethodChannelListing] | None = None) -> list[tuple[ShippingMethod, Decimal]]:
+    """The methods that deliver to `address` in `channel` with their price for a parcel of `weight_kg`.
+
+    Each method returned is a fresh copy carrying its price: `listings` (channel_rates) may be shared."""
     if address is None or not address.country:
         return []
-    listings = list(ShippingMethodChannelListing.objects.filter(channel=channel)
-                    .select_related("shipping_method__zone").prefetch_related("shipping_method__zone__channels"))
+    listings = channel_rates(channel) if listings is None else listings
     zones = {listing.shipping_method.zone for listing in listings}
     explicit = {c for zone in zones if not zone.default for c in zone.countries}
     result = []
@@ -69,6 +78,7 @@ def methods_for(channel: Channel, address: Address | None, weight_kg: Decimal) -
             continue
         if method.maximum_order_weight_kg is not None and weight_kg > method.maximum_order_weight_kg:
             continue
+        method = copy.copy(method)
         method.price_amount = rate_price(listing, weight_kg)
         method.currency = listing.currency
         result.append((method, method.price_amount))

@@ -15,7 +15,9 @@ from typing import Any
 
 import requests
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+
+from .security import current_client_ip, current_request_id
 
 logger = logging.getLogger("storefront.api")
 DOCUMENTS = Path(__file__).resolve().parent.parent / "graphql"
@@ -53,9 +55,22 @@ def _session() -> requests.Session:
     return session
 
 
+def catalog_version() -> int:
+    """The API's catalog version when both share Redis (the "catalog" cache, the API's key prefix): a
+    product, listing or collection change on the API retires the storefront's cached answers at once.
+    Without it, cached answers simply age out (STOREFRONT_CACHE_SECONDS)."""
+    if "catalog" not in settings.CACHES:
+        return 0
+    try:
+        return int(caches["catalog"].get("catalog-version") or 0)
+    except Exception:  # the shared cache is down: fall back to time-based expiry
+        logger.warning("catalog version unavailable", exc_info=True)
+        return 0
+
+
 def _cache_key(name: str, variables: dict) -> str:
     raw = json.dumps([name, variables], sort_keys=True, default=str)
-    return "gql:" + hashlib.sha256(raw.encode()).hexdigest()
+    return f"gql:{catalog_version()}:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
 def execute(name: str, variables: dict | None = None, *, token: str | None = None,
@@ -71,6 +86,12 @@ def execute(name: str, variables: dict | None = None, *, token: str | None = Non
         if hit is not None:
             return hit
     headers = {"Authorization": f"Bearer {token}"} if token else {}
+    # The page's request id (one trace across both logs) and the buyer's address (the API's per-IP rate
+    # limits; it trusts the header only from TRUSTED_PROXIES).
+    if current_request_id.get():
+        headers["X-Request-ID"] = current_request_id.get()
+    if current_client_ip.get():
+        headers["X-Forwarded-For"] = current_client_ip.get()
     if language:
         headers["Accept-Language"] = language
     try:

@@ -10,7 +10,13 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+STOREFRONT_DIR = Path(__file__).resolve().parent.parent
+LOCALE_DIR = STOREFRONT_DIR / "locale"
+
+
+def catalogs() -> list[Path]:
+    """Every .po file: the project's (storefront/locale) and each app's own (storefront/<app>/locale)."""
+    return sorted([*LOCALE_DIR.glob("*/LC_MESSAGES/django.po"), *STOREFRONT_DIR.glob("*/locale/*/LC_MESSAGES/django.po")])
 
 
 def compiled(po_path: Path) -> bytes:
@@ -36,7 +42,7 @@ def untranslated(po_path: Path) -> list[str]:
 
 def compile_all() -> list[Path]:
     written = []
-    for po_path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/django.po")):
+    for po_path in catalogs():
         mo_path = po_path.with_suffix(".mo")
         mo_path.write_bytes(compiled(po_path))
         written.append(mo_path)

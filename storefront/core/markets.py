@@ -61,6 +61,11 @@ def visitor_country(request: HttpRequest) -> str:
     return ""
 
 
+def browser_region(request: HttpRequest) -> str:
+    """The first region in the browser's languages ("en-GB" → "GB"), or ""."""
+    return next((region for _, region in _accept_languages(request) if region), "")
+
+
 def guess_language(request: HttpRequest) -> str:
     for lang, _ in _accept_languages(request):
         if lang in LANGUAGES:

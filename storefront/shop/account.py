@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -53,6 +54,14 @@ def _sign_in(request: HttpRequest, email: str, password: str) -> dict[str, list[
     return {}
 
 
+def _local_next(request: HttpRequest) -> str:
+    """The `next` page after signing in (e.g. the artisan space): a path on this site only, never elsewhere."""
+    target = (request.POST.get("next") or request.GET.get("next") or "").strip()
+    if not target.startswith("/") or target.startswith(("//", "/\\")):
+        return ""
+    return target if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) else ""
+
+
 @require_http_methods(["GET", "POST"])
 def sign_in(request: HttpRequest) -> HttpResponse:
     values = {"email": request.POST.get("email", "").strip()}
@@ -63,7 +72,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         if not errors:
             errors = _sign_in(request, values["email"], password)
         if not errors:
-            return HttpResponseRedirect(f"/{request.lang}/{request.market['slug']}/account/")
+            return HttpResponseRedirect(_local_next(request) or f"/{request.lang}/{request.market['slug']}/account/")
     return render(request, "shop/sign_in.html", {"values": values, "errors": errors, "title": _("Sign in")},
                   status=200)
 

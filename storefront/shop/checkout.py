@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from storefront.core.pages import api
+from storefront.core.security import allow_stripe
 
 from .account import FIELD_NAMES
 from .addresses import FORM_FIELDS, address_fields, address_input, address_values
@@ -180,6 +181,7 @@ def _card_page(request: HttpRequest, checkout: dict, data: dict) -> HttpResponse
     config = next((g["config"] for g in checkout["availablePaymentGateways"] if g["id"] == STRIPE), [])
     key = next((c["value"] for c in config if c["field"] == "api_key"), "")
     secret = ((data.get("paymentIntent") or {}).get("clientSecret")) or ""
+    allow_stripe(request)  # this page's Content-Security-Policy admits Stripe.js and its frames
     return render(request, "shop/pay_card.html", {
         "checkout": checkout, "publishable_key": key, "client_secret": secret, "title": _("Payment"),
         "return_url": request.build_absolute_uri(f"{_prefix(request)}/checkout/complete/")})

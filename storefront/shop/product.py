@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from babel import Locale
 from django.http import HttpRequest
 
 from storefront.core import markets as mk
@@ -58,6 +59,51 @@ def approximate(price: dict | None, currency: str) -> dict | None:
     return {"amount": (Decimal(str(price["amount"])) * rates[currency]).quantize(Decimal("1")), "currency": currency}
 
 
+def destination_country(request: HttpRequest) -> str:
+    """Where the delivery estimate is for: the visitor's choice (?to=), else their country when the market
+    serves it (export), else the market's default country (Morocco for the domestic and tourist markets)."""
+    market = request.market
+    default = (market.get("defaultCountry") or {}).get("code") or "MA"
+    codes = {c["code"] for c in market.get("countries") or []} | {default}
+    wanted = request.GET.get("to", "").strip().upper()
+    if wanted in codes:
+        return wanted
+    if market["kind"] != "TOURIST":
+        guess = mk.visitor_country(request) or mk.browser_region(request)
+        if guess in codes:
+            return guess
+    return default
+
+
+def country_names(request: HttpRequest) -> dict[str, str]:
+    territories = Locale.parse(request.lang).territories
+    market = request.market
+    codes = {c["code"] for c in market.get("countries") or []} | {(market.get("defaultCountry") or {}).get("code", "MA")}
+    return {code: territories.get(code, code) for code in codes}
+
+
+def delivery(request: HttpRequest, rows: list[dict], buyable: list[dict], country: str) -> dict[str, Any]:
+    """The estimate for one piece (the first one on sale): per kind of delivery, the cheapest price (the API
+    lists the cheapest first) and the range of days over the zones of the country."""
+    chosen = (buyable or rows or [{}])[0]
+    options: dict[str, dict] = {}
+    for method in chosen.get("shippingMethods") or []:
+        low, high = method["minimumDeliveryDays"], method["maximumDeliveryDays"]
+        option = options.get(method["kind"])
+        if option is None:
+            options[method["kind"]] = {"name": tr(method), "price": method["price"], "from": False,
+                                       "min_days": low, "max_days": high}
+            continue
+        option["from"] = option["from"] or method["price"]["amount"] != option["price"]["amount"]
+        if low is not None:
+            option["min_days"] = low if option["min_days"] is None else min(option["min_days"], low)
+        if high is not None:
+            option["max_days"] = high if option["max_days"] is None else max(option["max_days"], high)
+    names = country_names(request)
+    return {"country": country, "country_name": names.get(country, country), "options": list(options.values()),
+            "choices": sorted(names.items(), key=lambda item: item[1])}
+
+
 def product_context(request: HttpRequest, node: dict) -> dict[str, Any]:
     market = request.market
     rows = variants(node)
@@ -92,4 +138,5 @@ def product_context(request: HttpRequest, node: dict) -> dict[str, Any]:
         "artisan": node["artisan"], "structured": structured, "og_image": images[0]["large"] if images else "",
         "seo_description": (tr(node, "seoDescription") or description)[:300],
         "story": (node["artisan"].get("translation") or {}).get("story") or node["artisan"].get("story") or "",
+        "delivery": delivery(request, rows, buyable, destination_country(request)),
     }

@@ -14,7 +14,7 @@ from storefront.core import markets as mk
 from storefront.core.pages import api, found
 
 from .listing import ATTRIBUTE_FILTERS, SORTS, page_args, page_links, search_filters, sort_order
-from .product import product_context
+from .product import destination_country, product_context
 
 
 def _nodes(connection: dict | None) -> list[dict]:
@@ -107,14 +107,14 @@ def search(request: HttpRequest) -> HttpResponse:
         "form": form, "products": products, "connection": data["products"],
         "pages": page_links(data["products"], request.GET), "sorts": _sorts(bool(form["q"])),
         "crafts": _nodes(data["categories"]), "artisans": _nodes(data["artisans"]),
-        "regions": mk.regions(request.lang), "facets": _facets(products, form),
+        "regions": mk.regions(request.lang), "facets": _facets(data.get("attributes"), products, form),
         "title": _("Search"),
     })
 
 
 @require_GET
 def product(request: HttpRequest, slug: str) -> HttpResponse:
-    data = api(request, "marketplace/ProductPage", {"slug": slug})
+    data = api(request, "marketplace/ProductPage", {"slug": slug, "countryCode": destination_country(request)})
     node = found(data["product"])
     return render(request, "shop/product.html", product_context(request, node))
 
@@ -145,16 +145,22 @@ def _sorts(with_relevance: bool) -> list[tuple[str, str]]:
     return [(key, str(label)) for key, (label, _order) in SORTS.items() if with_relevance or key != "relevance"]
 
 
-def _facets(products: list[dict], form: dict) -> dict[str, list[tuple[str, str]]]:
-    """Material and colour choices: the values present in these results, plus the one chosen."""
+def _facets(attributes: dict | None, products: list[dict], form: dict) -> dict[str, list[tuple[str, str]]]:
+    """Material and colour choices: every value the catalog has (the API's attribute choices), else the
+    values present in these results; the chosen one always stays selectable."""
     facets: dict[str, dict[str, str]] = {field: {} for field in ATTRIBUTE_FILTERS}
     slug_to_field = {slug: field for field, slug in ATTRIBUTE_FILTERS.items()}
+    for attribute in _nodes(attributes or {"edges": []}):
+        field = slug_to_field.get(attribute["slug"])
+        if field:
+            for value in _nodes(attribute.get("choices") or {"edges": []}):
+                facets[field][value["slug"]] = _tr(value, "name")
     for node in products:
         for selected in node.get("attributes") or []:
             field = slug_to_field.get(selected["attribute"]["slug"])
             if field:
                 for value in selected["values"]:
-                    facets[field][value["slug"]] = _tr(value, "name")
+                    facets[field].setdefault(value["slug"], _tr(value, "name"))
     for field in ATTRIBUTE_FILTERS:
         if form.get(field):
             facets[field].setdefault(form[field], form[field])

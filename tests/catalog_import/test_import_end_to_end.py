@@ -121,3 +121,40 @@ def test_a_member_imports_into_its_own_artisan_only(write_csv, api_url, api, sna
     assert refused.exit_code == 1
     assert [(p.row, p.column, p.code) for p in refused.errors] == [(3, "stock", "UNKNOWN_WAREHOUSE")]
     assert snapshot(api, ["MBR-3", "MBR-4"]) == {}
+
+
+def test_variant_attributes_hs_codes_and_dimensions_reach_the_variants(write_csv, api_url, api):
+    """On this API the HS code and the dimensions are the variants' own fields (customs data of export
+    orders, volumetric weight), and productBulkCreate keeps the variant attributes: no follow-up request."""
+    header = ["artisan", "external_id", "sku", "nom_fr", "categorie", "type_produit", "variante", "prix_mad",
+              "poids_kg", "dimensions_cm", "code_sh"]
+    path = write_csv([
+        ["maroquinerie-chouara", "CUS-BAB", "CUS-BAB-40", "Babouches brodées", "babouches", "babouches",
+         "pointure: 40", "350", "0,5", "30 x 11,5 x 9", "6403.99"],
+        ["maroquinerie-chouara", "CUS-BAB", "CUS-BAB-42", "", "", "", "pointure: 42", "350", "0,55", "", "640399"],
+    ], header=header)
+
+    def variants() -> dict[str, dict]:
+        edges = api.execute("ImportExistingVariantsWithCustoms", {"skus": ["CUS-BAB-40", "CUS-BAB-42"]})
+        return {v["sku"]: {"hs": v["hsCode"], "dimensions": v["dimensions"], "metadata": v["metadata"],
+                           "pointure": [x["name"] for a in v["attributes"] for x in a["values"]
+                                        if a["attribute"]["slug"] == "pointure"]}
+                for v in edges["productVariants"]["edges"][0]["node"]["product"]["variants"]}
+
+    first = run_import(options(path, api_url))
+    assert first.counts() == {"created": 1, "updated": 0, "unchanged": 0, "failed": 0}, first.summary()
+    assert "update" not in first.timings  # nothing left for productVariantUpdate after productBulkCreate
+    assert variants() == {
+        "CUS-BAB-40": {"hs": "640399", "dimensions": {"length": 30.0, "width": 11.5, "height": 9.0}, "metadata": [],
+                       "pointure": ["40"]},
+        "CUS-BAB-42": {"hs": "640399", "dimensions": None, "metadata": [], "pointure": ["42"]}}
+    again = run_import(options(path, api_url))
+    assert again.counts()["unchanged"] == 1, [(o.key, o.changed) for o in again.outcomes]
+
+    path.write_text(path.read_text(encoding="utf-8").replace(";640399", ";640320").replace("30 x 11,5", "31 x 11,5"),
+                    encoding="utf-8")
+    changed = run_import(options(path, api_url))
+    assert [(o.status, o.changed) for o in changed.outcomes] == [("updated", ["variant:dimensions", "variant:hsCode"])]
+    held = variants()
+    assert held["CUS-BAB-40"]["dimensions"]["length"] == 31.0 and held["CUS-BAB-40"]["hs"] == "640399"
+    assert held["CUS-BAB-42"]["hs"] == "640320" and held["CUS-BAB-42"]["pointure"] == ["42"]

@@ -106,11 +106,13 @@ def test_client_reports_an_unreachable_server():
 
 def test_saleor_target_sends_only_documents_of_graphql_saleor():
     """Every document the importer sends exists under graphql/saleor/ (valid against Saleor 3.23, checked by
-    the project's compat test), except the artisans query, which only the marketplace target sends."""
+    the project's compat test), except the artisans query and the lookup with the variants' customs data,
+    which only the marketplace target sends."""
     import re
     from pathlib import Path
 
     import catalog_import
+    from catalog_import import apply
     from catalog_import.client import GRAPHQL_DIR
 
     package = Path(catalog_import.__file__).parent
@@ -118,9 +120,11 @@ def test_saleor_target_sends_only_documents_of_graphql_saleor():
     for source in package.glob("*.py"):
         sent |= set(re.findall(r'(?:execute|upload|call)\(\s*"(\w+)"', source.read_text()))
         sent |= set(re.findall(r'_pages\(client, "(\w+)"', source.read_text()))
+    sent |= set(apply.LOOKUP.values())
     assert {"ProductBulkCreate", "ImportExistingVariants", "ProductMediaCreate", "ImportArtisans", "ProductVariantUpdate",
             "ProductVariantStocksUpdate", "ProductTranslate"} <= sent
     marketplace_only = {name for name in sent if not (GRAPHQL_DIR / "saleor" / f"{name}.graphql").exists()}
-    assert marketplace_only == {"ImportArtisans"}
+    assert marketplace_only == {"ImportArtisans", "ImportExistingVariantsWithCustoms"}
+    assert apply.LOOKUP["saleor"] == "ImportExistingVariants"  # the customs fields are this API's extension
     reference = (package / "reference.py").read_text()
     assert re.search(r'if target == "marketplace":\n\s+ref.artisans = .*\n.*"ImportArtisans"', reference)

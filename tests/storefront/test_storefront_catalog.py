@@ -120,6 +120,13 @@ def test_search_filters_sorting_and_cursor_pages(shop):
     html = shop.page("/fr/maroc/search/?material=laine&stock=1&sort=price-desc")
     assert set(product_links(html)) == wool
     assert '<option value="laine" selected>' in html
+    # The material list offers every material of the catalog, not only those of the wool pieces shown.
+    from marketplace.catalog.models import AttributeValue
+
+    materials = set(AttributeValue.objects.filter(attribute__slug="materiau").values_list("slug", flat=True))
+    offered = set(re.findall(r'<option value="([^"]+)"', re.search(r'<select[^>]+name="material".+?</select>', html,
+                                                                     re.S).group(0))) - {""}
+    assert offered == materials and len(offered) > 1
 
     cheap = shop.page("/fr/maroc/search/?max=500&sort=price-asc")
     prices = [float(p.replace("\u202f", "").replace(",", "."))

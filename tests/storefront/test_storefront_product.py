@@ -102,3 +102,21 @@ def test_cart_adds_prices_and_removes_lines_per_market(shop, unique_piece):
     assert removed.status_code == 302
     assert "Votre panier est vide" in shop.page("/fr/maroc/cart/")
     assert shop.http.post(shop.base + "/fr/maroc/cart/add/", data={"variant": "x"}).status_code == 403  # CSRF
+
+
+def test_the_product_page_estimates_delivery_for_the_buyers_country(shop, unique_piece):
+    html = shop.page(f"/fr/maroc/p/{unique_piece.slug}/")
+    delivery = re.search(r'<section class="delivery".+?</section>', html, re.S).group(0)
+    assert "Livraison standard" in delivery and "MAD" in delivery
+    assert re.search(r"\d+ à \d+ jours", delivery)
+    # Export: the visitor picks the destination; the estimate changes with it (and stays in euros).
+    europe = shop.page(f"/en/export/p/{unique_piece.slug}/?to=DE")
+    assert 'value="DE" selected' in europe and "Standard shipping to Europe" in europe and "€" in europe
+    america = shop.page(f"/en/export-usd/p/{unique_piece.slug}/?to=CA")
+    assert 'value="CA" selected' in america and "Standard shipping to North America" in america
+    assert "Standard shipping worldwide" in shop.page(f"/en/export-usd/p/{unique_piece.slug}/?to=JP")
+    # A country the market does not serve falls back to the market's default destination (France).
+    fallback = shop.page(f"/en/export/p/{unique_piece.slug}/?to=US")
+    assert 'value="FR" selected' in fallback and "Standard shipping to Europe" in fallback
+    arabic = shop.page(f"/ar/maroc/p/{unique_piece.slug}/")
+    assert "التوصيل" in arabic

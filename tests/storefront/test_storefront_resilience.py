@@ -23,7 +23,8 @@ def free_port() -> int:
 def test_an_unreachable_api_gives_a_503_page():
     port, closed = free_port(), free_port()
     env = {**os.environ, "API_URL": f"http://127.0.0.1:{closed}/graphql/", "STOREFRONT_DEBUG": "0",
-           "STOREFRONT_SECRET_KEY": "storefront-tests", "API_TIMEOUT": "2"}
+           "STOREFRONT_SECRET_KEY": "storefront-tests", "API_TIMEOUT": "2",
+           "STOREFRONT_HTTPS": "0"}  # plain HTTP on loopback (production redirects to HTTPS)
     env.pop("DJANGO_SETTINGS_MODULE", None)
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "storefront.wsgi:application", "--bind",
                                 f"127.0.0.1:{port}", "--workers", "1"], cwd=ROOT, env=env,

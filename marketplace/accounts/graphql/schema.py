@@ -15,7 +15,8 @@ AccountError = error_type("Account", [
     "GRAPHQL_ERROR", "INACTIVE", "INVALID", "INVALID_PASSWORD", "INVALID_CREDENTIALS", "NOT_FOUND",
     "PASSWORD_ENTIRELY_NUMERIC", "PASSWORD_TOO_COMMON", "PASSWORD_TOO_SHORT", "PASSWORD_TOO_SIMILAR", "REQUIRED",
     "UNIQUE", "JWT_SIGNATURE_EXPIRED", "JWT_INVALID_TOKEN", "JWT_DECODE_ERROR", "JWT_MISSING_TOKEN",
-    "LOGIN_ATTEMPT_DELAYED",
+    "LOGIN_ATTEMPT_DELAYED", "PASSWORD_RESET_ALREADY_REQUESTED",
+    "TOO_MANY_REQUESTS",  # marketplace extension: a rate limit without a Saleor code (accountRegister)
 ])
 ACCOUNT_ERRORS = graphene.NonNull(graphene.List(graphene.NonNull(AccountError)))
 
@@ -105,7 +106,7 @@ class CreateToken(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, email, password, audience=None):
-        user = services.authenticate(email, password)
+        user = services.authenticate(email, password, request=info.context)
         return {"token": tokens.create_access_token(user), "refresh_token": tokens.create_refresh_token(user),
                 "user": user}
 
@@ -171,7 +172,7 @@ class AccountRegister(MaalemMutation):
         language = getattr(input.get("language_code"), "value", input.get("language_code")) or "fr"
         user = services.register(email=input["email"], password=input["password"],
                                  first_name=input.get("first_name") or "", last_name=input.get("last_name") or "",
-                                 language_code=language)
+                                 language_code=language, request=info.context)
         return {"user": user, "requires_confirmation": False}
 
 

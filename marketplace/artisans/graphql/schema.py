@@ -28,7 +28,7 @@ ArtisanCountableConnection = countable_connection(Artisan)
 def resolve_artisan_products(root, info, channel=None, **kwargs):
     ch = channel_for_request(info.context, channel)
     products = catalog_selectors.visible_products(ch, getattr(info.context, "user", None), for_listing=True)
-    return product_connection(info, products.filter(artisan=root), ch, **kwargs)
+    return product_connection(info, products.filter(artisan=root), ch, count_scope=f"artisan:{root.pk}", **kwargs)
 
 
 Artisan._meta.fields["products"] = graphene.Field(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import graphene
 from django.db import transaction
 from graphql import GraphQLError
@@ -15,11 +17,13 @@ from marketplace.catalog.graphql.inputs import (
     SeoInput,
     StockInput,
     WeightScalar,
+    customs_fields,
 )
 from marketplace.catalog.graphql.mutations import user_of
 from marketplace.catalog.graphql.product_types import Product
 from marketplace.core.errors import MutationError, PermissionDenied
 from marketplace.core.graphql.ids import pk_from_global_id
+from marketplace.core.graphql.loaders import loaders_for
 
 _ = PositiveDecimal  # the scalar is used by the listing input
 
@@ -81,6 +85,8 @@ class ProductVariantBulkCreateInput(graphene.InputObjectType):
     external_reference = graphene.String()
     stocks = graphene.List(graphene.NonNull(StockInput))
     channel_listings = graphene.List(graphene.NonNull(ProductVariantChannelListingAddInput))
+    hs_code = customs_fields()["hs_code"]
+    dimensions = customs_fields()["dimensions"]
 
 
 class ProductBulkCreateInput(graphene.InputObjectType):
@@ -102,22 +108,26 @@ class ProductBulkCreateInput(graphene.InputObjectType):
     artisan = graphene.ID(description="Marketplace extension, as in ProductCreateInput.")
 
 
+# Rows repeat the same few channel, type, category and warehouse IDs thousands of times per call.
+_pk = lru_cache(maxsize=1024)(pk_from_global_id)
+
+
 def _row(data: dict) -> dict:
     """Global IDs → pks (a malformed ID is a GraphQL error, as everywhere)."""
     row = dict(data)
-    row["product_type"] = pk_from_global_id(data["product_type"], "ProductType")
+    row["product_type"] = _pk(data["product_type"], "ProductType")
     if data.get("category"):
-        row["category"] = pk_from_global_id(data["category"], "Category")
+        row["category"] = _pk(data["category"], "Category")
     if data.get("artisan"):
-        row["artisan"] = pk_from_global_id(data["artisan"], "Artisan")
-    row["collections"] = [pk_from_global_id(c, "Collection") for c in data.get("collections") or []]
-    row["channel_listings"] = [{**c, "channel_id": pk_from_global_id(c["channel_id"], "Channel")}
+        row["artisan"] = _pk(data["artisan"], "Artisan")
+    row["collections"] = [_pk(c, "Collection") for c in data.get("collections") or []]
+    row["channel_listings"] = [{**c, "channel_id": _pk(c["channel_id"], "Channel")}
                                for c in data.get("channel_listings") or []]
     row["variants"] = [{
         **v,
-        "channel_listings": [{**c, "channel_id": pk_from_global_id(c["channel_id"], "Channel")}
+        "channel_listings": [{**c, "channel_id": _pk(c["channel_id"], "Channel")}
                              for c in v.get("channel_listings") or []],
-        "stocks": [{"warehouse": pk_from_global_id(s["warehouse"], "Warehouse"), "quantity": s["quantity"]}
+        "stocks": [{"warehouse": _pk(s["warehouse"], "Warehouse"), "quantity": s["quantity"]}
                    for s in v.get("stocks") or []],
     } for v in data.get("variants") or []]
     return row
@@ -144,6 +154,12 @@ class ProductBulkCreate(graphene.Mutation):
         except MutationError as error:
             return cls(count=0, results=[], errors=[
                 {"path": e.field, "message": e.message, "code": e.code} for e in error.errors])
+        created = [row.product for row in rows if row.product is not None]
+        # The results' nested fields (variants, attributes…) load once for every created product.
+        registry = loaders_for(info.context)
+        for kind, attribute in (("product", "pk"), ("product_type", "product_type_id"), ("category", "category_id"),
+                                ("artisan", "artisan_id")):
+            registry.hint(kind, [getattr(product, attribute) for product in created])
         results = [{"product": row.product,
                     "errors": [{"path": e.path, "message": e.message, "code": e.code} for e in row.errors]}
                    for row in rows]

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import F
 
 from marketplace.core.graphql.loaders import BatchLoader, group_by, loaders_for, selected_fields
+from marketplace.core.graphql.reference_memo import memoized_batch
 
 
 def _by_pk(model: Any, **select: Any):
@@ -22,7 +23,8 @@ def _by_pk(model: Any, **select: Any):
 def category_by_id(info) -> BatchLoader:
     from marketplace.catalog.models import Category
 
-    return loaders_for(info.context).get("category", "category", _by_pk(Category))
+    return loaders_for(info.context).get("category", "category",
+                                         memoized_batch("category", _by_pk(Category), info.context))
 
 
 ARTISAN_LARGE_FIELDS = {"story": "story", "portrait": "portrait", "workshopPhotos": "workshop_photos"}
@@ -38,13 +40,15 @@ def artisan_by_id(info) -> BatchLoader:
     def batch(keys: list) -> dict:
         return {a.pk: a for a in Artisan.objects.filter(pk__in=keys).defer(*skipped)}
 
-    return loaders_for(info.context).get(f"artisan:{','.join(skipped)}", "artisan", batch)
+    name = f"artisan:{','.join(skipped)}"
+    return loaders_for(info.context).get(name, "artisan", memoized_batch(name, batch, info.context))
 
 
 def product_type_by_id(info) -> BatchLoader:
     from marketplace.catalog.models import ProductType
 
-    return loaders_for(info.context).get("product_type", "product_type", _by_pk(ProductType))
+    return loaders_for(info.context).get("product_type", "product_type",
+                                         memoized_batch("product_type", _by_pk(ProductType), info.context))
 
 
 def product_by_id(info) -> BatchLoader:
@@ -61,6 +65,7 @@ def variants_by_product(info) -> BatchLoader:
     def batch(keys: list) -> dict:
         variants = list(ProductVariant.objects.filter(product_id__in=keys).order_by("sort_order", "pk"))
         registry.hint("variant", [v.pk for v in variants])
+        registry.hint("product_ref", keys)  # variant fields that check their product's artisan
         return group_by(variants, lambda v: v.product_id)
 
     return registry.get("variants_by_product", "product", batch, default=list)
@@ -81,12 +86,14 @@ def variant_listings_by_product(info, channel) -> BatchLoader:
     from marketplace.catalog.models import ProductVariantChannelListing
 
     def batch(keys: list) -> dict:
+        # Plain rows, not model instances: a listing page reads a hundred of them only for their prices.
         rows = ProductVariantChannelListing.objects.filter(
             variant__product_id__in=keys, channel=channel, price_amount__isnull=False
-        ).annotate(product_id=F("variant__product_id")).only("id", "variant_id", "price_amount", "currency")
-        return group_by(rows, lambda row: row.product_id)
+        ).values_list("variant__product_id", "variant_id", "price_amount", "currency", named=True)
+        return group_by(rows, lambda row: row.variant__product_id)
 
-    return loaders_for(info.context).get(f"variant_listings_by_product:{channel.pk}", "product", batch, default=list)
+    name = f"variant_listings_by_product:{channel.pk}"
+    return loaders_for(info.context).get(name, "product", memoized_batch(name, batch, info.context), default=list)
 
 
 def variant_listings_all(info) -> BatchLoader:
@@ -106,7 +113,8 @@ def product_listing(info, channel) -> BatchLoader:
         rows = ProductChannelListing.objects.filter(product_id__in=keys, channel=channel)
         return {row.product_id: row for row in rows}
 
-    return loaders_for(info.context).get(f"product_listing:{channel.pk}", "product", batch)
+    name = f"product_listing:{channel.pk}"
+    return loaders_for(info.context).get(name, "product", memoized_batch(name, batch, info.context))
 
 
 def product_listings_all(info) -> BatchLoader:
@@ -119,25 +127,33 @@ def product_listings_all(info) -> BatchLoader:
     return loaders_for(info.context).get("product_listings_all", "product", batch, default=list)
 
 
+METADATA_FIELDS = frozenset({"metadata", "privateMetadata", "metafield", "metafields", "privateMetafield",
+                             "privateMetafields", "__fragments__"})
+MEDIA_OPTIONAL_FIELDS = {frozenset({"qualityReport", "__fragments__"}): "quality_report",
+                         METADATA_FIELDS: "metadata", frozenset({"oembedData", "__fragments__"}): "oembed_data"}
+
+
 def media_by_product(info) -> BatchLoader:
     from marketplace.media.models import ProductMedia
 
-    # The quality report is large JSON that only the artisan's and curators' views ask for.
-    with_report = "qualityReport" in selected_fields(info)
+    # JSON columns are decoded only when asked for: the quality report (artisans' and curators' views),
+    # metadata and oEmbed data; a product card needs only the files map.
+    selected = selected_fields(info)
+    optional = [column for field, column in MEDIA_OPTIONAL_FIELDS.items() if selected & field]
 
     def batch(keys: list) -> dict:
         rows = (ProductMedia.objects.filter(product_id__in=keys, status=ProductMedia.Status.READY)
                 .annotate(artisan_id=F("product__artisan_id"))
-                .only("id", "product_id", "alt", "type", "files", "sort_order", "metadata", "oembed_data", "status",
-                      *(["quality_report"] if with_report else []))
+                .only("id", "product_id", "alt", "type", "files", "sort_order", "status", *optional)
                 .order_by("sort_order", "pk"))
         return group_by(rows, lambda m: m.product_id)
 
-    name = "media_by_product:report" if with_report else "media_by_product"
-    return loaders_for(info.context).get(name, "product", batch, default=list)
+    name = f"media_by_product:{','.join(optional)}"
+    return loaders_for(info.context).get(name, "product", memoized_batch(name, batch, info.context), default=list)
 
 
 LARGE_TRANSLATION_FIELDS = ("description", "story")
+MEMOIZED_TRANSLATIONS = {"CategoryTranslation", "ProductTranslation"}  # read by every product card
 
 
 def translation_loader(info, model: Any, fk: str, language: str, key_kind: str) -> BatchLoader:
@@ -152,6 +168,8 @@ def translation_loader(info, model: Any, fk: str, language: str, key_kind: str) 
         return {getattr(row, fk): row for row in rows}
 
     name = f"{model.__name__}:{language}:{'light' if light else 'full'}"
+    if model.__name__ in MEMOIZED_TRANSLATIONS:
+        batch = memoized_batch(name, batch, info.context)
     return loaders_for(info.context).get(name, key_kind, batch)
 
 

@@ -131,8 +131,25 @@ ProductCreateInput = type("ProductCreateInput", (graphene.InputObjectType,), {
 })
 
 
+class DimensionsInput(graphene.InputObjectType):
+    """Marketplace extension: parcel dimensions in centimetres (shipping rates by volume, customs)."""
+
+    length = graphene.Float()
+    width = graphene.Float()
+    height = graphene.Float()
+
+
+def customs_fields() -> dict[str, Any]:
+    """Marketplace extensions of the variant inputs (Saleor has neither): what export shipments need."""
+    return {
+        "hs_code": graphene.String(description="Marketplace extension: the customs (HS) code, 6 to 10 digits."),
+        "dimensions": graphene.InputField(DimensionsInput, description="Marketplace extension: in centimetres."),
+    }
+
+
 def _variant_fields() -> dict[str, Any]:
     return {
+        **customs_fields(),
         "sku": graphene.String(),
         "name": graphene.String(),
         "track_inventory": graphene.Boolean(),

@@ -3,6 +3,8 @@ and `priceSuggestions` (what each market's rule makes of a MAD price)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import graphene
 from django.db.models import Q
 from graphql import GraphQLError
@@ -16,11 +18,13 @@ from marketplace.channels.graphql.types import Channel
 from marketplace.channels.models import Channel as ChannelModel
 from marketplace.channels.services import derive_price
 from marketplace.core.errors import PermissionDenied
-from marketplace.core.graphql.ids import pk_from_global_id
+from marketplace.core.graphql.ids import pk_from_global_id, pks_from_global_ids
 from marketplace.core.graphql.loaders import loaders_for
 from marketplace.core.graphql.pagination import paginate
 from marketplace.core.graphql.types import Money, connection_args, countable_connection
 from marketplace.core.permissions import require_authenticated
+
+MAX_PRICE = Decimal("10000000000")  # the listings' DecimalField(max_digits=12, decimal_places=2)
 
 ManagedProductConnection = countable_connection(Product)  # the same ProductCountableConnection
 
@@ -43,7 +47,7 @@ class ChannelPriceSuggestion(graphene.ObjectType):
 class ManagementQueries(graphene.ObjectType):
     managed_products = graphene.Field(
         ManagedProductConnection, artisan=graphene.ID(), review_status=ProductReviewStatusEnum(),
-        search=graphene.String(), **connection_args(),
+        search=graphene.String(), ids=graphene.List(graphene.NonNull(graphene.ID)), **connection_args(),
         description="Marketplace extension: products the signed-in member (its artisan's) or curator manages, "
                     "whatever their status, newest first.")
     price_suggestions = graphene.NonNull(
@@ -51,12 +55,15 @@ class ManagementQueries(graphene.ObjectType):
         description="Marketplace extension: the price each active market would show for this MAD price.")
 
     @staticmethod
-    def resolve_managed_products(root, info, artisan=None, review_status=None, search=None, **page_args):
+    def resolve_managed_products(root, info, artisan=None, review_status=None, search=None, ids=None,
+                                 **page_args):
         user = user_of(info)
         query_permission(require_authenticated, user)
         products = manageable_products(user).defer("search_document", "search_vector")
         if artisan:
             products = products.filter(artisan_id=pk_from_global_id(artisan, "Artisan"))
+        if ids is not None:  # one product's management page (e.g. a draft, invisible in every channel)
+            products = products.filter(pk__in=pks_from_global_ids(ids, "Product"))
         if review_status:
             products = products.filter(review_status=getattr(review_status, "value", review_status))
         if search:
@@ -69,5 +76,10 @@ class ManagementQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_price_suggestions(root, info, amount):
+        # Prices are stored with 12 digits (2 decimals): beyond that no price exists to suggest, and
+        # the rounding step would overflow Decimal's context.
+        if not amount.is_finite() or amount >= MAX_PRICE:
+            raise GraphQLError(f"The amount must be a finite price below {MAX_PRICE}.",
+                               extensions={"code": "INVALID"})
         return [{"channel": channel, "price": Money.of(derive_price(amount, channel), channel.currency_code)}
                 for channel in ChannelModel.objects.filter(is_active=True)]

@@ -15,8 +15,9 @@ from marketplace.catalog.graphql.management_types import Warehouse
 from marketplace.catalog.graphql.mutations import user_of
 from marketplace.catalog.graphql.product_types import ProductVariant
 from marketplace.catalog.graphql.types import Attribute, AttributeValue, ProductTranslation, ProductType
-from marketplace.core.errors import MutationError, PermissionDenied
-from marketplace.core.graphql.ids import from_global_id
+from marketplace.core.errors import PermissionDenied
+from marketplace.core.graphql.ids import pks_from_global_ids
+from marketplace.core.graphql.loaders import loaders_for
 from marketplace.core.graphql.pagination import paginate
 from marketplace.core.graphql.types import connection_args, countable_connection
 from marketplace.core.permissions import member_artisan_ids
@@ -76,7 +77,7 @@ class ReferenceQueries(graphene.ObjectType):
     def resolve_product_variants(root, info, ids=None, filter=None, **page_args):
         variants = models.ProductVariant.objects.filter(product__in=manageable_products(user_of(info)))
         if ids:
-            variants = variants.filter(pk__in=[int(from_global_id(i)[1]) for i in ids])
+            variants = variants.filter(pk__in=pks_from_global_ids(ids, "ProductVariant"))
         filter = filter or {}
         if filter.get("sku") is not None:
             variants = variants.filter(sku__in=filter["sku"])
@@ -86,6 +87,14 @@ class ReferenceQueries(graphene.ObjectType):
                         connection_name="productVariants", **page_args)
         for variant in page.nodes:
             variant._product = variant.product
+        # The page's products and variants are loaded together by every nested field (importers ask for
+        # whole products under each variant: without hints that is one query per field per row).
+        registry = loaders_for(info.context)
+        registry.hint("variant", [v.pk for v in page.nodes])
+        registry.hint("product", [v.product_id for v in page.nodes])
+        registry.hint("product_type", [v.product.product_type_id for v in page.nodes])
+        registry.hint("category", [v.product.category_id for v in page.nodes])
+        registry.hint("artisan", [v.product.artisan_id for v in page.nodes])
         return page
 
 
@@ -125,52 +134,21 @@ class ProductBulkTranslate(graphene.Mutation):
 
     @classmethod
     def mutate(cls, root, info, translations, error_policy=None):
-        from marketplace.catalog.listing_services import translate_product
+        from marketplace.catalog.bulk_translate import TranslateItem, bulk_translate_products
 
         policy = getattr(error_policy, "value", error_policy) or "REJECT_EVERYTHING"
-        user = user_of(info)
-        results, failed = [], False
+        items = [TranslateItem(id=item.get("id"), external_reference=item.get("external_reference"),
+                               language=str(getattr(item["language_code"], "value", item["language_code"])).lower(),
+                               fields=dict(item["translation_fields"])) for item in translations]
         try:
             with transaction.atomic():
-                for item in translations:
-                    try:
-                        with transaction.atomic():
-                            pk = _product_pk(item)
-                            language = str(getattr(item["language_code"], "value", item["language_code"])).lower()
-                            product = translate_product(user, pk, language, dict(item["translation_fields"]))
-                            translation = product.translations.get(language_code=language)
-                        results.append({"translation": translation, "errors": []})
-                    except MutationError as error:
-                        failed = True
-                        results.append({"translation": None, "errors": [
-                            {"path": e.field, "message": e.message, "code": e.code if e.code in
-                             ProductTranslateErrorCode._meta.enum.__members__ else "INVALID"} for e in error.errors]})
-                if failed and policy == "REJECT_EVERYTHING":
-                    raise _Rollback
-        except _Rollback:
-            results = [{**r, "translation": None} for r in results]
+                bulk_translate_products(user_of(info), items, policy)
         except PermissionDenied as error:
             raise GraphQLError(error.message, extensions={"code": "PERMISSION_DENIED"}) from None
+        results = [{"translation": item.translation, "errors": [
+            {"path": e.field, "message": e.message, "code": e.code if e.code in
+             ProductTranslateErrorCode._meta.enum.__members__ else "INVALID"} for e in item.errors]} for item in items]
         return cls(count=sum(1 for r in results if r["translation"] is not None), results=results, errors=[])
-
-
-class _Rollback(Exception):
-    pass
-
-
-def _product_pk(item: dict) -> int:
-    from marketplace.core.errors import FieldError
-
-    if item.get("id"):
-        kind, pk = from_global_id(item["id"])
-        if kind == "Product" and pk.isdigit():
-            return int(pk)
-        raise MutationError([FieldError("id", f"Invalid ID: {item['id']}.", "GRAPHQL_ERROR")])
-    pk = models.Product.objects.filter(external_reference=item.get("external_reference") or "").values_list(
-        "pk", flat=True).first()
-    if pk is None:
-        raise MutationError([FieldError("externalReference", "Couldn't resolve to a product.", "NOT_FOUND")])
-    return pk
 
 
 class ReferenceMutations(graphene.ObjectType):

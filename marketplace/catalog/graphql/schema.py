@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import graphene
@@ -9,6 +10,7 @@ from django.db.models import QuerySet
 from graphql import GraphQLError
 
 from marketplace.catalog import models, selectors
+from marketplace.catalog.graphql import dataloaders as dl
 from marketplace.catalog.graphql.filters import (
     ProductFilterInput,
     ProductOrder,
@@ -51,10 +53,14 @@ def announce_products(info, page: Page, channel: Any) -> Page:
 
 
 def product_connection(info, products: QuerySet, channel: Any, *, filter=None, where=None, search=None,
-                       sort_by=None, collection=None, **page_args) -> Page:
+                       sort_by=None, collection=None, count_scope: str | None = None, **page_args) -> Page:
+    """One page of `products` in `channel`; `count_scope` names what the caller narrowed `products` to
+    (e.g. "category:12"), so its totalCount can be memoized per catalog version."""
     node_fields = selected_node_fields(info)
     if "__fragments__" not in node_fields and not node_fields & {"description", "descriptionJson"}:
         products = products.defer("description", "description_plaintext")  # cards never show it
+    if "__fragments__" not in node_fields and not node_fields & dl.METADATA_FIELDS:
+        products = products.defer("metadata", "private_metadata")
     products = apply_filter(products, filter, channel)
     products = apply_where(products, where, channel)
     searching = bool(search and search.strip()) or bool(filter and filter.get("search"))
@@ -64,7 +70,10 @@ def product_connection(info, products: QuerySet, channel: Any, *, filter=None, w
     if sort_by and sort_by.get("attribute_id"):
         raise GraphQLError("Sorting by attribute is not supported; sort by a field.")
     products, sort = selectors.sort_products(products, channel, field, descending, searching=searching, collection=collection)
-    page = paginate(products, sort=sort, connection_name="products", **page_args)
+    # The same filters give the same count until the catalog changes: counted once per catalog version.
+    count_key = count_scope and json.dumps([count_scope, channel.pk, filter, where, search], sort_keys=True, default=str)
+    page = paginate(products, sort=sort, connection_name="products",
+                    count_memo=(count_key, info.context) if count_key else None, **page_args)
     return announce_products(info, page, channel)
 
 
@@ -91,7 +100,7 @@ def resolve_category_products(root, info, channel=None, **kwargs):
     ch = channel_for_request(info.context, channel)
     ids = selectors.category_with_descendants([root.pk])
     products = selectors.visible_products(ch, _user(info), for_listing=True).filter(category_id__in=ids)
-    return product_connection(info, products, ch, **kwargs)
+    return product_connection(info, products, ch, count_scope=f"category:{root.pk}", **kwargs)
 
 
 def resolve_category_children(root, info, **page_args):
@@ -105,7 +114,7 @@ def resolve_collection_products(root, info, **kwargs):
     ch = getattr(root, "_channel", None) or channel_for_request(info.context, kwargs.pop("channel", None))
     kwargs.pop("channel", None)
     products = selectors.visible_products(ch, _user(info), for_listing=True).filter(collection_products__collection=root)
-    return product_connection(info, products, ch, collection=root, **kwargs)
+    return product_connection(info, products, ch, collection=root, count_scope=f"collection:{root.pk}", **kwargs)
 
 
 # Attach the connection fields now that the connection types exist.
@@ -200,7 +209,7 @@ class CatalogQueries(graphene.ObjectType):
     def resolve_products(root, info, channel=None, **kwargs):
         ch = channel_for_request(info.context, channel)
         products = selectors.visible_products(ch, _user(info), for_listing=True)
-        return product_connection(info, products, ch, **kwargs)
+        return product_connection(info, products, ch, count_scope="all", **kwargs)
 
     @staticmethod
     def resolve_product(root, info, id=None, slug=None, slug_language_code=None, external_reference=None, channel=None):

@@ -24,6 +24,7 @@ CheckoutError = error_type("Checkout", [
     "SHIPPING_METHOD_NOT_APPLICABLE", "DELIVERY_METHOD_NOT_APPLICABLE", "SHIPPING_METHOD_NOT_SET",
     "SHIPPING_NOT_REQUIRED", "TAX_ERROR", "UNIQUE", "ZERO_QUANTITY", "MISSING_CHANNEL_SLUG", "CHANNEL_INACTIVE",
     "UNAVAILABLE_VARIANT_IN_CHANNEL", "EMAIL_NOT_SET", "NO_LINES", "INACTIVE_PAYMENT", "MISSING_ADDRESS_DATA",
+    "TOO_MANY_REQUESTS",  # marketplace extension: checkoutCreate's rate limit (Saleor has no code for it)
 ])
 CHECKOUT_ERRORS = graphene.NonNull(graphene.List(graphene.NonNull(CheckoutError)))
 
@@ -113,7 +114,7 @@ class CheckoutCreate(CheckoutMutation):
         checkout = services.create_checkout(
             channel_slug=input.get("channel"), lines=_lines(input.get("lines")), email=input.get("email"),
             shipping_address=input.get("shipping_address"), billing_address=input.get("billing_address"),
-            language_code=getattr(language, "value", language), user=info.context.user)
+            language_code=getattr(language, "value", language), user=info.context.user, request=info.context)
         return cls.result(checkout)
 
 

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from graphql import GraphQLError
 
+from marketplace.core.graphql.reference_memo import memoized
+
 
 @dataclass
 class Page:
@@ -24,11 +26,18 @@ class Page:
     has_previous_page: bool
     queryset: QuerySet = field(repr=False)
     _total_count: int | None = None
+    # (key, request): the count is memoized per catalog version for anonymous requests (reference_memo).
+    count_memo: tuple[Any, Any] | None = field(default=None, repr=False)
 
     @property
     def total_count(self) -> int:
         if self._total_count is None:
-            self._total_count = self.queryset.order_by().count()
+            count = lambda: self.queryset.order_by().count()  # noqa: E731
+            if self.count_memo is None:
+                self._total_count = count()
+            else:
+                key, request = self.count_memo
+                self._total_count = memoized("total_count", key, count, request)
         return self._total_count
 
 
@@ -100,6 +109,7 @@ def paginate(
     after: str | None = None,
     before: str | None = None,
     connection_name: str = "items",
+    count_memo: tuple[Any, Any] | None = None,
 ) -> Page:
     """Return one page of `queryset` ordered by `sort` ([(field, descending)], pk appended for ties)."""
     validate_page_arguments(first, last, connection_name)
@@ -128,6 +138,7 @@ def paginate(
         has_next_page=has_more if forward else bool(before),
         has_previous_page=bool(after) if forward else has_more,
         queryset=queryset,
+        count_memo=count_memo,
     )
 
 

@@ -77,7 +77,10 @@ class CurationQueries(graphene.ObjectType):
     @staticmethod
     def resolve_review_queue(root, info, **page_args):
         query_permission(require_curator, user_of(info))
-        products = ProductModel.objects.filter(review_status=ReviewStatus.PENDING).defer(
+        # A product in no market yet is a draft the artisan is still writing: nothing to publish, nothing
+        # to review (the atelier lists it in the markets when the artisan submits it).
+        products = ProductModel.objects.filter(review_status=ReviewStatus.PENDING, channel_listings__isnull=False
+                                               ).distinct().defer(
             "search_document", "search_vector").annotate(requested=F("review_requested_at"))
         page = paginate(products, sort=[("review_requested_at", False)], connection_name="reviewQueue",
                         **page_args)

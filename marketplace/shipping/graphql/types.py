@@ -30,6 +30,13 @@ Warehouse._meta.fields.update({
 })
 
 
+HOTEL_MESSAGES = {
+    "fr": "Indiquez le nom de votre hôtel ou riad (raison sociale de l'adresse ou note de livraison).",
+    "en": "Give the name of your hotel or riad (company field of the address, or the delivery note).",
+    "ar": "اكتب اسم الفندق أو الرياض (في خانة الشركة من العنوان أو في ملاحظة التوصيل).",
+}
+
+
 class ShippingMethodTranslation(graphene.ObjectType):
     class Meta:
         interfaces = (Node,)
@@ -108,9 +115,13 @@ class ShippingMethod(graphene.ObjectType):
 
     @staticmethod
     def resolve_message(root, info):
-        if root.kind == "HOTEL":
-            return "Indiquez le nom de votre hôtel ou riad (raison sociale de l'adresse ou note de livraison)."
-        return None
+        if root.kind != "HOTEL":
+            return None
+        # In the client's language (the storefront sends its page language as Accept-Language).
+        accepted = info.context.META.get("HTTP_ACCEPT_LANGUAGE", "")
+        language = next((tag.strip()[:2].lower() for tag in accepted.split(",")
+                         if tag.strip()[:2].lower() in HOTEL_MESSAGES), "fr")
+        return HOTEL_MESSAGES[language]
 
 
 class DeliveryMethod(graphene.Union):
@@ -122,3 +133,45 @@ class DeliveryMethod(graphene.Union):
         from marketplace.inventory.models import Warehouse as WarehouseModel
 
         return Warehouse if isinstance(instance, WarehouseModel) else ShippingMethod
+
+
+def resolve_variant_shipping_methods(root, info, country_code, city=""):
+    """What delivering one unit of this variant to `country_code` costs in the variant's channel, cheapest
+    first: the product page's shipping estimate, before any checkout exists."""
+    from types import SimpleNamespace
+
+    from marketplace.catalog.graphql import dataloaders as dl
+    from marketplace.shipping.services import channel_rates, chargeable_weight, methods_for
+
+    channel = getattr(root, "_channel", None)
+    if channel is None:
+        return None
+    # The rates of the channel once per request, the product and its type from the page's loaders.
+    rates = info.context.__dict__.setdefault("_maalem_shipping_rates", {})
+    if channel.pk not in rates:
+        rates[channel.pk] = channel_rates(channel)
+    product = dl.product_by_id(info).load(root.product_id)
+    weighed = SimpleNamespace(
+        weight_kg=root.weight_kg, length_cm=root.length_cm, width_cm=root.width_cm, height_cm=root.height_cm,
+        product=SimpleNamespace(weight_kg=product.weight_kg,
+                                product_type=dl.product_type_by_id(info).load(product.product_type_id)))
+    # Without a city, every zone of the country counts: the page shows the range of what delivery costs.
+    destination = SimpleNamespace(country=getattr(country_code, "value", country_code), city=(city or "").strip() or None)
+    return [method for method, _price in methods_for(channel, destination, chargeable_weight(weighed, 1),
+                                                      rates[channel.pk])]
+
+
+def _attach_to_variant() -> None:
+    from marketplace.accounts.graphql.address_types import CountryCode
+    from marketplace.catalog.graphql.product_types import ProductVariant
+
+    ProductVariant._meta.fields["shipping_methods"] = graphene.Field(
+        graphene.List(graphene.NonNull(ShippingMethod)),
+        country_code=graphene.Argument(CountryCode, required=True), city=graphene.String(),
+        description="Delivery methods and prices for one unit to this destination, cheapest first; without a "
+                    "city, those of every zone of the country (marketplace extension). Null without a channel.",
+        resolver=resolve_variant_shipping_methods,
+    )
+
+
+_attach_to_variant()

@@ -4,7 +4,7 @@ as each role through tokenCreate."""
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -29,13 +29,14 @@ class Side:
     variant: Any
     media: Any
     warehouse: Any
+    extra: dict[str, str] = field(default_factory=dict)  # IDs of objects made for one cell (orders, batches)
 
     @property
     def ids(self) -> dict[str, str]:
         return {"artisan": to_global_id("Artisan", self.artisan.pk), "product": to_global_id("Product", self.product.pk),
                 "variant": to_global_id("ProductVariant", self.variant.pk),
                 "media": to_global_id("ProductMedia", self.media.pk),
-                "warehouse": to_global_id("Warehouse", self.warehouse.pk)}
+                "warehouse": to_global_id("Warehouse", self.warehouse.pk), **self.extra}
 
 
 def make_side(artisan: Any, tag: str) -> Side:

@@ -182,3 +182,20 @@ def test_artisan_profile_story_translations_and_phone(gql, doc, world, sign_in):
     assert updated["artisan"]["languages"] == ["ar", "fr", "en"]
     bad = gql.data(doc(M + "ArtisanUpdate.graphql"), {"id": side.ids["artisan"], "input": {"phone": "12"}})
     assert bad["artisanUpdate"]["errors"][0]["field"] == "phone"
+
+
+def test_a_draft_in_no_market_is_not_in_the_review_queue_until_listed(gql, doc, world, sign_in):
+    sign_in("member_a_on_a", world)
+    draft = gql.data(doc(M + "ManagedProductCreate.graphql"),
+                     {"input": {"name": "Brouillon de plateau", "productType": product_type_id()}})["productCreate"]
+    product = draft["product"]["id"]
+    sign_in("curator")
+    queue = gql.data(doc(M + "ReviewQueue.graphql"), {"first": 100})["reviewQueue"]
+    assert product not in [e["node"]["id"] for e in queue["edges"]]
+    sign_in("member_a_on_a", world)
+    listed = gql.data(doc(S + "ProductChannelListingUpdate.graphql"), {"id": product, "input": {"updateChannels": [
+        {"channelId": channel_ids()["maroc"], "isPublished": True}]}})
+    assert listed["productChannelListingUpdate"]["errors"] == []
+    sign_in("curator")
+    queue = gql.data(doc(M + "ReviewQueue.graphql"), {"first": 100})["reviewQueue"]
+    assert product in [e["node"]["id"] for e in queue["edges"]]

@@ -1,0 +1,107 @@
+"""graphql-core's executor without the asynchronous machinery: every resolver of this schema is
+synchronous, and a product listing completes about a thousand values per request, so the per-value checks
+for awaitables and the chain of `is_*_type` predicates are a measurable share of its CPU time.
+
+Behaviour (results, null propagation, error paths and messages) is graphql-core's own: the methods below
+are its sync paths with the type dispatch memoized per type class; anything unusual falls back to it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import (
+    ExecutionContext,
+    GraphQLEnumType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLScalarType,
+    located_error,
+)
+from graphql.execution.execute import get_field_def
+from graphql.execution.values import get_argument_values
+from graphql.pyutils import Path, Undefined, is_iterable
+
+_NON_NULL, _LIST, _LEAF, _OBJECT, _OTHER = range(5)
+_KINDS: dict[type, int] = {}
+
+
+def _kind(type_class: type) -> int:
+    kind = _KINDS.get(type_class)
+    if kind is None:
+        if issubclass(type_class, GraphQLNonNull):
+            kind = _NON_NULL
+        elif issubclass(type_class, GraphQLList):
+            kind = _LIST
+        elif issubclass(type_class, (GraphQLScalarType, GraphQLEnumType)):
+            kind = _LEAF
+        elif issubclass(type_class, GraphQLObjectType):
+            kind = _OBJECT
+        else:  # interfaces and unions: graphql-core resolves the runtime type
+            kind = _OTHER
+        _KINDS[type_class] = kind
+    return kind
+
+
+class SyncExecutionContext(ExecutionContext):
+    def execute_fields(self, parent_type: Any, source_value: Any, path: Any, fields: dict) -> dict[str, Any]:
+        results = {}
+        execute_field = self.execute_field
+        type_name = parent_type.name
+        for response_name, field_nodes in fields.items():
+            result = execute_field(parent_type, source_value, field_nodes, Path(path, response_name, type_name))
+            if result is not Undefined:
+                results[response_name] = result
+        return results
+
+    def execute_field(self, parent_type: Any, source: Any, field_nodes: list, path: Any) -> Any:
+        field_def = get_field_def(self.schema, parent_type, field_nodes[0])
+        if not field_def:
+            return Undefined
+        return_type = field_def.type
+        resolve_fn = field_def.resolve or self.field_resolver
+        if self.middleware_manager:
+            resolve_fn = self.middleware_manager.get_field_resolver(resolve_fn)
+        info = self.build_resolve_info(field_def, field_nodes, parent_type, path)
+        try:
+            args = get_argument_values(field_def, field_nodes[0], self.variable_values) if field_def.args else {}
+            result = resolve_fn(source, info, **args)
+            return self.complete_value(return_type, field_nodes, info, path, result)
+        except Exception as raw_error:
+            error = located_error(raw_error, field_nodes, path.as_list())
+            self.handle_field_error(error, return_type, path)
+            return None
+
+    def complete_value(self, return_type: Any, field_nodes: list, info: Any, path: Any, result: Any) -> Any:
+        if isinstance(result, Exception):
+            raise result
+        kind = _kind(type(return_type))
+        if kind == _NON_NULL:
+            completed = self.complete_value(return_type.of_type, field_nodes, info, path, result)
+            if completed is None:
+                raise TypeError(
+                    f"Cannot return null for non-nullable field {info.parent_type.name}.{info.field_name}."
+                )
+            return completed
+        if result is None or result is Undefined:
+            return None
+        if kind == _LEAF:
+            return self.complete_leaf_value(return_type, result)
+        if kind == _OBJECT:
+            return self.complete_object_value(return_type, field_nodes, info, path, result)
+        if kind == _LIST and is_iterable(result):
+            return self._complete_list(return_type.of_type, field_nodes, info, path, result)
+        return super().complete_value(return_type, field_nodes, info, path, result)
+
+    def _complete_list(self, item_type: Any, field_nodes: list, info: Any, path: Any, result: Any) -> list:
+        completed = []
+        complete_value = self.complete_value
+        for index, item in enumerate(result):
+            item_path = path.add_key(index, None)
+            try:
+                completed.append(complete_value(item_type, field_nodes, info, item_path, item))
+            except Exception as raw_error:
+                error = located_error(raw_error, field_nodes, item_path.as_list())
+                self.handle_field_error(error, item_type, item_path)
+                completed.append(None)
+        return completed

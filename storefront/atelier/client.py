@@ -1,0 +1,79 @@
+"""What the artisan space adds to the storefront's API client: GraphQL multipart uploads (photos) and
+API error codes turned into messages in the page's language."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import requests
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from storefront.core.client import ApiError, document
+from storefront.core.pages import TOKEN_SESSION_KEY
+from storefront.core.security import current_client_ip, current_request_id
+
+logger = logging.getLogger("storefront.atelier")
+UPLOAD_TIMEOUT = 120.0  # the API runs the photo pipeline before it answers
+
+
+def upload(request: HttpRequest, name: str, variables: dict[str, Any], files: dict[str, UploadedFile]) -> dict:
+    """Run a mutation with files, as the GraphQL multipart request spec says (operations, map, files).
+    `files` maps a variable path ("image") to the uploaded file; returns `data` or raises ApiError."""
+    variables = {**variables, **{path: None for path in files}}
+    mapping = {str(i): [f"variables.{path}"] for i, path in enumerate(files)}
+    parts = {str(i): (f.name or "photo", f.open("rb"), f.content_type or "application/octet-stream")
+             for i, f in enumerate(files.values())}
+    headers = {"Accept-Language": request.lang}
+    # As the storefront's client does: one request id across both logs, the artisan's address for rate limits.
+    if current_request_id.get():
+        headers["X-Request-ID"] = current_request_id.get()
+    if current_client_ip.get():
+        headers["X-Forwarded-For"] = current_client_ip.get()
+    token = request.session.get(TOKEN_SESSION_KEY)
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    try:
+        response = requests.post(settings.API_URL, headers=headers, files=parts, timeout=UPLOAD_TIMEOUT, data={
+            "operations": json.dumps({"query": document(name), "variables": variables}),
+            "map": json.dumps(mapping)})
+    except requests.RequestException as exc:
+        logger.error("API unreachable for %s: %s", name, exc)
+        raise ApiError("The API is unreachable.", unavailable=True) from exc
+    if response.status_code >= 500:
+        raise ApiError(f"The API answered {response.status_code}.", unavailable=True)
+    try:
+        payload = response.json()
+    except ValueError as exc:
+        raise ApiError(f"The API answered {response.status_code} without JSON.", unavailable=True) from exc
+    if payload.get("errors"):
+        raise ApiError("; ".join(e.get("message", "") for e in payload["errors"]), payload["errors"])
+    return payload.get("data") or {}
+
+
+def message(error: dict[str, Any]) -> str:
+    """An API payload error in the page's language (the API's own messages are English)."""
+    messages = {
+        "REQUIRED": _("This field is required."),
+        "INVALID": _("Enter a valid value."),
+        "INVALID_PRICE": _("The price must be greater than zero."),
+        "INVALID_FILE_TYPE": _("This file is not a photo we accept (JPEG, PNG, WebP, HEIC)."),
+        "MEDIA_ALREADY_ASSIGNED": _("This photo is already on this piece."),
+        "FILE_TOO_LARGE": _("This photo is too large."),
+        "NOT_FOUND": _("This choice no longer exists: choose again."),
+        "UNIQUE": _("This value is already used."),
+        "CANNOT_FULFILL_UNPAID_ORDER": _("Wait until the buyer has paid before you ship."),
+    }
+    return messages.get(error.get("code") or "", error.get("message") or _("Enter a valid value."))
+
+
+def field_errors(payload_errors: list[dict], fields: dict[str, str], default: str = "form") -> dict[str, list[str]]:
+    """API errors keyed by the form's field names (`fields` maps an API field to a form field)."""
+    out: dict[str, list[str]] = {}
+    for error in payload_errors or []:
+        out.setdefault(fields.get(error.get("field") or "", default), []).append(message(error))
+    return out

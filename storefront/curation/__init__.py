@@ -1,0 +1,1 @@
+"""/curation/: the Ministry of Handicrafts' space (review queue, collections, featured, artisans, dashboard)."""

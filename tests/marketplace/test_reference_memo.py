@@ -1,0 +1,73 @@
+"""Rows memoized between anonymous requests (channels, categories, artisans, product listings, prices,
+photos and names) never outlive a committed write: an artisan's change shows in the next anonymous
+listing at once. Through a real server (the memo is bypassed inside a test's transaction)."""
+
+from __future__ import annotations
+
+import pytest
+import requests
+
+pytestmark = pytest.mark.django_db
+
+LISTING = """query Listing($artisan: [ID!]) {
+  products(channel: "maroc", first: 100, filter: {artisans: $artisan}) {
+    totalCount
+    edges { node { slug name translation(languageCode: AR) { name } artisan { id slug city } } }
+  }
+}"""
+UPDATE_CITY = """mutation City($id: ID!, $city: String!) {
+  artisanUpdate(id: $id, input: {city: $city}) { errors { field message } }
+}"""
+TRANSLATE = """mutation Name($id: ID!, $name: String!) {
+  productTranslate(id: $id, languageCode: AR, input: {name: $name}) { errors { field message } }
+}"""
+
+
+def call(server, query: str, variables: dict | None = None, token: str | None = None) -> dict:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    response = requests.post(f"{server.url}/graphql/", json={"query": query, "variables": variables or {}},
+                             headers=headers, timeout=30)
+    payload = response.json()
+    assert response.status_code == 200 and not payload.get("errors"), payload
+    return payload["data"]
+
+
+@pytest.fixture
+def member(api_server, django_db_blocker):
+    from marketplace.artisans.models import Artisan
+    from marketplace.demo.data import DEMO_ARTISAN_PASSWORD
+
+    with django_db_blocker.unblock():
+        artisan = Artisan.objects.filter(products__isnull=False).order_by("slug").first()
+    login = call(api_server, 'mutation($e: String!, $p: String!) { tokenCreate(email: $e, password: $p) { token } }',
+                 {"e": f"{artisan.slug}@demo.maalem.ma", "p": DEMO_ARTISAN_PASSWORD})
+    return artisan, login["tokenCreate"]["token"]
+
+
+def test_an_artisans_changes_show_in_the_next_anonymous_listing(api_server, member, settings):
+    from marketplace.core.graphql.ids import to_global_id
+
+    settings.CATALOG_CACHE_SECONDS = 0  # the response cache off: what is read is the memo's work
+    settings.REFERENCE_CACHE_SECONDS = 600
+    artisan, token = member
+    artisan_id = to_global_id("Artisan", artisan.pk)
+    before = call(api_server, LISTING, {"artisan": [artisan_id]})["products"]
+    node = before["edges"][0]["node"]
+    old_city, old_name = node["artisan"]["city"], (node["translation"] or {}).get("name") or node["name"]
+    assert call(api_server, LISTING, {"artisan": [artisan_id]}) == {"products": before}  # memoized, same answer
+    product_id = call(api_server, 'query($s: String!) { product(slug: $s, channel: "maroc") { id } }',
+                      {"s": node["slug"]})["product"]["id"]
+    try:
+        assert not call(api_server, UPDATE_CITY, {"id": artisan_id, "city": "Tiznit"}, token)["artisanUpdate"]["errors"]
+        assert not call(api_server, TRANSLATE, {"id": product_id, "name": "قطعة جديدة"}, token)[
+            "productTranslate"]["errors"]
+        after = call(api_server, LISTING, {"artisan": [artisan_id]})["products"]
+        changed = next(e["node"] for e in after["edges"] if e["node"]["slug"] == node["slug"])
+        assert {e["node"]["artisan"]["city"] for e in after["edges"]} == {"Tiznit"}
+        assert changed["translation"]["name"] == "قطعة جديدة"
+        assert after["totalCount"] == before["totalCount"]
+    finally:
+        call(api_server, UPDATE_CITY, {"id": artisan_id, "city": old_city}, token)
+        call(api_server, TRANSLATE, {"id": product_id, "name": old_name}, token)
+    restored = call(api_server, LISTING, {"artisan": [artisan_id]})["products"]
+    assert {e["node"]["artisan"]["city"] for e in restored["edges"]} == {old_city}
