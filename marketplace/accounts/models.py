@@ -67,6 +67,10 @@ class User(PermissionsMixin, ModelWithMetadata, AbstractBaseUser):
         permissions = [
             ("manage_curation", "Curate collections, review listings, verify artisans"),
             ("view_programme_results", "See the programme's results"),
+            # The back office's, not the ministry's: curators do not touch buyers' orders or money.
+            ("manage_orders", "See every order, record payments, fulfil for any artisan"),
+            ("handle_payments", "Refund payments"),
+            ("manage_payouts", "Create and pay the artisans' payout batches"),
         ]
 
     def __str__(self) -> str:

@@ -110,6 +110,8 @@ class ProductType(ModelWithMetadata):
     is_shipping_required = models.BooleanField(default=True)
     weight_kg = models.DecimalField(max_digits=8, decimal_places=3, null=True, blank=True)
     hs_code = models.CharField(max_length=12, blank=True)  # default customs code for its products
+    # {"ar": "...", "en": "..."}: artisans pick a kind of piece in their language (Saleor has no translation here).
+    name_translations = models.JSONField(default=dict, blank=True)
     product_attributes = models.ManyToManyField(Attribute, through="AttributeProduct", related_name="product_types")
     variant_attributes = models.ManyToManyField(
         Attribute, through="AttributeVariant", related_name="product_variant_types"

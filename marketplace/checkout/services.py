@@ -18,6 +18,7 @@ from marketplace.checkout.models import Checkout, CheckoutLine
 from marketplace.checkout.pricing import forget_info, load_checkout_info
 from marketplace.core.errors import FieldError, MutationError, PermissionDenied
 from marketplace.core.models import LANGUAGE_CODES
+from marketplace.core.permissions import has_staff_permission
 from marketplace.core.ratelimit import enforce
 from marketplace.inventory.models import Reservation, Stock, Warehouse
 from marketplace.inventory.selectors import active_reservations
@@ -41,7 +42,8 @@ def require_checkout_owner(checkout: Checkout, user: Any) -> None:
     """A signed-in buyer's checkout is theirs alone (a guest checkout: whoever holds its id)."""
     if checkout.user_id is None:
         return
-    if user is None or not user.is_authenticated or (user.pk != checkout.user_id and not user.is_staff):
+    if user is None or not user.is_authenticated or (
+            user.pk != checkout.user_id and not has_staff_permission(user, "manage_orders")):
         raise PermissionDenied("You do not have permission to perform this action.")
 
 

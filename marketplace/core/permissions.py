@@ -20,6 +20,16 @@ def is_curator(user: Any) -> bool:
     return is_authenticated(user) and user.is_staff and (user.is_superuser or user.has_perm("accounts.manage_curation"))
 
 
+def has_staff_permission(user: Any, codename: str) -> bool:
+    """Staff holding `accounts.<codename>` (manage_orders, handle_payments, manage_payouts), or an admin."""
+    return is_authenticated(user) and user.is_staff and (user.is_superuser or user.has_perm(f"accounts.{codename}"))
+
+
+def require_staff_permission(user: Any, codename: str) -> None:
+    if not has_staff_permission(user, codename):
+        raise PermissionDenied(f"To access this path, you need one of the following permissions: {codename.upper()}.")
+
+
 def member_artisan_ids(user: Any) -> set[int]:
     if not is_authenticated(user):
         return set()

@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.constants import MUTATION_ERRORS_FLAG
@@ -46,6 +46,16 @@ CACHEABLE_ROOT_FIELDS = frozenset({
     "shop", "channel", "channels", "products", "product", "productVariant", "categories", "category",
     "collections", "collection", "artisan", "artisans", "regions", "attributes", "__typename",
 })
+
+
+# Connection lost, server restarting, lock or serialization timeouts: the client should retry.
+DB_UNAVAILABLE = (OperationalError, InterfaceError)
+UNAVAILABLE_MESSAGE = "The service is temporarily unavailable; try again in a moment."
+UNAVAILABLE_PAYLOAD = {"errors": [{"message": UNAVAILABLE_MESSAGE, "extensions": {"code": "SERVICE_UNAVAILABLE"}}]}
+
+
+def database_unavailable() -> HttpResponse:
+    return JsonResponse(UNAVAILABLE_PAYLOAD, status=503, headers={"Retry-After": "5"})
 
 
 def _never_awaitable(_value: Any) -> bool:
@@ -99,10 +109,14 @@ class GraphQLView(BaseGraphQLView):
             error = getattr(request, "jwt_error", None)
             if error is not None:
                 return JsonResponse({"errors": [{"message": error.message, "extensions": {"code": error.code}}]})
-        cached = self._cached_response(request)
-        if cached is not None:
-            return cached
-        response = super().dispatch(request, *args, **kwargs)
+        try:
+            cached = self._cached_response(request)
+            if cached is not None:
+                return cached
+            response = super().dispatch(request, *args, **kwargs)
+        except DB_UNAVAILABLE:  # e.g. the signed-in user could not be read: the database is away
+            logger.error("Database unavailable: answered 503", exc_info=True)
+            return database_unavailable()
         self._store_response(request, response)
         return response
 
@@ -178,6 +192,10 @@ class GraphQLView(BaseGraphQLView):
                 # Every resolver is synchronous: skip graphql-core's awaitable check on each of ~1,000 values.
                 is_awaitable=_never_awaitable, execution_context_class=SyncExecutionContext,
             )
+        except DB_UNAVAILABLE:
+            logger.error("Database unavailable: answered 503", exc_info=True)
+            request._maalem_db_unavailable = True
+            return ExecutionResult(errors=[GraphQLError(UNAVAILABLE_MESSAGE)])
         except Exception as error:  # never a 500: the error is logged and reported as a GraphQL error
             logger.exception("GraphQL execution failed")
             return ExecutionResult(errors=[GraphQLError(f"Internal error: {error.__class__.__name__}")])
@@ -190,6 +208,16 @@ class GraphQLView(BaseGraphQLView):
             set_rollback()
         if result is None or show_graphiql:
             return None, 200
+        outage = next((e.original_error for e in result.errors or ()
+                       if isinstance(getattr(e, "original_error", None), DB_UNAVAILABLE)), None)
+        if outage is not None or getattr(request, "_maalem_db_unavailable", False):
+            # An outage, not a bug: 503 tells clients (and the storefront) to try again shortly; the
+            # operators hear of it (an error log, so Sentry when configured).
+            if outage is not None:
+                logger.error("Database unavailable: answered 503", exc_info=outage)
+            set_rollback()
+            request._maalem_cacheable = False
+            return self.json_encode(request, UNAVAILABLE_PAYLOAD), 503
         payload: dict[str, Any] = {}
         if result.errors:
             set_rollback()

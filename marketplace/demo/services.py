@@ -137,6 +137,7 @@ def _load_product_types(specs: list[dict], attributes: dict[str, cm.Attribute]) 
     for spec in specs:
         product_type = cm.ProductType.objects.create(
             slug=spec["slug"], name=_t(spec["name"])["fr"], has_variants=spec.get("has_variants", False),
+            name_translations={lang: text for lang, text in _t(spec["name"]).items() if lang != "fr"},
             is_shipping_required=spec.get("is_shipping_required", True),
             weight_kg=Decimal(spec["weight_kg"]) if spec.get("weight_kg") else None, hs_code=spec.get("hs_code", ""))
         for i, slug in enumerate(spec.get("attributes") or []):

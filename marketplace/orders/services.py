@@ -9,17 +9,18 @@ from django.db import transaction
 from django.db.models import Sum
 
 from marketplace.core.errors import FieldError, MutationError, PermissionDenied
-from marketplace.core.permissions import is_admin, member_artisan_ids, require_authenticated
+from marketplace.core.permissions import (
+    has_staff_permission,
+    member_artisan_ids,
+    require_authenticated,
+    require_staff_permission,
+)
 from marketplace.orders.models import Fulfillment, Order, OrderEvent
 from marketplace.orders.tasks import send_order_confirmation_task, send_order_shipped_task
 
 STAGE_ORDER = [Fulfillment.Stage.PENDING, Fulfillment.Stage.PACKED, Fulfillment.Stage.SHIPPED,
                Fulfillment.Stage.DELIVERED]
 SHIPPED_STAGES = {Fulfillment.Stage.SHIPPED, Fulfillment.Stage.DELIVERED}
-
-
-def is_staff(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_staff)
 
 
 def after_order_placed(order: Order) -> None:
@@ -52,8 +53,7 @@ def mark_as_paid(order: Order, user: Any, reference: str = "") -> Order:
     from marketplace.payments import gateways
     from marketplace.payments.models import TransactionEvent, TransactionItem
 
-    if not is_staff(user):
-        raise PermissionDenied("To access this path, you need one of the following permissions: MANAGE_ORDERS.")
+    require_staff_permission(user, "manage_orders")
     if order.total_charged >= order.total_gross:
         raise MutationError([FieldError("id", "Order already paid.", "PAYMENT_ERROR")])
     balance = order.total_gross - order.total_charged
@@ -81,9 +81,9 @@ def order_refunded(order: Order, amount: Decimal, *, reference: str) -> None:
 
 
 def require_fulfillment_access(user: Any, fulfillment: Fulfillment) -> None:
-    """A member of the fulfilment's artisan, or staff."""
+    """A member of the fulfilment's artisan, or staff who manage orders."""
     require_authenticated(user)
-    if is_staff(user) or is_admin(user):
+    if has_staff_permission(user, "manage_orders"):
         return
     if fulfillment.artisan_id not in member_artisan_ids(user):
         raise PermissionDenied("You can only fulfil your own artisan's lines.")

@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from marketplace.core.errors import FieldError, MutationError, PermissionDenied
-from marketplace.core.permissions import require_artisan_access
+from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.permissions import require_artisan_access, require_staff_permission
 from marketplace.orders.models import Fulfillment, Order
 from marketplace.payouts.models import LedgerEntry, PayoutBatch
 
@@ -76,8 +76,7 @@ def balances(artisan_id: int) -> list[dict[str, Any]]:
 
 
 def _require_staff(user: Any) -> None:
-    if not (getattr(user, "is_authenticated", False) and user.is_staff):
-        raise PermissionDenied("To access this path, you need one of the following permissions: MANAGE_PAYOUTS.")
+    require_staff_permission(user, "manage_payouts")
 
 
 def create_batch(currency: str, user: Any) -> PayoutBatch:

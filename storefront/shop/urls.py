@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import account, cart, checkout, views
+from . import account, cart, checkout, password, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -21,4 +21,6 @@ urlpatterns = [
     path("account/sign-in/", account.sign_in, name="sign-in"),
     path("account/sign-up/", account.sign_up, name="sign-up"),
     path("account/sign-out/", account.sign_out, name="sign-out"),
+    path("account/password-reset/", password.request_reset, name="password-reset"),
+    path("account/password-reset/set/", password.set_password, name="password-set"),
 ]

@@ -95,7 +95,7 @@ def test_artisan_lists_a_piece_in_three_screens_on_a_phone_in_arabic(phone, acce
     page.locator(".space-nav a", has_text="إضافة قطعة").click()
     page.wait_for_url(re.compile(r"/ar/atelier/new/$"))
     accessible(page)
-    page.locator("#id-kind").select_option(label="Tajine")
+    page.locator("#id-kind").select_option(label="طاجين")  # the kinds of piece in Arabic
     page.locator("#id-photos").set_input_files(str(phone_photo(tmp_path)))
     page.locator("form button[type=submit]", has_text="إرسال الصور").click()
     page.wait_for_url(re.compile(r"/ar/atelier/p/[^/]+/photos/$"))

@@ -135,3 +135,11 @@ def test_categories_collections_channel_and_shop(gql, doc):
     markets = gql.data(doc("storefront/graphql/marketplace/Markets.graphql"), {"languageCode": "AR"})
     assert [c["slug"] for c in markets["channels"]] == ["maroc", "touristes", "export", "export-usd"]
     assert len(markets["regions"]) == 12
+
+
+def test_product_type_names_come_in_the_artisans_language(gql):
+    query = """{ productTypes(first: 100) { edges { node { slug name ar: name(languageCode: AR)
+                                                         en: name(languageCode: EN) } } } }"""
+    types = {e["node"]["slug"]: e["node"] for e in gql.data(query)["productTypes"]["edges"]}
+    assert types["tajine"] == {"slug": "tajine", "name": "Tajine", "ar": "طاجين", "en": "Tagine"}
+    assert types["tapis"]["ar"] == "زربية معقودة" and types["tapis"]["en"] == "Knotted rug"

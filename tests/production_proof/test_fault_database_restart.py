@@ -122,3 +122,23 @@ def test_after_a_database_restart_the_first_requests_already_succeed(fault_clust
             answers = burst(api.url, 100 * (round_ + 1))
             failed = [body for status, body in answers if status != 200 or body.get("errors")]
             assert failed == [], failed[:2]
+
+
+def test_while_the_database_is_down_the_api_answers_503_and_recovers(fault_cluster, stack, tmp_path):
+    """An outage is not a bug: 503 with SERVICE_UNAVAILABLE (clients retry), never a 500 or INTERNAL_ERROR."""
+    import psycopg
+
+    query = '# down %d\n{ channel(slug: "maroc") { name } products(channel: "maroc", first: 2) { totalCount } }'
+    with stack.ApiServer(stack.production_env(fault_cluster.url), tmp_path / "api.log", workers=1, threads=2) as api:
+        assert stack.post_graphql(api.url, query % 0)[0] == 200
+        stop_embedded_database(fault_cluster.pgdata)
+        try:
+            for n in range(1, 4):
+                status, body = stack.post_graphql(api.url, query % n)
+                assert status == 503, (status, body)
+                assert body["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+        finally:
+            ensure_embedded_database(fault_cluster.pgdata, fast_unsafe=True)
+        psycopg.connect(fault_cluster.url).close()
+        status, body = stack.post_graphql(api.url, query % 9)
+        assert status == 200 and not body.get("errors"), body

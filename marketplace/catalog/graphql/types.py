@@ -223,7 +223,8 @@ class ProductType(graphene.ObjectType):
     class Meta:
         interfaces = (Node, ObjectWithMetadata)
 
-    name = graphene.String(required=True)
+    name = graphene.String(required=True, language_code=graphene.Argument(
+        LanguageCodeEnum, description="Marketplace extension: the name in this language when it has one."))
     slug = graphene.String(required=True)
     has_variants = graphene.Boolean(required=True)
     is_shipping_required = graphene.Boolean(required=True)
@@ -236,6 +237,11 @@ class ProductType(graphene.ObjectType):
     @staticmethod
     def resolve_weight(root, info):
         return Weight.kg(root.weight_kg)
+
+    @staticmethod
+    def resolve_name(root, info, language_code=None):
+        code = getattr(language_code, "value", language_code)
+        return (root.name_translations or {}).get((code or "").lower()) or root.name
 
 
 ProductTranslation = seo_translation_type("ProductTranslation")

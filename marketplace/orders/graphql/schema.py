@@ -13,7 +13,7 @@ from marketplace.core.graphql.ids import from_global_id, pk_from_global_id, to_g
 from marketplace.core.graphql.mutations import MaalemMutation, error_type
 from marketplace.core.graphql.pagination import paginate
 from marketplace.core.graphql.types import connection_args, countable_connection
-from marketplace.core.permissions import is_authenticated, member_artisan_ids
+from marketplace.core.permissions import has_staff_permission, is_authenticated, member_artisan_ids
 from marketplace.orders import services
 from marketplace.orders.graphql.enums import FulfillmentStageEnum
 from marketplace.orders.graphql.types import Fulfillment, Order
@@ -37,7 +37,7 @@ def visible_order(order: OrderModel | None, user) -> OrderModel | None:
     """The buyer and staff see the whole order; an artisan member only its own artisan's part."""
     if order is None or not is_authenticated(user):
         return None
-    if user.is_staff or order.user_id == user.pk:
+    if has_staff_permission(user, "manage_orders") or order.user_id == user.pk:
         return order
     mine = member_artisan_ids(user) & set(order.fulfillments.values_list("artisan_id", flat=True))
     if mine:

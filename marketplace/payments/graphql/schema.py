@@ -7,9 +7,10 @@ from graphql import GraphQLError
 
 from marketplace.checkout import services as checkout_services
 from marketplace.checkout.graphql.schema import checkout_token
-from marketplace.core.errors import FieldError, MutationError, PermissionDenied
+from marketplace.core.errors import FieldError, MutationError
 from marketplace.core.graphql.ids import from_global_id
 from marketplace.core.graphql.mutations import MaalemMutation, error_type
+from marketplace.core.permissions import require_staff_permission
 from marketplace.payments import gateways, services
 from marketplace.payments.graphql.types import (
     JSON,
@@ -136,8 +137,7 @@ class TransactionRequestAction(MaalemMutation):
     @classmethod
     def perform(cls, root, info, action_type, id=None, token=None, amount=None, **_):
         user = info.context.user
-        if not (user.is_authenticated and user.is_staff):
-            raise PermissionDenied("To access this path, you need one of the following permissions: HANDLE_PAYMENTS.")
+        require_staff_permission(user, "handle_payments")
         item = _transaction(id, token)
         if getattr(action_type, "value", action_type) != "REFUND":
             raise MutationError([FieldError("action_type", "Only refunds can be requested.", "INVALID")])

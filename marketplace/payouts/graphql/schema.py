@@ -6,11 +6,11 @@ import graphene
 from django.conf import settings
 from django.db.models import Sum
 
-from marketplace.core.errors import FieldError, MutationError, PermissionDenied
+from marketplace.core.errors import FieldError, MutationError
 from marketplace.core.graphql.ids import pk_from_global_id, to_global_id
 from marketplace.core.graphql.mutations import MaalemMutation, error_type
 from marketplace.core.graphql.types import Money
-from marketplace.core.permissions import require_artisan_access
+from marketplace.core.permissions import require_artisan_access, require_staff_permission
 from marketplace.payouts import services
 from marketplace.payouts.models import LedgerEntry
 from marketplace.payouts.models import PayoutBatch as PayoutBatchModel
@@ -146,8 +146,7 @@ class PayoutQueries(graphene.ObjectType):
     @staticmethod
     def resolve_payout_batches(root, info, status=None):
         user = info.context.user
-        if not (user.is_authenticated and user.is_staff):
-            raise PermissionDenied("To access this path, you need one of the following permissions: MANAGE_PAYOUTS.")
+        require_staff_permission(user, "manage_payouts")
         batches = PayoutBatchModel.objects.all()
         if status:
             batches = batches.filter(status=getattr(status, "value", status))
