@@ -76,7 +76,7 @@ MATRIX: dict[str, tuple[str, ...]] = {
     "productVariants": (S + "ProductVariantsBySkus.graphql", "empty", "empty", "empty", "ok", "ok", "ok"),
     "productBulkTranslate": (S + "ProductBulkTranslate.graphql", "denied", "denied", "denied", "ok", "ok", "ok"),
     # The selling API's reads (marketplace/orders, payouts), as they stood when this table was written.
-    "artisanOrders": (M + "ArtisanOrders.graphql", "denied", "denied", "denied", "ok", "ok", "ok"),
+    "artisanOrders": (M + "ArtisanOrders.graphql", "denied", "denied", "denied", "ok", "denied", "ok"),
     "artisanBalance": (M + "ArtisanPayouts.graphql", "denied", "denied", "denied", "ok", "ok", "ok"),
     # Added since (production proof): orders, payments and payouts. Staff (curators are staff) or members.
     "payoutStatements": (M + "ArtisanPayouts.graphql", "denied", "denied", "denied", "ok", "ok", "ok"),
