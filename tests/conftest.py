@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from committed import in_thread
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,33 +135,12 @@ def storefront_url(api_server, tmp_path_factory):
 def committed_piece(api_server, settings):
     """Factory of unique pieces (stock 1, listed in every market) committed for the API server's thread,
     deleted with their orders afterwards; the API runs with its development payment gateway."""
-    import threading
     from decimal import Decimal
 
     settings.DEBUG, settings.STRIPE_SECRET_KEY = True, ""  # the development gateway (DEBUG, no Stripe keys)
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     created: list[int] = []
 
-    def in_thread(work):
-        # A thread has its own autocommit connection: its writes are visible to the API at once.
-        from django.db import connection
-
-        out: dict = {}
-
-        def run():
-            try:
-                out["value"] = work()
-            except BaseException as exc:  # re-raised in the test's thread
-                out["error"] = exc
-            finally:
-                connection.close()
-
-        thread = threading.Thread(target=run)
-        thread.start()
-        thread.join()
-        if "error" in out:
-            raise out["error"]
-        return out.get("value")
 
     def make(price_mad: str = "1800") -> Any:
         def work():

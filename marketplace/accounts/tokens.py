@@ -29,6 +29,11 @@ def create_refresh_token(user: Any) -> str:
     return _encode(user, REFRESH, settings.JWT_REFRESH_TTL)
 
 
+def signed_in(user: Any) -> dict[str, Any]:
+    """The payload of a mutation that signs the user in (tokenCreate, setPassword)."""
+    return {"token": create_access_token(user), "refresh_token": create_refresh_token(user), "user": user}
+
+
 class InvalidToken(Exception):
     def __init__(self, message: str, code: str):
         super().__init__(message)

@@ -4,20 +4,15 @@ API error codes turned into messages in the page's language."""
 from __future__ import annotations
 
 import json
-import logging
 from typing import Any
 
-import requests
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
-from storefront.core.client import ApiError, document
+from storefront.core.client import api_headers, document, post
 from storefront.core.pages import TOKEN_SESSION_KEY
-from storefront.core.security import current_client_ip, current_request_id
 
-logger = logging.getLogger("storefront.atelier")
 UPLOAD_TIMEOUT = 120.0  # the API runs the photo pipeline before it answers
 
 
@@ -28,31 +23,9 @@ def upload(request: HttpRequest, name: str, variables: dict[str, Any], files: di
     mapping = {str(i): [f"variables.{path}"] for i, path in enumerate(files)}
     parts = {str(i): (f.name or "photo", f.open("rb"), f.content_type or "application/octet-stream")
              for i, f in enumerate(files.values())}
-    headers = {"Accept-Language": request.lang}
-    # As the storefront's client does: one request id across both logs, the artisan's address for rate limits.
-    if current_request_id.get():
-        headers["X-Request-ID"] = current_request_id.get()
-    if current_client_ip.get():
-        headers["X-Forwarded-For"] = current_client_ip.get()
-    token = request.session.get(TOKEN_SESSION_KEY)
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    try:
-        response = requests.post(settings.API_URL, headers=headers, files=parts, timeout=UPLOAD_TIMEOUT, data={
-            "operations": json.dumps({"query": document(name), "variables": variables}),
-            "map": json.dumps(mapping)})
-    except requests.RequestException as exc:
-        logger.error("API unreachable for %s: %s", name, exc)
-        raise ApiError("The API is unreachable.", unavailable=True) from exc
-    if response.status_code >= 500:
-        raise ApiError(f"The API answered {response.status_code}.", unavailable=True)
-    try:
-        payload = response.json()
-    except ValueError as exc:
-        raise ApiError(f"The API answered {response.status_code} without JSON.", unavailable=True) from exc
-    if payload.get("errors"):
-        raise ApiError("; ".join(e.get("message", "") for e in payload["errors"]), payload["errors"])
-    return payload.get("data") or {}
+    headers = api_headers(request.session.get(TOKEN_SESSION_KEY), request.lang)
+    return post(name, headers=headers, files=parts, timeout=UPLOAD_TIMEOUT, data={
+        "operations": json.dumps({"query": document(name), "variables": variables}), "map": json.dumps(mapping)})
 
 
 def message(error: dict[str, Any]) -> str:

@@ -10,6 +10,8 @@ from typing import Any
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from storefront.core.templatetags.sf import block_texts, editorjs
+
 MAX_NAME = 250
 MAX_TEXT = 5000
 MAX_PRICE = Decimal("10000000")
@@ -33,16 +35,10 @@ def number(raw: str) -> Decimal | None:
 
 def editor_text(description: Any) -> str:
     """The API's EditorJS description → the plain text an artisan typed (one paragraph per line)."""
-    if not description:
-        return ""
-    if isinstance(description, str):
-        try:
-            description = json.loads(description)
-        except ValueError:
-            return description
-    if not isinstance(description, dict):
-        return ""
-    return "\n".join(str((b.get("data") or {}).get("text", "")) for b in description.get("blocks", []))
+    blocks, raw = editorjs(description)
+    if raw is not None:
+        return raw
+    return "\n".join(str(text) for text in block_texts(blocks))
 
 
 def attribute_field(attribute: dict) -> str:

@@ -73,30 +73,25 @@ def _cache_key(name: str, variables: dict) -> str:
     return f"gql:{catalog_version()}:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def execute(name: str, variables: dict | None = None, *, token: str | None = None,
-            cache_seconds: int | None = None, language: str | None = None) -> dict[str, Any]:
-    """Run a document and return its `data`; raise ApiError on GraphQL errors or an unreachable API.
-
-    Results are cached only for anonymous calls (`token` is None) and when cache_seconds is not 0."""
-    variables = variables or {}
-    ttl = settings.API_CACHE_SECONDS if cache_seconds is None else cache_seconds
-    key = _cache_key(name, variables) if ttl and token is None else None
-    if key:
-        hit = cache.get(key)
-        if hit is not None:
-            return hit
+def api_headers(token: str | None, language: str | None) -> dict[str, str]:
+    """The headers of every API call: the signed-in token, the page's language, its request id (one trace
+    across both logs) and the visitor's address (the API's per-IP rate limits; it trusts the header only
+    from TRUSTED_PROXIES)."""
     headers = {"Authorization": f"Bearer {token}"} if token else {}
-    # The page's request id (one trace across both logs) and the buyer's address (the API's per-IP rate
-    # limits; it trusts the header only from TRUSTED_PROXIES).
     if current_request_id.get():
         headers["X-Request-ID"] = current_request_id.get()
     if current_client_ip.get():
         headers["X-Forwarded-For"] = current_client_ip.get()
     if language:
         headers["Accept-Language"] = language
+    return headers
+
+
+def post(name: str, *, session: Any = requests, **request: Any) -> dict[str, Any]:
+    """POST one operation (JSON or multipart, as `request` says) and return its `data`; raise ApiError on
+    GraphQL errors, an unreachable API or an answer that is not GraphQL."""
     try:
-        response = _session().post(settings.API_URL, data=json.dumps({"query": document(name), "variables": variables}),
-                                   headers=headers, timeout=settings.API_TIMEOUT)
+        response = session.post(settings.API_URL, **request)
     except requests.RequestException as exc:
         logger.error("API unreachable for %s: %s", name, exc)
         raise ApiError("The catalogue is unreachable.", unavailable=True) from exc
@@ -109,7 +104,24 @@ def execute(name: str, variables: dict | None = None, *, token: str | None = Non
     if payload.get("errors"):
         logger.warning("GraphQL errors for %s: %s", name, payload["errors"])
         raise ApiError("; ".join(e.get("message", "") for e in payload["errors"]), payload["errors"])
-    data = payload.get("data") or {}
+    return payload.get("data") or {}
+
+
+def execute(name: str, variables: dict | None = None, *, token: str | None = None,
+            cache_seconds: int | None = None, language: str | None = None) -> dict[str, Any]:
+    """Run a document and return its `data`; raise ApiError on GraphQL errors or an unreachable API.
+
+    Results are cached only for anonymous calls (`token` is None) and when cache_seconds is not 0."""
+    variables = variables or {}
+    ttl = settings.API_CACHE_SECONDS if cache_seconds is None else cache_seconds
+    key = _cache_key(name, variables) if ttl and token is None else None
+    if key:
+        hit = cache.get(key)
+        if hit is not None:
+            return hit
+    body = json.dumps({"query": document(name), "variables": variables})
+    data = post(name, session=_session(), headers=api_headers(token, language), data=body,
+                timeout=settings.API_TIMEOUT)
     if key:
         cache.set(key, data, ttl)
     return data

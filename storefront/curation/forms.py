@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from storefront.core.templatetags.sf import block_texts, editorjs
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 Errors = dict[str, list[str]]
 
@@ -116,14 +118,7 @@ def description_json(text: str) -> str | None:
 
 def description_text(value: Any) -> str:
     """EditorJS JSON → the plain text a <textarea> shows back."""
-    import json
-
-    if not value:
-        return ""
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return value
-    blocks = value.get("blocks", []) if isinstance(value, dict) else []
-    return "\n\n".join(re.sub(r"<[^>]+>", "", (b.get("data") or {}).get("text", "")) for b in blocks)
+    blocks, raw = editorjs(value)
+    if raw is not None:
+        return raw
+    return "\n\n".join(re.sub(r"<[^>]+>", "", text) for text in block_texts(blocks))

@@ -63,8 +63,8 @@ def destination_country(request: HttpRequest) -> str:
     """Where the delivery estimate is for: the visitor's choice (?to=), else their country when the market
     serves it (export), else the market's default country (Morocco for the domestic and tourist markets)."""
     market = request.market
-    default = (market.get("defaultCountry") or {}).get("code") or "MA"
-    codes = {c["code"] for c in market.get("countries") or []} | {default}
+    default = _default_country(market)
+    codes = _market_countries(market)
     wanted = request.GET.get("to", "").strip().upper()
     if wanted in codes:
         return wanted
@@ -77,9 +77,15 @@ def destination_country(request: HttpRequest) -> str:
 
 def country_names(request: HttpRequest) -> dict[str, str]:
     territories = Locale.parse(request.lang).territories
-    market = request.market
-    codes = {c["code"] for c in market.get("countries") or []} | {(market.get("defaultCountry") or {}).get("code", "MA")}
-    return {code: territories.get(code, code) for code in codes}
+    return {code: territories.get(code, code) for code in _market_countries(request.market)}
+
+
+def _default_country(market: dict) -> str:
+    return (market.get("defaultCountry") or {}).get("code") or "MA"
+
+
+def _market_countries(market: dict) -> set[str]:
+    return {c["code"] for c in market.get("countries") or []} | {_default_country(market)}
 
 
 def delivery(request: HttpRequest, rows: list[dict], buyable: list[dict], country: str) -> dict[str, Any]:

@@ -4,32 +4,13 @@ screens from a real photo file, see it "in review"; bad input is shown next to i
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
+from committed import in_thread
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-def in_thread(work):
-    from django.db import connection
-
-    out: dict = {}
-
-    def run():
-        try:
-            out["value"] = work()
-        except BaseException as exc:  # re-raised in the test's thread
-            out["error"] = exc
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if "error" in out:
-        raise out["error"]
-    return out.get("value")
 
 
 @pytest.fixture

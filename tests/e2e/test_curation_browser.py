@@ -4,34 +4,14 @@ collection with it, features it on the home page, and the home page shows it."""
 from __future__ import annotations
 
 import re
-import threading
 import uuid
 
 import pytest
+from committed import in_thread
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-def in_thread(work):
-    """Committed writes on a connection of their own (the API's thread sees them at once)."""
-    from django.db import connection
-
-    out: dict = {}
-
-    def run():
-        try:
-            out["value"] = work()
-        except BaseException as exc:  # re-raised in the test's thread
-            out["error"] = exc
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if "error" in out:
-        raise out["error"]
-    return out.get("value")
 
 
 @pytest.fixture

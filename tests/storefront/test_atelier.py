@@ -7,10 +7,10 @@ from __future__ import annotations
 import html as htmllib
 import io
 import re
-import threading
 from decimal import Decimal
 
 import pytest
+from committed import in_thread
 
 from marketplace.core.graphql.ids import to_global_id
 
@@ -18,26 +18,6 @@ pytestmark = pytest.mark.django_db
 BUYER = ("client@demo.maalem.ma", "demo-buyer-2026")
 
 
-def in_thread(work):
-    """Committed reads and writes on a connection of their own, so the API's thread sees them at once."""
-    from django.db import connection
-
-    out: dict = {}
-
-    def run():
-        try:
-            out["value"] = work()
-        except BaseException as exc:  # re-raised in the test's thread
-            out["error"] = exc
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if "error" in out:
-        raise out["error"]
-    return out.get("value")
 
 
 def photo_bytes(seed: int = 1, size: int = 640) -> bytes:

@@ -9,13 +9,13 @@ import datetime as dt
 import html as htmllib
 import io
 import re
-import threading
 import uuid
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
 import requests
+from committed import in_thread
 
 from marketplace.core.graphql.ids import to_global_id
 
@@ -24,26 +24,6 @@ CURATOR = ("curateur@demo.maalem.ma", "demo-curator-2026")
 BUYER = ("client@demo.maalem.ma", "demo-buyer-2026")
 
 
-def in_thread(work):
-    """Committed writes (and reads) on a connection of their own, so the API's thread sees them at once."""
-    from django.db import connection
-
-    out: dict = {}
-
-    def run():
-        try:
-            out["value"] = work()
-        except BaseException as exc:  # re-raised in the test's thread
-            out["error"] = exc
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if "error" in out:
-        raise out["error"]
-    return out.get("value")
 
 
 def sign_in(shop, email, password):

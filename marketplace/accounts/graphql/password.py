@@ -40,8 +40,7 @@ class SetPassword(MaalemMutation):
     @classmethod
     def perform(cls, root, info, email, password, token):
         user = password_reset.set_password(email, token, password)
-        return {"token": tokens.create_access_token(user), "refresh_token": tokens.create_refresh_token(user),
-                "user": user}
+        return tokens.signed_in(user)
 
 
 class PasswordChange(MaalemMutation):

@@ -107,8 +107,7 @@ class CreateToken(MaalemMutation):
     @classmethod
     def perform(cls, root, info, email, password, audience=None):
         user = services.authenticate(email, password, request=info.context)
-        return {"token": tokens.create_access_token(user), "refresh_token": tokens.create_refresh_token(user),
-                "user": user}
+        return tokens.signed_in(user)
 
 
 class RefreshToken(MaalemMutation):

@@ -96,17 +96,28 @@ def card_image(node: dict) -> dict | None:
             "avif": {512: (node.get("thumbAvif") or {}).get("url")}}
 
 
-@register.filter
-def rich_text(value: Any) -> SafeString:
-    """EditorJS JSON (the API's description) → escaped paragraphs and lists."""
+def editorjs(value: Any) -> tuple[list[dict], str | None]:
+    """The blocks of an EditorJS value (a dict or its JSON text), and the text itself when it is not JSON."""
     if not value:
-        return mark_safe("")
+        return [], None
     if isinstance(value, str):
         try:
             value = json.loads(value)
         except ValueError:
-            return format_html("<p>{}</p>", value)
-    blocks = value.get("blocks", []) if isinstance(value, dict) else []
+            return [], value
+    return (value.get("blocks", []) if isinstance(value, dict) else []), None
+
+
+def block_texts(blocks: list[dict]) -> list[str]:
+    return [(block.get("data") or {}).get("text", "") for block in blocks]
+
+
+@register.filter
+def rich_text(value: Any) -> SafeString:
+    """EditorJS JSON (the API's description) → escaped paragraphs and lists."""
+    blocks, raw = editorjs(value)
+    if raw is not None:
+        return format_html("<p>{}</p>", raw)
     parts = []
     for block in blocks:
         data = block.get("data") or {}
@@ -118,15 +129,10 @@ def rich_text(value: Any) -> SafeString:
 
 
 def plain_text(value: Any) -> str:
-    if not value:
-        return ""
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return value
-    blocks = value.get("blocks", []) if isinstance(value, dict) else []
-    return " ".join(_strip_tags((b.get("data") or {}).get("text", "")) for b in blocks).strip()
+    blocks, raw = editorjs(value)
+    if raw is not None:
+        return raw
+    return " ".join(_strip_tags(text) for text in block_texts(blocks)).strip()
 
 
 register.filter("plain_text", plain_text)
