@@ -114,6 +114,15 @@ def buy(buyer: Buyer, variant_id: str, *, channel: str = "maroc", email: str = "
     return outcome
 
 
+def in_threads(target: Any, count: int) -> None:
+    """target(0) … target(count - 1), each on a thread of its own; returns when all have finished."""
+    threads = [threading.Thread(target=target, args=(n,), name=f"buyer-{n}") for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 def race(url: str, variant_id: str, buyers: int, *, race_at: str = "create", channel: str = "maroc",
          timeout: float = 300) -> list[Outcome]:
     """`buyers` threads, each a new buyer with its own session and cart, released together at every step."""
@@ -134,11 +143,7 @@ def race(url: str, variant_id: str, buyers: int, *, race_at: str = "create", cha
             outcomes[n] = Outcome(unexpected=f"{error.__class__.__name__}: {error}")
             barrier.abort()
 
-    threads = [threading.Thread(target=run, args=(n,), name=f"buyer-{n}") for n in range(buyers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    in_threads(run, buyers)
     return [o or Outcome(unexpected="no outcome") for o in outcomes]
 
 
@@ -155,11 +160,7 @@ def complete_together(url: str, checkout_id: str, callers: int, *, token: str | 
         if payload is not None:
             outcomes[n].order = (payload.get("order") or {}).get("number")
 
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(callers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    in_threads(run, callers)
     return outcomes
 
 
@@ -249,3 +250,58 @@ def verdict(outcomes: list[Outcome], stock: int, state: dict[str, int]) -> list[
         problems.append(f"{state['allocated']} units allocated and {state['orders']} orders in the database for "
                         f"{len(orders)} orders answered")
     return problems
+
+
+# --- the storm: many buyers, a handful of unique pieces, for a while (bench/load_run.py) -----------------
+
+@dataclass
+class Storm:
+    buyers: int
+    pieces: int
+    seconds: float = 0
+    attempts: int = 0
+    orders: int = 0
+    refused: dict[str, int] = field(default_factory=dict)  # step → INSUFFICIENT_STOCK answers
+    unexpected: list[str] = field(default_factory=list)
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    sold_out_after: float | None = None  # seconds until the last piece was sold
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def record(self, outcome: Outcome, elapsed: float) -> None:
+        with self.lock:
+            self.attempts += 1
+            if outcome.order:
+                self.orders += 1
+                if self.orders == self.pieces:
+                    self.sold_out_after = elapsed
+            if outcome.refused_at:
+                self.refused[outcome.refused_at] = self.refused.get(outcome.refused_at, 0) + 1
+            if outcome.unexpected:
+                self.unexpected.append(outcome.unexpected)
+            for name, seconds in outcome.latencies.items():
+                self.latencies.setdefault(name, []).append(seconds)
+
+    def percentile(self, name: str, share: float) -> float:
+        ordered = sorted(self.latencies.get(name) or [])
+        return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000 if ordered else 0
+
+
+def storm(url: str, variant_ids: list[str], buyers: int, seconds: float, *, seed: int = 12) -> Storm:
+    """`buyers` threads, each a stream of new buyers (a new session and cart each time), going for a random
+    piece among `variant_ids` from checkoutCreate to checkoutComplete, for `seconds`: no barrier, a storm."""
+    import random
+
+    result = Storm(buyers, len(variant_ids))
+    started = time.monotonic()
+    stop = started + seconds
+
+    def loop(n: int) -> None:
+        rng = random.Random(seed * 1000 + n)
+        while time.monotonic() < stop:
+            outcome = buy(Buyer(url), rng.choice(variant_ids), email=f"storm{n}@example.ma",
+                          race_at=rng.choice(RACE_AT))
+            result.record(outcome, time.monotonic() - started)
+
+    in_threads(loop, buyers)
+    result.seconds = time.monotonic() - started
+    return result

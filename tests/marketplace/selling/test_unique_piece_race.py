@@ -57,7 +57,8 @@ def test_a_piece_of_stock_k_sells_exactly_k_times_to_n_buyers_racing_from_an_emp
         variant_id, variant_pk = in_thread(lambda: piece_race.make_piece(stock, prefix=PREFIX))
         outcomes = piece_race.race(api.url, variant_id, buyers, race_at=race_at)
         state = in_thread(lambda pk=variant_pk: piece_race.piece_state(pk))
-        assert piece_race.verdict(outcomes, stock, state) == [], [o for o in outcomes if o.unexpected][:3]
+        problems = piece_race.verdict(outcomes, stock, state)
+        assert problems == [], (problems, [o for o in outcomes if o.unexpected][:3])
         refusals = [o for o in outcomes if o.refused_at]
         # Refused where the piece enters the cart: the carts that got a unit are exactly those that buy it.
         assert {o.refused_at for o in refusals} <= {"CheckoutCreate" if race_at == "create" else "CheckoutLinesAdd"}
@@ -69,7 +70,8 @@ def test_the_same_checkout_completed_by_ten_callers_at_once_gives_one_order_to_e
     variant_id, variant_pk = in_thread(lambda: piece_race.make_piece(1, prefix=PREFIX))
     checkout = proof_stack.checkout_ready_to_complete(api.url, variant_id)
     outcomes = piece_race.complete_together(api.url, checkout, 10)
-    assert [o.unexpected for o in outcomes if o.unexpected] == []
+    unexpected = [o.unexpected for o in outcomes if o.unexpected]
+    assert unexpected == [], f"{len(unexpected)} of 10 callers: {unexpected[0]}"
     numbers = {o.order for o in outcomes}
     assert len(numbers) == 1 and None not in numbers, outcomes
     assert in_thread(lambda: piece_race.piece_state(variant_pk)) == {"quantity": 1, "allocated": 1, "held": 0,
