@@ -12,6 +12,8 @@ from storefront.core import markets as mk
 from storefront.core.context import site_url
 from storefront.core.templatetags.sf import plain_text, tr
 
+from .holds import hold_message
+
 PROVENANCE = ("region-origine", "technique", "materiau", "couleur")
 
 
@@ -48,7 +50,8 @@ def variants(node: dict) -> list[dict]:
         price = ((v.get("pricing") or {}).get("price") or {}).get("gross")
         available = v.get("quantityAvailable") or 0
         rows.append({**v, "label": tr(v) or v["sku"], "price": price, "available": available,
-                     "in_stock": available > 0 and price is not None})
+                     "in_stock": available > 0 and price is not None,
+                     "held": hold_message(v.get("stockHold")) if available <= 0 else ""})
     return rows
 
 
@@ -138,7 +141,7 @@ def product_context(request: HttpRequest, node: dict) -> dict[str, Any]:
     }
     return {
         "product": node, "title": tr(node), "images": images, "attributes": attributes(node), "variants": rows,
-        "buyable": buyable, "unique": unique, "price": price,
+        "buyable": buyable, "unique": unique, "price": price, "held": next((v["held"] for v in rows if v["held"]), ""),
         "approx": approximate(price, currency) if currency else None, "currency": currency,
         "currencies": sorted(mk.approximate_rates()) if currency else [],
         "artisan": node["artisan"], "structured": structured, "og_image": images[0]["large"] if images else "",
