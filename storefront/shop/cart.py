@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from storefront.core.pages import api
 from storefront.core.templatetags.sf import tr
 
-from .holds import allowed_quantity, unavailable_message
+from .holds import allowed_quantity, as_seen_by_buyer, own_holds, unavailable_message
 
 MAX_LINES = 50
 
@@ -42,23 +42,28 @@ def _quantity(value: str | None) -> int | None:
     return number if 0 <= number <= 99 else None
 
 
-def _variants(request: HttpRequest, product_ids: set[str]) -> dict[str, tuple[dict, dict]]:
-    """Variant id → (product, variant) with prices, free quantities and holds, for these products."""
-    if not product_ids:
+def _variants(request: HttpRequest, cart: dict[str, dict]) -> dict[str, tuple[dict, dict]]:
+    """Variant id → (product, variant) with prices, free quantities and holds, for the cart's products, as
+    this buyer sees them: what their own checkout holds is theirs (read only when some line needs it)."""
+    if not cart:
         return {}
-    data = api(request, "marketplace/CartPage", {"ids": sorted(product_ids)}, cache_seconds=0)
+    data = api(request, "marketplace/CartPage", {"ids": sorted({line["product"] for line in cart.values()})},
+               cache_seconds=0)
     variants = {}
     for edge in data["products"]["edges"]:
         product = edge["node"]
         for variant in product["variants"] or []:
             variants[variant["id"]] = (product, variant)
-    return variants
+    short = any(vid in variants and (variants[vid][1].get("quantityAvailable") or 0) < line["quantity"]
+                for vid, line in cart.items())
+    own = own_holds(request) if short else {}
+    return {vid: (product, as_seen_by_buyer(variant, own)) for vid, (product, variant) in variants.items()}
 
 
 def priced_lines(request: HttpRequest, cart: dict[str, dict]) -> list[dict]:
     if not cart:
         return []
-    variants = _variants(request, {line["product"] for line in cart.values()})
+    variants = _variants(request, cart)
     lines = []
     for variant_id, line in cart.items():
         if variant_id not in variants:
@@ -94,11 +99,11 @@ def add(request: HttpRequest) -> HttpResponse:
     cart = _cart(request)
     if not (variant and product and quantity and (variant in cart or len(cart) < MAX_LINES)):
         return HttpResponseRedirect(back)
-    found = _variants(request, {product}).get(variant)
+    line = cart.get(variant) or {"product": product, "quantity": 0}
+    found = _variants(request, {variant: {"product": product, "quantity": line["quantity"] + quantity}}).get(variant)
     if found is None:
         messages.error(request, _("This piece is not sold in this market."))
         return HttpResponseRedirect(back)
-    line = cart.get(variant) or {"product": product, "quantity": 0}
     allowed, why = allowed_quantity(found[1], line["quantity"] + quantity)
     if why:
         messages.warning(request, why)
@@ -119,7 +124,7 @@ def update(request: HttpRequest) -> HttpResponse:
             cart.pop(variant)
         elif quantity:
             cart[variant]["quantity"] = quantity
-    variants = _variants(request, {line["product"] for line in cart.values()})
+    variants = _variants(request, cart)
     for variant, line in cart.items():
         if variant in variants:  # else the cart page says it is no longer sold here
             allowed, why = allowed_quantity(variants[variant][1], line["quantity"])

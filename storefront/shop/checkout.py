@@ -19,6 +19,7 @@ from storefront.core.security import allow_stripe
 from .account import FIELD_NAMES
 from .addresses import FORM_FIELDS, address_fields, address_input, address_values
 from .cart import _cart, _save
+from .holds import current_checkout_id
 
 GATEWAYS = {
     "maalem.payments.cash-on-delivery": lambda: _("Cash on delivery"),
@@ -37,10 +38,6 @@ ERRORS = {
 
 def _prefix(request: HttpRequest) -> str:
     return f"/{request.lang}/{request.market['slug']}"
-
-
-def _checkout_id(request: HttpRequest) -> str | None:
-    return (request.session.get("checkouts") or {}).get(request.market["slug"])
 
 
 def _remember(request: HttpRequest, checkout_id: str | None) -> None:
@@ -95,7 +92,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 def _load(request: HttpRequest) -> dict | None:
-    checkout_id = _checkout_id(request)
+    checkout_id = current_checkout_id(request)
     if not checkout_id:
         return None
     try:

@@ -12,7 +12,7 @@ from storefront.core import markets as mk
 from storefront.core.context import site_url
 from storefront.core.templatetags.sf import plain_text, tr
 
-from .holds import hold_message
+from .holds import hold_message, in_own_basket_message, own_holds
 
 PROVENANCE = ("region-origine", "technique", "materiau", "couleur")
 
@@ -116,6 +116,11 @@ def delivery(request: HttpRequest, rows: list[dict], buyable: list[dict], countr
 def product_context(request: HttpRequest, node: dict) -> dict[str, Any]:
     market = request.market
     rows = variants(node)
+    if any((v.get("stockHold") or {}).get("reason") == "CHECKOUT" for v in rows if not v["in_stock"]):
+        own = own_holds(request)  # the basket holding it may be this buyer's own
+        for row in rows:
+            if own.get(row["id"]) and row["stockHold"]:
+                row["held"] = in_own_basket_message(row)
     buyable = [v for v in rows if v["in_stock"]] if node.get("isAvailableForPurchase") else []
     unique = bool(rows) and all(v["isOneOfAKind"] for v in rows)
     start = ((node.get("pricing") or {}).get("priceRange") or {}).get("start") or {}
