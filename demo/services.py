@@ -59,6 +59,9 @@ def load_demo(*, max_products: int | None = None, photo_size: int = 1200, photos
         product_map = _load_products(products, artisans, categories, product_types, attributes, values, channels)
         _load_collections(data.COLLECTIONS, product_map, channels)
     log(f"catalog rows written: {len(artisans)} artisans, {len(product_map)} products")
+    from demo.trade import load_trade_demo
+
+    load_trade_demo(log)
     photo_count = _load_photos(products, product_map, data.ARTISANS, artisans, photo_size, workers, log) if photos else 0
     ids = [p.pk for p in product_map.values()]
     refresh_listing_prices(ids)

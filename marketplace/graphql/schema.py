@@ -19,6 +19,8 @@ from marketplace.curation.graphql.management import ManagementMutations, Managem
 from marketplace.orders.graphql.schema import OrderMutations, OrderQueries
 from marketplace.payments.graphql.schema import PaymentMutations
 from marketplace.payouts.graphql.schema import PayoutMutations, PayoutQueries
+from marketplace.trade.graphql.mutations import TradeMutations
+from marketplace.trade.graphql.schema import TradeQueries
 
 SCHEMA_VERSION = "3.23"
 
@@ -52,7 +54,7 @@ class Shop(graphene.ObjectType):
 
     @staticmethod
     def resolve_countries(root, info):
-        codes = sorted({code for channel in active_channels() for code in channel.countries})
+        codes = sorted({code for channel in active_channels(info.context.user) for code in channel.countries})
         return [CountryDisplay.of(code) for code in codes]
 
     @staticmethod
@@ -61,7 +63,7 @@ class Shop(graphene.ObjectType):
 
     @staticmethod
     def resolve_channel_currencies(root, info):
-        return sorted({channel.currency_code for channel in active_channels()})
+        return sorted({channel.currency_code for channel in active_channels(info.context.user)})
 
     @staticmethod
     def resolve_version(root, info):
@@ -75,7 +77,7 @@ class Shop(graphene.ObjectType):
 
 
 class Query(AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, ManagementQueries, CheckoutQueries,
-            OrderQueries, PayoutQueries, graphene.ObjectType):
+            OrderQueries, PayoutQueries, TradeQueries, graphene.ObjectType):
     shop = graphene.Field(Shop, required=True)
 
     @staticmethod
@@ -84,7 +86,7 @@ class Query(AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, Mana
 
 
 class Mutation(AccountMutations, ManagementMutations, CheckoutMutations, PaymentMutations, OrderMutations,
-               PayoutMutations, AddressMutations, PasswordMutations, graphene.ObjectType):
+               PayoutMutations, AddressMutations, PasswordMutations, TradeMutations, graphene.ObjectType):
     pass
 
 

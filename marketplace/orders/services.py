@@ -21,6 +21,7 @@ from marketplace.orders.tasks import send_order_confirmation_task, send_order_sh
 STAGE_ORDER = [Fulfillment.Stage.PENDING, Fulfillment.Stage.PACKED, Fulfillment.Stage.SHIPPED,
                Fulfillment.Stage.DELIVERED]
 SHIPPED_STAGES = {Fulfillment.Stage.SHIPPED, Fulfillment.Stage.DELIVERED}
+CREDIT_TERMS_KEY = "creditTerms"
 
 
 def after_order_placed(order: Order) -> None:
@@ -102,8 +103,7 @@ def update_fulfillment(fulfillment: Fulfillment, user: Any, *, stage: str | None
         raise MutationError([FieldError("id", "The order is canceled.", "NOT_EDITABLE")])
     if stage and STAGE_ORDER.index(stage) < STAGE_ORDER.index(fulfillment.stage):
         raise MutationError([FieldError("stage", f"Already {fulfillment.stage.lower()}.", "INVALID")])
-    if stage in SHIPPED_STAGES and order.payment_method in ("STRIPE", "BANK_TRANSFER", "DEV") \
-            and order.total_charged < order.total_gross:
+    if stage in SHIPPED_STAGES and paid_before_shipping(order) and order.total_charged < order.total_gross:
         raise MutationError([FieldError("stage", "Cannot ship an unpaid order.", "CANNOT_FULFILL_UNPAID_ORDER")])
     if stage == Fulfillment.Stage.SHIPPED and order.shipping_method_id and not (tracking_number or fulfillment.tracking_number):
         raise MutationError([FieldError("tracking_number", "A tracking number is required to ship.", "REQUIRED")])
@@ -121,6 +121,15 @@ def update_fulfillment(fulfillment: Fulfillment, user: Any, *, stage: str | None
         args = (order.pk, fulfillment.artisan.name, fulfillment.tracking_number)
         transaction.on_commit(lambda: send_order_shipped_task.delay(*args))
     return fulfillment
+
+
+def paid_before_shipping(order: Order) -> bool:
+    """Prepaid orders (card, bank transfer) ship once paid; cash on delivery is paid on delivery, and an
+    order on credit terms (a trusted trade account's net 30: private metadata `creditTerms`, written by
+    marketplace/trade) is paid by its due date after shipping."""
+    if order.private_metadata.get(CREDIT_TERMS_KEY):
+        return False
+    return order.payment_method in ("STRIPE", "BANK_TRANSFER", "DEV")
 
 
 def recompute_status(order: Order) -> None:

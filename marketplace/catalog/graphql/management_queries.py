@@ -15,7 +15,7 @@ from marketplace.catalog.graphql.management_types import ProductReviewStatusEnum
 from marketplace.catalog.graphql.mutations import user_of
 from marketplace.catalog.graphql.product_types import Product
 from marketplace.channels.graphql.types import Channel
-from marketplace.channels.models import Channel as ChannelModel
+from marketplace.channels.selectors import active_channels
 from marketplace.channels.services import derive_price
 from marketplace.core.errors import PermissionDenied
 from marketplace.core.graphql.ids import pk_from_global_id, pks_from_global_ids
@@ -82,4 +82,4 @@ class ManagementQueries(graphene.ObjectType):
             raise GraphQLError(f"The amount must be a finite price below {MAX_PRICE}.",
                                extensions={"code": "INVALID"})
         return [{"channel": channel, "price": Money.of(derive_price(amount, channel), channel.currency_code)}
-                for channel in ChannelModel.objects.filter(is_active=True)]
+                for channel in active_channels(user_of(info))]
