@@ -83,19 +83,22 @@ def test_json_and_xlsx_through_the_cli_with_a_report(examples, api_url, api, tmp
 def test_unknown_reference_data_is_reported_per_row_and_nothing_is_written(write_csv, api_url, api, snapshot):
     header = ["artisan", "sku", "nom_fr", "categorie", "type_produit", "prix_mad", "attributs", "prix_lune"]
     path = write_csv([
-        ["cooperative-tifaout", "REF-1", "Bon tapis", "tapis-berberes", "tapis", "100", "couleur: rouge", ""],
-        ["cooperative-inconnue", "REF-2", "Tapis", "tapis-berberes", "tapis", "100", "", ""],
-        ["cooperative-tifaout", "REF-3", "Tapis", "meubles-volants", "tapis", "100", "pointure: 40", ""],
-        ["cooperative-tifaout", "REF-4", "Tapis", "tapis-berberes", "fusee", "100", "", "12"],
+        ["cooperative-tifaout", "REF-1", "Bon tapis", "tapis-berberes", "tapis", "1000", "couleur: rouge", ""],
+        ["cooperative-inconnue", "REF-2", "Tapis", "tapis-berberes", "tapis", "1000", "", ""],
+        ["cooperative-tifaout", "REF-3", "Tapis", "meubles-volants", "tapis", "1000", "pointure: 40", ""],
+        ["cooperative-tifaout", "REF-4", "Tapis", "tapis-berberes", "fusee", "1000", "", "12"],
     ], header=header)
     done = cli(str(path), "--url", api_url, "--email", CURATOR[0], "--password", CURATOR[1], "--lang", "fr")
     assert done.returncode == 1, done.stdout
     lines = done.stdout.splitlines()
-    assert "ligne 3, artisan: Artisan inconnu 'cooperative-inconnue'." in lines
-    assert "ligne 4, categorie: Catégorie inconnue 'meubles-volants'." in lines
-    assert "ligne 4, attributs: L'attribut 'pointure' n'appartient pas au type de produit 'tapis'." in lines
-    assert "ligne 5, type_produit: Type de produit inconnu 'fusee'." in lines
-    assert "ligne 5, prix_lune: Marché inconnu 'lune'." in lines
+    assert lines == [
+        "ligne 3, artisan : Artisan inconnu 'cooperative-inconnue'.",
+        "ligne 4, categorie : Catégorie inconnue 'meubles-volants'.",
+        "ligne 4, attributs : L'attribut 'pointure' n'appartient pas au type de produit 'tapis'.",
+        "ligne 5, type_produit : Type de produit inconnu 'fusee'.",
+        "ligne 5, prix_lune : Marché inconnu 'lune'.",
+        "5 problèmes dans le fichier : rien n'a été importé.",
+    ]
     assert snapshot(api, ["REF-1", "REF-2", "REF-3", "REF-4"]) == {}  # not even the good row
 
 
