@@ -158,4 +158,7 @@ def check_products(products: list[ProductSpec], ref: Reference, headers: dict[st
                 if warehouse not in ref.warehouses:
                     problems.append(_problem(product, headers, "warehouse" if variant.warehouse else "stock",
                                              "UNKNOWN_WAREHOUSE", variant.row, value=warehouse))
+        if ref.target == "saleor":  # Saleor's thumbnails take no HEIC: it answers "Invalid file type."
+            problems += [Problem(product.rows[0], photo.column, "PHOTO_NOT_ON_SALEOR", {"value": photo.path.name},
+                                 "warning") for photo in product.photos if photo.format == "HEIF"]
     return problems + unpriced_markets(products, ref, headers)

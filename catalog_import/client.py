@@ -20,6 +20,7 @@ from catalog_import.interrupt import StopSignal
 GRAPHQL_DIR = Path(__file__).resolve().parent / "graphql"
 TRANSIENT_STATUS = {429, 500, 502, 503, 504}
 MIME_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "HEIF": "image/heic"}
+EXTENSIONS = {"JPEG": (".jpg", ".jpeg", ".jpe", ".jfif"), "PNG": (".png",), "WEBP": (".webp",), "HEIF": (".heic", ".heif")}
 
 
 @cache
@@ -113,12 +114,25 @@ class GraphQLClient:
         handles = {}
         for i, (_var, path) in enumerate(files.items()):
             data = path.read_bytes()
-            handles[str(i)] = (path.name, data, mime_type(data))
+            handles[str(i)] = (upload_name(path, data), data, mime_type(data))
         return self._send({}, data={"operations": operations, "map": mapping}, files=handles)
+
+
+def _format(data: bytes) -> str:
+    from marketplace.photography.io import sniff_format
+
+    return sniff_format(data[:64]) or ""
 
 
 def mime_type(data: bytes) -> str:
     """The MIME type of a photo from its first bytes (application/octet-stream when it is no image)."""
-    from marketplace.photography.io import sniff_format
+    return MIME_TYPES.get(_format(data), "application/octet-stream")
 
-    return MIME_TYPES.get(sniff_format(data[:64]) or "", "application/octet-stream")
+
+def upload_name(path: Path, data: bytes) -> str:
+    """The file's name, with the extension its content calls for when it has none or another one (Saleor
+    refuses an image named without an image extension)."""
+    extensions = EXTENSIONS.get(_format(data), ())
+    if not extensions or path.suffix.lower() in extensions:
+        return path.name
+    return path.name + extensions[0]

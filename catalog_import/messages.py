@@ -182,6 +182,11 @@ MESSAGES: dict[str, dict[str, Any]] = {
     "PHOTO_CORRUPT": {"en": "Photo {value!r} is damaged and cannot be opened ({detail}).",
                       "fr": "La photo {value!r} est endommagée et ne peut pas être ouverte ({detail}).",
                       "ar": "الصورة {value} تالفة ولا يمكن فتحها ({detail})."},
+    "PHOTO_NOT_ON_SALEOR": {
+        "en": "Photo {value!r} is HEIC, which Saleor does not accept: it will be refused (convert it to JPEG).",
+        "fr": "La photo {value!r} est en HEIC, que Saleor n'accepte pas : elle sera refusée (convertissez-la en JPEG).",
+        "ar": "الصورة {value} بصيغة HEIC التي لا يقبلها Saleor: سيتم رفضها (حوّلها إلى JPEG).",
+    },
     "PHOTO_FAILED": {"en": "Photo {value!r} was refused: {reason}",
                      "fr": "La photo {value!r} a été refusée : {reason}",
                      "ar": "رُفضت الصورة {value}: {reason}"},

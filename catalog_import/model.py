@@ -34,6 +34,7 @@ class Photo:
     sha256: str = ""
     size: int = 0
     column: str = "photos"  # the column that named it (photos or photo_folder), for its problems
+    format: str = ""  # JPEG, PNG, WEBP or HEIF, from its content
 
 
 @dataclass

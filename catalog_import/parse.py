@@ -177,7 +177,8 @@ class RowParser:
             self.error(key, "PHOTO_TOO_LARGE", value=name, size=_mib(photo.size), limit=_mib(PHOTO_MAX_BYTES))
             return
         data = photo.path.read_bytes()
-        if sniff_format(data[:64]) is None:
+        photo.format = sniff_format(data[:64]) or ""
+        if not photo.format:
             self.error(key, "PHOTO_NOT_IMAGE", value=name)
             return
         try:
