@@ -75,8 +75,10 @@ class GraphQLClient:
                 response = self.session.post(self.url, headers={**self._headers(), **headers}, timeout=self.timeout, **kwargs)
                 transient = response.status_code in TRANSIENT_STATUS
                 failure = f"HTTP {response.status_code}"
-            except (requests.ConnectionError, requests.Timeout) as error:
-                response, transient, failure = None, True, f"{type(error).__name__}: {error}"
+            except requests.Timeout:
+                response, transient, failure = None, True, f"no answer within {self.timeout:g} s"
+            except requests.ConnectionError:
+                response, transient, failure = None, True, "cannot connect"
             finally:
                 self.requests += 1
                 self.seconds += time.perf_counter() - started

@@ -30,6 +30,15 @@ MESSAGES: dict[str, dict[str, Any]] = {
         "ar": "تعذّر التعرّف على ترميز الملف بثقة (ليس UTF-8، ولا يُقرأ بوضوح بترميز Windows-1252 أو Windows-1256): "
               "احفظه بصيغة «CSV UTF-8» حتى لا يتشوّه أي حرف.",
     },
+    "LOST_CHARACTERS": {
+        "en": "{count} cells hold \"?\" where letters were (row {row}: {value!r}): the file was saved in an "
+              "encoding that cannot hold them (Arabic in Windows-1252). Save it as \"CSV UTF-8\" from the original.",
+        "fr": "{count} cellules contiennent « ? » à la place de lettres (ligne {row} : {value!r}) : le fichier a été "
+              "enregistré dans un encodage qui ne peut pas les contenir (de l'arabe en Windows-1252). Enregistrez "
+              "l'original en « CSV UTF-8 ».",
+        "ar": "عدد الخانات التي تحتوي على «?» مكان الحروف: {count} (السطر {row}: {value}): حُفظ الملف بترميز لا يمكنه "
+              "حملها (العربية في Windows-1252). احفظ الملف الأصلي بصيغة «CSV UTF-8».",
+    },
     "UNREADABLE": {"en": "The file cannot be read: {detail}", "fr": "Le fichier est illisible : {detail}",
                    "ar": "تعذّرت قراءة الملف: {detail}"},
     "UNKNOWN_FORMAT": {"en": "Unknown file type {suffix}: use .csv, .xlsx or .json.",
@@ -45,9 +54,9 @@ MESSAGES: dict[str, dict[str, Any]] = {
                        "ar": "عمود غير معروف {column}: سيتم تجاهله."},
     "DUPLICATE_COLUMN": {"en": "Two columns mean {column}.", "fr": "Deux colonnes désignent {column}.",
                          "ar": "عمودان يدلّان على {column}."},
-    "HEADER_ROW": {"en": "Column headers read on row {row}; the rows above are ignored.",
-                   "fr": "En-têtes de colonnes lus ligne {row} ; les lignes au-dessus sont ignorées.",
-                   "ar": "قُرئت عناوين الأعمدة في السطر {row}؛ ويتم تجاهل الأسطر التي فوقه."},
+    "HEADER_ROW": {"en": "The column headers are on this row; the rows above are ignored.",
+                   "fr": "Les en-têtes de colonnes sont sur cette ligne ; les lignes au-dessus sont ignorées.",
+                   "ar": "عناوين الأعمدة في هذا السطر؛ ويتم تجاهل الأسطر التي فوقه."},
     "SHEET_USED": {"en": "Sheet {sheet} read; the other sheets are ignored ({others}).",
                    "fr": "Feuille {sheet} lue ; les autres feuilles sont ignorées ({others}).",
                    "ar": "قُرئت الورقة {sheet}؛ ويتم تجاهل الأوراق الأخرى ({others})."},
@@ -107,6 +116,14 @@ MESSAGES: dict[str, dict[str, Any]] = {
     "CURRENCY_MISMATCH": {"en": "{value!r} is in {currency}, but this column is in {expected}.",
                           "fr": "{value!r} est en {currency}, mais cette colonne est en {expected}.",
                           "ar": "{value} بعملة {currency}، لكن هذا العمود بعملة {expected}."},
+    "NO_CATEGORY": {
+        "en": "No category: the product will be in no category of the shop (was the cell merged in the spreadsheet? "
+              "A CSV keeps a merged cell's value on its first row only).",
+        "fr": "Pas de catégorie : le produit ne sera dans aucune catégorie de la boutique (la cellule était-elle "
+              "fusionnée dans le tableur ? Un CSV ne garde la valeur d'une cellule fusionnée que sur sa première ligne).",
+        "ar": "لا توجد فئة: لن يظهر المنتج في أي فئة من فئات المتجر (هل كانت الخانة مدمجة في الجدول؟ ملف CSV يحتفظ "
+              "بقيمة الخانة المدمجة في سطرها الأول فقط).",
+    },
     "BASE_NAME": {
         "en": "No French name: the {language} name is the product's main name, shown wherever it has no translation.",
         "fr": "Pas de nom en français : le nom en {language} est le nom principal du produit, affiché partout où "
@@ -179,9 +196,15 @@ MESSAGES: dict[str, dict[str, Any]] = {
     "PHOTO_NOT_IMAGE": {"en": "{value!r} is not a JPEG, PNG, WebP or HEIC photo.",
                         "fr": "{value!r} n'est pas une photo JPEG, PNG, WebP ou HEIC.",
                         "ar": "{value} ليس صورة JPEG أو PNG أو WebP أو HEIC."},
-    "PHOTO_CORRUPT": {"en": "Photo {value!r} is damaged and cannot be opened ({detail}).",
-                      "fr": "La photo {value!r} est endommagée et ne peut pas être ouverte ({detail}).",
-                      "ar": "الصورة {value} تالفة ولا يمكن فتحها ({detail})."},
+    "PHOTO_CORRUPT": {"en": "Photo {value!r} is damaged or incomplete: it cannot be opened (copy it again from "
+                            "the camera or phone).",
+                      "fr": "La photo {value!r} est endommagée ou incomplète : elle ne peut pas être ouverte "
+                            "(copiez-la de nouveau depuis l'appareil ou le téléphone).",
+                      "ar": "الصورة {value} تالفة أو ناقصة: لا يمكن فتحها (انسخها من جديد من آلة التصوير أو الهاتف)."},
+    "PHOTO_TOO_MANY_PIXELS": {"en": "Photo {value!r} has too many pixels ({pixels} million; the limit is {limit} million).",
+                              "fr": "La photo {value!r} a trop de pixels ({pixels} millions ; la limite est de {limit} "
+                                    "millions).",
+                              "ar": "الصورة {value} فيها عدد كبير جدًا من البكسلات ({pixels} مليون؛ والحد {limit} مليون)."},
     "PHOTO_NOT_ON_SALEOR": {
         "en": "Photo {value!r} is HEIC, which Saleor does not accept: it will be refused (convert it to JPEG).",
         "fr": "La photo {value!r} est en HEIC, que Saleor n'accepte pas : elle sera refusée (convertissez-la en JPEG).",

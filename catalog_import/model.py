@@ -103,8 +103,16 @@ class ProductSpec:
     def fingerprint(self) -> str:
         """A stable digest of everything the file says about the product (the state file compares it)."""
         data = asdict(self)
-        data["photos"] = [p.sha256 or str(p.path) for p in self.photos]
+        data["photos"] = [p.sha256 or str(p.path) for p in self.photos]  # the content, not where it was read
         data.pop("rows")
         for variant in data["variants"]:
             variant.pop("row")
-        return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:24]
+            variant.pop("currencies")  # how a price was written (checked), not what it is
+        return hashlib.sha256(json.dumps(data, sort_keys=True, default=_plain).encode()).hexdigest()[:24]
+
+
+def _plain(value: Any) -> str:
+    """1200, 1200.0 and 1200.00 are one price: the same product, whether typed in XLSX or written in CSV."""
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}" if value.is_finite() else str(value)
+    return str(value)

@@ -167,7 +167,7 @@ class RowParser:
         """Empty, too large, not an image by its content, or damaged (decoded for real, at a small scale,
         by the photography pipeline's own reader: a truncated JPEG or a decompression bomb is refused now,
         before anything is written)."""
-        from marketplace.photography.io import PhotoRejected, SourceImage, sniff_format
+        from marketplace.photography.io import Limits, PhotoRejected, SourceImage, sniff_format
 
         name = photo.path.name
         if photo.size == 0:
@@ -186,7 +186,12 @@ class RowParser:
             source.analysis_copy(64)
             source.close()
         except PhotoRejected as rejected:
-            self.error(key, "PHOTO_CORRUPT", value=name, detail=rejected.message)
+            if rejected.code == "TOO_MANY_PIXELS":
+                found = re.search(r"([\d.]+) million pixels", rejected.message)
+                self.error(key, "PHOTO_TOO_MANY_PIXELS", value=name, pixels=found.group(1) if found else "?",
+                           limit=f"{Limits().max_pixels / 1e6:g}")
+            else:
+                self.error(key, "PHOTO_CORRUPT", value=name)
             return
         photo.sha256 = hashlib.sha256(data).hexdigest()
 
@@ -287,6 +292,9 @@ def _product(parser: RowParser, row: dict[str, str], key: str, default_artisan: 
     if not product.artisan:
         parser.error("artisan", "REQUIRED")
     product.category = row.get("category", "")
+    if not product.category and "category" in headers and (parser.number, "category") not in parser.table.blocked:
+        # e.g. a category merged down several rows in a spreadsheet, exported to CSV: only its first row kept it
+        parser.problems.append(Problem(parser.number, headers["category"], "NO_CATEGORY", {}, "warning"))
     product.product_type = row.get("product_type", "")
     if not product.product_type:
         parser.error("product_type", "REQUIRED")

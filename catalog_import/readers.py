@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from catalog_import.text import has_arabic
 from catalog_import.xlsx import Sheet, cell_text, read_sheets
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
+_LOST = re.compile(r"\?{2,}|\w\?\w")  # "?????" or "T?bl?": letters replaced by "?" when the file was saved
 HEADER_SEARCH_ROWS = 30
 
 
@@ -144,6 +146,10 @@ def read_csv(data: bytes) -> Table:
         return Table(problems=[Problem(reader.line_num, None, "UNREADABLE", {"detail": str(error)})])
     if not lines:
         return Table(problems=[Problem(None, None, "EMPTY_FILE")])
+    lost = [(number, cell) for number, line in enumerate(lines, start=1) for cell in line if _LOST.search(cell)]
+    if lost:  # letters the code page could not hold were saved as "?": never import them as text
+        return Table(problems=[Problem(None, None, "LOST_CHARACTERS",
+                                       {"count": len(lost), "row": lost[0][0], "value": lost[0][1]})])
     # Row numbers as a spreadsheet shows the file: one row per record (a quoted cell may span lines).
     table = build_table([[cell.strip() for cell in line] for line in lines])
     table.encoding = NAMES.get(decoded.encoding or "", decoded.encoding)
