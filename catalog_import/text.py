@@ -1,8 +1,9 @@
 """Text keys that compare what people write with what the API holds, in every script the catalogue uses.
 
-`match_key` folds case, Latin accents, Arabic diacritics and letter variants, and every run of punctuation
-or spaces into one `_`, but keeps the letters themselves: "Tapis berbères" and "tapis-berberes" give the
-same key, "الزرابي الأمازيغية" keeps its Arabic letters (an empty key never matches anything).
+`match_key` folds case, Latin accents, Arabic diacritics, letter variants and the definite article, and every
+run of punctuation or spaces into one `_`, but keeps the letters themselves: "Tapis berbères" and
+"tapis-berberes" give the same key, "الزرابي الأمازيغية" keeps its Arabic letters ("زرابي_امازيغيه"), and an
+empty key never matches anything.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ DIGITS = {**{0x0660 + n: str(n) for n in range(10)}, **{0x06F0 + n: str(n) for n
 ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
                              "ـ": None})
 _SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)
+# The Arabic definite article: "الصوف" and "صوف" (wool) name the same value (folded alef, at least 2 letters left).
+_ARTICLE = re.compile(r"^ال(?=[\u0620-\u064A]{2,})")
 ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]")
 LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate: a value keeps its own direction inside a sentence
@@ -31,7 +34,8 @@ def match_key(text: object) -> str:
     # Combining marks are Latin accents and Arabic harakat alike: drop them, keep the base letters.
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     bare = unicodedata.normalize("NFC", bare).translate(ARABIC_FOLD).casefold()
-    return _SEPARATORS.sub("_", bare).strip("_")
+    words = [_ARTICLE.sub("", w) for w in _SEPARATORS.split(bare) if w]
+    return "_".join(words)
 
 
 def has_arabic(text: str) -> bool:
