@@ -63,6 +63,10 @@ class GraphQLClient:
         self.retried = 0
         self.seconds = 0.0
 
+    def close(self) -> None:
+        """Close the kept-alive connections (the server's worker for them can end)."""
+        self.session.close()
+
     def _headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 

@@ -135,6 +135,14 @@ def run_import(options: Options) -> Result:
         return result
     stop = options.stop or StopSignal()
     client = GraphQLClient(options.url, retries=options.retries, backoff=options.backoff, stop=stop)
+    try:
+        return _import(options, client, products, headers, result)
+    finally:
+        client.close()
+
+
+def _import(options: Options, client: GraphQLClient, products: list[ProductSpec], headers: dict[str, str],
+            result: Result) -> Result:
     reference = reference_for(options, client, products, result)
     if reference is None:
         result.exit_code = result.exit_code if result.exit_code == EXIT_USAGE else EXIT_INVALID
