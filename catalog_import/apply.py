@@ -22,6 +22,7 @@ from catalog_import.interrupt import Interrupted
 from catalog_import.model import Problem, ProductSpec
 from catalog_import.progress import Progress
 from catalog_import.reference import Reference
+from catalog_import.refusals import ProductFailed, messages_of
 from catalog_import.report import Outcome, Result
 from catalog_import.state import StateFile
 
@@ -30,20 +31,6 @@ MAX_BODY = 900_000  # under the API's 1 MiB request cap
 # This API's variants also carry their customs data (hsCode, dimensions: marketplace extensions).
 LOOKUP = {"saleor": "ImportExistingVariants", "marketplace": "ImportExistingVariantsWithCustoms"}
 STOPPED = "\0stopped"  # a follow-up cut short by a stop (not a failure)
-
-
-class ProductFailed(Exception):
-    """A product's request was refused: `str()` is the API's message, `problems` the ones to show on its
-    row in the user's language (a refused photo)."""
-
-    def __init__(self, message: str, problems: list[Problem] | None = None):
-        super().__init__(message)
-        self.problems = problems or []
-
-
-def messages_of(errors: list[dict] | None) -> str:
-    return "; ".join(f"{e.get('path') or e.get('field') or ''}: {e.get('message')}".lstrip(": ")
-                     for e in errors or [])
 
 
 class Writer:

@@ -10,16 +10,39 @@ later) is recorded: the atelier shows its outcome.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import threading
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
 from catalog_import import plan
-from catalog_import.client import ApiError
+from catalog_import.client import ApiError, GraphQLClient
 from catalog_import.model import Photo, Problem
+from catalog_import.progress import Progress
+from catalog_import.refusals import ProductFailed, messages_of
+from catalog_import.report import Result
+from catalog_import.state import StateFile
 
-if TYPE_CHECKING:
-    from catalog_import.apply import Writer
+
+class Writer(Protocol):
+    """What the uploads use of the chunk writer (catalog_import.apply.Writer)."""
+
+    client: GraphQLClient
+    target: str
+    state: StateFile
+    result: Result
+    progress: Progress
+    lock: threading.Lock
+
+    def timed(self, phase: str) -> AbstractContextManager[None]: ...
+    def sent(self) -> None: ...
+    def call(self, name: str, variables: dict, root: str) -> dict: ...
 
 UPLOAD = {"saleor": "ProductMediaCreate", "marketplace": "ImportProductMediaCreateWithStatus"}
+
+
+# This API refuses a second copy of a photo already on the product (uploaded in the atelier, or by a run whose
+# record of it was lost): the photo is there, which is what the importer wants.
+ALREADY_THERE = "MEDIA_ALREADY_ASSIGNED"
 
 
 class PhotoRefused(Exception):
@@ -28,9 +51,8 @@ class PhotoRefused(Exception):
         self.reason = reason
 
 
-def _upload(writer: Writer, product_id: str, photo: Photo) -> None:
-    from catalog_import.apply import messages_of
-
+def _upload(writer: Writer, product_id: str, photo: Photo) -> bool:
+    """True when the photo was uploaded, False when the API already had it."""
     document = UPLOAD.get(writer.target, UPLOAD["marketplace"])
     try:
         with writer.timed("photos"):
@@ -42,6 +64,8 @@ def _upload(writer: Writer, product_id: str, photo: Photo) -> None:
     if data is None:
         raise PhotoRefused("refused")
     if data.get("errors"):
+        if all(error.get("code") == ALREADY_THERE for error in data["errors"]):
+            return False
         raise PhotoRefused(messages_of(data["errors"]))
     media: dict[str, Any] = data.get("media") or {}
     if media.get("status") == "FAILED":
@@ -49,14 +73,13 @@ def _upload(writer: Writer, product_id: str, photo: Photo) -> None:
         if media.get("id"):
             writer.call("ProductMediaDelete", {"id": media["id"]}, "productMediaDelete")
         raise PhotoRefused(reason)
+    return True
 
 
 def upload_photos(writer: Writer, product_id: str, photos: list[Photo], uploaded: list[str]) -> None:
     """Each photo once: its hash goes to the state file right after the upload and to the product's
     metadata at the end, so neither a kill nor a second run uploads it again. Raises ProductFailed naming
     every refused photo (after the others are uploaded and recorded)."""
-    from catalog_import.apply import ProductFailed
-
     hashes = list(uploaded)
     already = writer.state.photos.get(product_id, set())
     refused: list[Problem] = []
@@ -65,9 +88,10 @@ def upload_photos(writer: Writer, product_id: str, photos: list[Photo], uploaded
         if digest in hashes:
             writer.progress.photo("skipped")
             continue
+        uploaded_now = False
         if digest not in already:
             try:
-                _upload(writer, product_id, photo)
+                uploaded_now = _upload(writer, product_id, photo)
             except PhotoRefused as error:
                 refused.append(Problem(None, photo.column, "PHOTO_FAILED",
                                        {"value": photo.path.name, "reason": error.reason}))
@@ -75,8 +99,8 @@ def upload_photos(writer: Writer, product_id: str, photos: list[Photo], uploaded
                 continue
             with writer.lock:
                 writer.state.record_photo(product_id, digest)
-                writer.result.photos_uploaded += 1
-        writer.progress.photo("uploaded")
+                writer.result.photos_uploaded += uploaded_now
+        writer.progress.photo("uploaded" if uploaded_now else "skipped")
         hashes.append(digest)
     if hashes != uploaded:
         writer.call("ProductUpdate", {"id": product_id, "input": {

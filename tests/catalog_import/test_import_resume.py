@@ -84,6 +84,7 @@ def test_a_stop_after_chunk_k_is_deterministic_and_resumes_to_the_same_catalog(t
     assert "créés : 60, mis à jour : 0, inchangés : 0, en échec : 0" in lines
     assert "Produits pas encore traités : 140." in lines
     assert lines[-1].startswith("Interrompu : l'API contient ce qui est compté ci-dessus")
+    assert "Rien à faire" not in stopped.stdout
     resume_and_compare(tmp_path, interrupted, api_url, api, snapshot, state_dir, "H", 3 * CHUNK)
 
 

@@ -35,6 +35,7 @@ def test_the_cooperatives_workbook_imports_exactly_then_its_csv_twin_changes_not
     first = run_import(options(workbook, api_url, lang="fr"))
     assert first.exit_code == 0, first.summary()
     assert first.counts() == {"created": 5, "updated": 0, "unchanged": 0, "failed": 0}
+    assert not list(tmp_path.glob(".*.import-state.jsonl"))  # nothing half done, nothing to "resume"
     skus = ["MI-TAP-1", "MI-TAP-2", "MI-KIL-1", "MI-COU-S", "MI-COU-L", "MI-POT-1"]
     held = snapshot(api, skus)
     assert {s: held[s]["category"] for s in skus} == {

@@ -113,6 +113,8 @@ def test_saleor_import_end_to_end(tmp_path):
         second = run(path, standin.url)
         assert second.exit_code == 0, second.summary()
         assert second.counts() == {"created": 0, "updated": 1, "unchanged": 2, "failed": 0}
+        assert "Reprise" not in second.summary()  # the first run went to the end: nothing to resume
+        assert not list(tmp_path.glob("*.import-state.jsonl"))
         assert mutations(standin, before) == ["ImportProductMediaCreate", "ImportProductUpdate"]
         assert held(standin)["SAL-BAB-40"]["media"] == 1
 
@@ -213,3 +215,28 @@ def test_saleor_dry_run_speaks_the_users_language(tmp_path, lang):
     assert result.exit_code == 0 and expected in text
     if lang == "ar":
         assert "Dry run" not in text and "Essai" not in text and "(تنبيه)" in text
+
+
+def test_progress_counts_products_and_photos_with_rate_and_time_left(tmp_path):
+    path = write_catalog(tmp_path, ROWS[:1])
+    with server() as standin:
+        done = subprocess.run([sys.executable, "-m", "catalog_import", str(path), "--target", "saleor", "--url",
+                               standin.url, "--email", STAFF[0], "--password", STAFF[1], "--lang", "fr"],
+                              capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    last = done.stderr.strip().splitlines()[-1]  # not a terminal: plain lines, the last one at the end
+    assert last.startswith("1/1 produits 100%") and "/s ETA" in last
+    assert "| 2/2 photos 100%" in last and "uploaded 2" in last
+
+
+def test_a_market_named_with_its_currency_in_the_header(tmp_path):
+    """"Prix export (EUR)" is the export market's price column, not an unknown market "export_eur"."""
+    header = [*HEADER[:9], "Prix export (EUR)", *HEADER[10:]]
+    path = write_catalog(tmp_path, ROWS[3:])
+    text = path.read_bytes().decode("cp1252").replace("prix_export", "Prix export (EUR)", 1)
+    path.write_bytes(text.encode("cp1252"))
+    assert header[9] in text
+    with server() as standin:
+        result = run(path, standin.url, dry_run=True)
+    assert result.exit_code == 0 and not result.errors, result.summary()
+    assert "'export'" in result.summary() and "export_eur" not in result.summary()
