@@ -10,9 +10,9 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from catalog_import.columns import NAME_KEYS, headers_for
+from catalog_import.columns import NAME_KEYS
 from catalog_import.model import Photo, Problem, ProductSpec, VariantSpec
-from catalog_import.numbers import NumberText, parse_decimal, parse_number
+from catalog_import.numbers import NumberText, parse_number
 from catalog_import.readers import Table
 from catalog_import.text import match_key
 
@@ -204,14 +204,6 @@ def path_photo(path: Path, column: str = "photos") -> Photo:
     return Photo(path=path, size=path.stat().st_size, column=column)
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def check_columns(table: Table, default_artisan: str) -> list[Problem]:
     problems = []
     present = set(table.headers)
@@ -328,5 +320,3 @@ def _variant(parser: RowParser, row: dict[str, str], sku: str) -> VariantSpec:
     variant.hs_code = hs
     return variant
 
-
-__all__ = ["check_columns", "file_sha256", "headers_for", "parse_decimal", "parse_products", "path_photo"]

@@ -9,7 +9,8 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from catalog_import.parse import parse_decimal, parse_products
+from catalog_import.numbers import parse_decimal
+from catalog_import.parse import parse_products
 from catalog_import.readers import read_table
 
 ROOT = Path(__file__).resolve().parents[2]
