@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from catalog_import.interrupt import StopSignal
+from catalog_import.messages import message
 from catalog_import.report import EXIT_INTERRUPTED, EXIT_USAGE, write_report
 from catalog_import.runner import DEFAULT_URL, Options, run_import
 
@@ -44,15 +45,15 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    usage = None
     if not args.input.is_file():
-        print(f"catalog-import: {args.input}: no such file", file=sys.stderr)
-        return EXIT_USAGE
-    if args.chunk_size < 1:
-        print("catalog-import: --chunk-size must be at least 1", file=sys.stderr)
-        return EXIT_USAGE
-    needs_api = not args.preview
-    if needs_api and not args.token and not (args.email and args.password) and not args.dry_run:
-        print("catalog-import: give --token (or MAALEM_TOKEN) or --email and --password", file=sys.stderr)
+        usage = message("NO_SUCH_FILE", args.lang, value=str(args.input))
+    elif args.chunk_size < 1:
+        usage = message("CHUNK_SIZE", args.lang)
+    elif not args.preview and not args.token and not (args.email and args.password) and not args.dry_run:
+        usage = message("CREDENTIALS", args.lang)
+    if usage:
+        print(f"catalog-import: {usage}", file=sys.stderr)
         return EXIT_USAGE
     stop = StopSignal()
     options = Options(input=args.input, url=args.url, token=args.token, email=args.email, password=args.password,
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             result = run_import(options)
         except KeyboardInterrupt:  # only before the handlers are in place
-            print("interrupted", file=sys.stderr)
+            print(message("INTERRUPTED", args.lang), file=sys.stderr)
             return EXIT_INTERRUPTED
     print(result.summary(), flush=True)
     if args.report:

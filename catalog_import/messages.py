@@ -214,6 +214,13 @@ MESSAGES: dict[str, dict[str, Any]] = {
                      "fr": "La photo {value!r} a été refusée : {reason}",
                      "ar": "رُفضت الصورة {value}: {reason}"},
     "API": {"en": "The API refused it: {value}", "fr": "L'API a refusé : {value}", "ar": "رفضت الواجهة البرمجية: {value}"},
+    # --- the command line ---------------------------------------------------------------------------
+    "NO_SUCH_FILE": {"en": "{value}: no such file", "fr": "{value} : fichier introuvable", "ar": "{value}: الملف غير موجود"},
+    "CHUNK_SIZE": {"en": "--chunk-size must be at least 1", "fr": "--chunk-size doit valoir au moins 1",
+                   "ar": "يجب أن تكون قيمة ‎--chunk-size‎ على الأقل 1"},
+    "CREDENTIALS": {"en": "give --token (or MAALEM_TOKEN) or --email and --password",
+                    "fr": "indiquez --token (ou MAALEM_TOKEN) ou --email et --password",
+                    "ar": "أدخل ‎--token‎ (أو MAALEM_TOKEN) أو ‎--email‎ و‎--password‎"},
     # --- summary and progress ------------------------------------------------------------------------
     "SUMMARY": {"en": "{created} created, {updated} updated, {unchanged} unchanged, {failed} failed",
                 "fr": "créés : {created}, mis à jour : {updated}, inchangés : {unchanged}, en échec : {failed}",

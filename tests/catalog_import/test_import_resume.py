@@ -104,7 +104,10 @@ def test_a_real_signal_whenever_it_arrives_leaves_a_run_that_resumes(tmp_path, a
         assert time.monotonic() < deadline, "the import made no progress"
         time.sleep(0.05)
     process.send_signal(sig)
+    signalled = time.monotonic()
     stdout, stderr = process.communicate(timeout=300)
+    # Reported, not asserted (the machine is shared): the requests in flight finish, then the run exits.
+    print(f"{signal.Signals(sig).name}: exit {process.returncode} {time.monotonic() - signalled:.2f} s after the signal")
     if process.returncode == 0:  # it finished before the signal arrived: nothing to resume, and that is fine
         assert on_server(api, f"RS{tag}") == COUNT
         return
