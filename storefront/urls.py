@@ -17,6 +17,11 @@ urlpatterns = [
     path("currency/", views.set_currency, name="set-currency"),
     path("favicon.ico", RedirectView.as_view(url="/static/storefront/favicon.svg", permanent=True)),
 ]
+# Trade (issue 21): the buyers' space, and its pages in the artisan and curation spaces (before them).
+if find_spec("storefront.trade") is not None:
+    urlpatterns += [re_path(rf"^{LANG}/trade/", include("storefront.trade.urls")),
+                    re_path(rf"^{LANG}/atelier/trade/", include("storefront.trade.atelier_urls")),
+                    re_path(rf"^{LANG}/curation/trade/", include("storefront.trade.curation_urls"))]
 # Issue 6's spaces (built separately): mounted per language, only when their package is there.
 for _space in ("atelier", "curation"):
     if find_spec(f"storefront.{_space}") is not None and find_spec(f"storefront.{_space}.urls") is not None:

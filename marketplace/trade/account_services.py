@@ -57,6 +57,7 @@ def _check_tax_id(tax_id: str, kind: str, country: str) -> FieldError | None:
     return None
 
 
+@transaction.atomic
 def apply(user: Any, data: dict[str, Any]) -> TradeAccount:
     """Create or correct the signed-in user's application (PENDING again). A verified account is not
     re-applied for."""
@@ -135,6 +136,7 @@ def _notify(account: TradeAccount) -> None:
     transaction.on_commit(lambda: send_account_decision_task.delay(account.pk))
 
 
+@transaction.atomic
 def approve(user: Any, pk: int, *, trusted: bool | None = None) -> TradeAccount:
     account = _account_for_review(user, pk)
     was = account.status
@@ -148,6 +150,7 @@ def approve(user: Any, pk: int, *, trusted: bool | None = None) -> TradeAccount:
     return account
 
 
+@transaction.atomic
 def reject(user: Any, pk: int, *, reason: str, note: str = "") -> TradeAccount:
     account = _account_for_review(user, pk)
     note = (note or "").strip()
@@ -164,6 +167,7 @@ def reject(user: Any, pk: int, *, reason: str, note: str = "") -> TradeAccount:
     return account
 
 
+@transaction.atomic
 def set_trusted(user: Any, pk: int, trusted: bool) -> TradeAccount:
     account = _account_for_review(user, pk)
     if trusted and account.status != TradeAccount.Status.VERIFIED:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
+
 from marketplace.catalog.models import ProductVariant
 from marketplace.core.errors import FieldError, MutationError
 from marketplace.trade.access import require_verified_buyer
@@ -30,12 +32,13 @@ def line_error(field: str, name: str, quantity: int, offer: VariantOffer) -> Fie
         return FieldError(field, f"{name} is not offered to trade buyers in this market.", "UNAVAILABLE")
     if quantity % max(1, offer.pack_size):
         return FieldError(field, f"{name} is sold in packs of {offer.pack_size}: order a multiple of "
-                          f"{offer.pack_size}.", "PACK_SIZE")
+                          f"{offer.pack_size}.", "PACK_SIZE", extra={"pack": offer.pack_size})
     if quantity > offer.orderable:
         beyond = (f" and {offer.capacity_left} more made to order in {offer.lead_time_weeks} weeks"
                   if offer.capacity_left else "")
         return FieldError(field, f"{name}: at most {offer.orderable} ({offer.in_stock} in stock{beyond}).",
-                          "BEYOND_CAPACITY")
+                          "BEYOND_CAPACITY", extra={"max": offer.orderable, "stock": offer.in_stock,
+                                                    "more": offer.capacity_left, "weeks": offer.lead_time_weeks})
     return None
 
 
@@ -43,6 +46,7 @@ def _variants(ids: list[int]) -> dict[int, ProductVariant]:
     return {v.pk: v for v in ProductVariant.objects.filter(pk__in=ids).select_related("product")}
 
 
+@transaction.atomic
 def set_lines(user: Any, lines: list[dict[str, Any]], *, add: bool = False, replace: bool = False) -> TradeCart:
     """`lines`: [{variant_id, quantity}]. Sets each line's quantity (0 removes it), adds to it (`add`), or
     makes the cart exactly these lines (`replace`). All lines are checked; one error per bad line."""
@@ -88,6 +92,7 @@ def set_lines(user: Any, lines: list[dict[str, Any]], *, add: bool = False, repl
     return cart
 
 
+@transaction.atomic
 def delete_lines(user: Any, variant_ids: list[int]) -> TradeCart:
     account = require_verified_buyer(user)
     cart = cart_for(account, lock=True)

@@ -53,8 +53,9 @@ LABELS: dict[str, dict[str, str]] = {
                           "pour les comptes de confiance. Prix de détail conseillés à titre indicatif.",
                     "en": "{share}% deposit before production, balance before shipping; net 30 for trusted "
                           "accounts. Retail prices are a guide."},
-    "sheet_artisan": {"fr": "{name} ({region}) — minimum {first} la première commande, {reorder} ensuite",
-                      "en": "{name} ({region}) — minimum {first} for a first order, {reorder} for a reorder"},
+    "sheet_artisan": {"fr": "{name} ({region})", "en": "{name} ({region})"},
+    "sheet_minimum": {"fr": "Minimum {first} la première commande, {reorder} ensuite",
+                      "en": "Minimum {first} for a first order, {reorder} for a reorder"},
     "wholesale": {"fr": "Prix de gros", "en": "Wholesale"},
     "retail": {"fr": "Prix de détail conseillé", "en": "Retail guide"},
     "pack": {"fr": "Lot", "en": "Pack"},

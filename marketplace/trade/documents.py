@@ -159,9 +159,9 @@ def line_sheet_pdf(sheet: Any) -> bytes:
                            s["p"]),
                         _p(t("sheet_terms", share=int(sheet.deposit_share * 100)), s["small"]), Spacer(1, 3 * mm)]
     for group in sheet.artisans:
-        story.append(_p(t("sheet_artisan", name=group.name, region=group.city,
-                          first=_money(group.minimum.first_order, sheet.currency),
-                          reorder=_money(group.minimum.reorder, sheet.currency)), s["h2"]))
+        story += [_p(t("sheet_artisan", name=group.name, region=group.city), s["h2"]),
+                  _p(t("sheet_minimum", first=_money(group.minimum.first_order, sheet.currency),
+                       reorder=_money(group.minimum.reorder, sheet.currency)), s["p"])]
         for product in group.products:
             details = [Paragraph(f"<b>{escape(product.name)}</b>", s["p"])]
             if product.description:

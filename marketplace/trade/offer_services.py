@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 
 from marketplace.catalog.access import product_for_write, variant_for_write
@@ -35,6 +36,7 @@ def _amount(value: Any, field: str) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
+@transaction.atomic
 def update_artisan_terms(user: Any, artisan_pk: int, *, first_order_minimum: Any = None,
                          reorder_minimum: Any = None) -> ArtisanTradeTerms:
     require_artisan_access(user, artisan_pk)
@@ -47,6 +49,7 @@ def update_artisan_terms(user: Any, artisan_pk: int, *, first_order_minimum: Any
     return terms
 
 
+@transaction.atomic
 def set_product_offer(user: Any, product_pk: int, offered: bool) -> Any:
     """Offer a product in every trade channel (published; each variant's wholesale price follows the rule
     from its MAD price), or withdraw it from them."""
@@ -75,6 +78,7 @@ def set_product_offer(user: Any, product_pk: int, offered: bool) -> Any:
     return product
 
 
+@transaction.atomic
 def update_variant_terms(user: Any, variant_pk: int, data: dict[str, Any]) -> VariantTradeTerms:
     """Pack size, capacity and lead time; `wholesale_prices`: [{channel: slug, price: amount or None}], None
     giving the price back to the rule."""

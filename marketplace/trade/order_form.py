@@ -11,13 +11,19 @@ value refused with its row, never guessed. Nothing is added to the cart unless e
 from __future__ import annotations
 
 import io
+import tempfile
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from catalog_import.columns import _HALVES
+from catalog_import.model import Problem
+from catalog_import.numbers import parse_number
+from catalog_import.readers import Table, read_csv, read_xlsx
+from catalog_import.text import match_key
 from marketplace.trade.document_texts import label
 from marketplace.trade.line_sheets import LineSheet
 
@@ -75,34 +81,104 @@ def order_form_xlsx(sheet: LineSheet) -> bytes:
 
 # --- upload -------------------------------------------------------------------------------------------
 
-# canonical column -> headers accepted (fr, en, ar), compared with catalog_import.text.match_key
+# canonical column -> headers accepted (fr, en, ar), compared on catalog_import.text.match_key. Only the SKU and
+# the quantity are read; the form's other columns (and their usual names) are known so that its header row
+# is recognised as one (the importer's rule: most of a header row's cells name known columns).
 COLUMNS = {
-    "sku": ("sku", "réf", "réf.", "ref", "référence", "reference", "référence article", "code article", "article code",
-            "item code", "rmz", "الرمز", "رمز المنتج", "المرجع"),
+    "sku": ("sku", "réf", "ref", "référence", "reference", "référence article", "code article", "item code",
+            "code", "الرمز", "رمز المنتج", "المرجع"),
     "quantity": ("quantity", "quantité", "qty", "qté", "qte", "quantité commandée", "ordered quantity",
-                 "order quantity", "commande", "الكمية", "الكمية المطلوبة"),
+                 "order quantity", "à commander", "to order", "الكمية", "الكمية المطلوبة"),
+    "info:product": ("item", "article", "product", "produit", "désignation", "description", "name", "nom", "المنتج"),
+    "info:variant": ("variant", "variante", "المتغير"),
+    "info:artisan": ("artisan", "الحرفي"),
+    "info:pack": ("pack", "lot", "pack size", "الحزمة"),
+    "info:wholesale": ("wholesale", "prix de gros", "wholesale price", "سعر الجملة"),
+    "info:retail": ("retail guide", "prix de détail conseillé", "retail price", "prix de détail", "سعر التقسيط"),
+    "info:price": ("price", "prix", "unit price", "prix unitaire", "الثمن"),
+    "info:stock": ("in stock", "en stock", "stock", "المخزون"),
+    "info:more": ("made to order", "sur commande", "على الطلب"),
+    "info:lead": ("lead time", "délai", "délai semaines", "lead time weeks", "الأجل"),
+    "info:total": ("total", "montant", "amount", "المجموع"),
 }
+_ALIASES = {match_key(alias): key for key, aliases in COLUMNS.items() for alias in aliases}
+SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt")
 
 
-@dataclass
-class FormProblem:
-    row: int | None
-    column: str | None
-    code: str  # EMPTY_FILE, UNREADABLE, NO_HEADER, UNKNOWN_SKU, NOT_A_NUMBER, AMBIGUOUS_NUMBER, NOT_WHOLE, DUPLICATE…
-    message: str
+def form_column(header: str) -> str | None:
+    """An order form's header → "sku", "quantity" or None; a bilingual header ("Quantité / الكمية") is the
+    column both halves name."""
+    key = _ALIASES.get(match_key(header))
+    if key is not None:
+        return key
+    halves = {_ALIASES.get(match_key(half)) for half in _HALVES.split(header) if half.strip()} - {None}
+    return halves.pop() if len(halves) == 1 else None
 
 
 @dataclass
 class ParsedForm:
     lines: list[tuple[int, str, int]] = field(default_factory=list)  # (row, sku, quantity)
-    problems: list[FormProblem] = field(default_factory=list)
-    sheet: str = ""
-    header_row: int | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def read_form(data: bytes, filename: str) -> Table:
+    suffix = Path(filename or "").suffix.lower()
+    if suffix not in SUFFIXES:
+        return Table(problems=[Problem(None, None, "UNKNOWN_FORMAT", {"suffix": suffix or "?"})])
+    if len(data) > MAX_UPLOAD_BYTES:
+        return Table(problems=[Problem(None, None, "UNREADABLE", {"detail": f"{len(data)} bytes is too large"})])
+    if suffix in (".csv", ".txt"):
+        return read_csv(data, columns=form_column)
+    with tempfile.NamedTemporaryFile(suffix=suffix) as handle:  # openpyxl reads from a path
+        handle.write(data)
+        handle.flush()
+        return read_xlsx(Path(handle.name), columns=form_column)
 
 
 def parse_order_form(data: bytes, filename: str = "order-form.xlsx") -> ParsedForm:
-    raise NotImplementedError  # written once the importer's parsing code is in main (see the module docstring)
-
-
-def _unused(_: Any) -> None:
-    return None
+    """(row, SKU, quantity) for every row with a quantity; problems with their rows. A row without a
+    quantity (empty or 0) is not ordered."""
+    table = read_form(data, filename)
+    parsed = ParsedForm(problems=list(table.problems))
+    if any(p.severity == "error" for p in table.problems):
+        return parsed
+    for key in ("sku", "quantity"):
+        if key not in table.headers:
+            parsed.problems.append(Problem(None, None, "MISSING_COLUMN", {
+                "label": key, "headers": ", ".join(COLUMNS[key][:4])}))
+    if parsed.errors:
+        return parsed
+    seen: dict[str, int] = {}
+    quantity_header, sku_header = table.headers["quantity"], table.headers["sku"]
+    for row, values in table.rows[:MAX_ROWS + 1]:
+        raw = values.get("quantity") or ""  # a numeric cell's text keeps its exact value (NumberText)
+        if not str(raw).strip() or (row, "quantity") in table.blocked:
+            continue
+        number = parse_number(raw)
+        if number.value is None:
+            parsed.problems.append(Problem(row, quantity_header, number.problem or "NOT_A_NUMBER", {"value": str(raw)}))
+            continue
+        if number.value < 0:
+            parsed.problems.append(Problem(row, quantity_header, "NEGATIVE", {"value": str(raw)}))
+            continue
+        if number.value != number.value.to_integral_value():
+            parsed.problems.append(Problem(row, quantity_header, "NOT_AN_INTEGER", {"value": str(raw)}))
+            continue
+        if not number.value:
+            continue
+        sku = str(values.get("sku") or "").strip()
+        if not sku:
+            parsed.problems.append(Problem(row, sku_header, "REQUIRED"))
+            continue
+        if sku.upper() in seen:
+            parsed.problems.append(Problem(row, sku_header, "DUPLICATE_SKU", {"value": sku, "other": seen[sku.upper()]}))
+            continue
+        seen[sku.upper()] = row
+        parsed.lines.append((row, sku, int(number.value)))
+    if len(table.rows) > MAX_ROWS:
+        parsed.problems.append(Problem(None, None, "UNREADABLE", {"detail": f"more than {MAX_ROWS} rows"}))
+    return parsed

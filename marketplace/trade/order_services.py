@@ -260,6 +260,7 @@ def create_trade_order(account: TradeAccount, wanted: list[Wanted], *, terms: st
 
 # --- payments (back office) -----------------------------------------------------------------------------
 
+@transaction.atomic
 def record_payment(user: Any, order_pk: int, kind: str, reference: str = "") -> TradeOrder:
     """The deposit or the balance received by bank transfer. The deposit starts production (due dates from
     today); the balance completes the payment, and the payout ledger takes the lines."""

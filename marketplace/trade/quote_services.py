@@ -30,6 +30,7 @@ def _notify(quote: TradeQuote, event: str, number: int | None = None) -> None:
     transaction.on_commit(lambda: send_quote_event_task.delay(quote.pk, event, number))
 
 
+@transaction.atomic
 def request_quote(user: Any, *, variant_pk: int, quantity: int, kind: str, note: str = "") -> TradeQuote:
     account = require_verified_buyer(user)
     variant = ProductVariant.objects.select_related("product__artisan").filter(pk=variant_pk).first()
@@ -62,6 +63,7 @@ def _quote(pk: int, *, lock: bool = True) -> TradeQuote:
     return quote
 
 
+@transaction.atomic
 def answer_quote(user: Any, pk: int, *, unit_price: Any = None, lead_time_weeks: int | None = None, note: str = "",
                  decline: bool = False) -> TradeQuote:
     """The artisan's answer: a unit price (in the quote's currency) and a lead time, or no."""
@@ -89,6 +91,7 @@ def answer_quote(user: Any, pk: int, *, unit_price: Any = None, lead_time_weeks:
     return quote
 
 
+@transaction.atomic
 def accept_quote(user: Any, pk: int, *, shipping_address: dict | None = None, shipping_method_id: int | None = None,
                  payment_terms: str | None = None) -> TradeOrder:
     account = require_verified_buyer(user)

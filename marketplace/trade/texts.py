@@ -156,3 +156,32 @@ QUOTE_KINDS = {
 
 def pick(texts: dict[str, str], language: str) -> str:
     return texts.get(language) or texts["en"]
+
+# Problems of an uploaded order form that are the trade app's own (the importer words the others).
+FORM_MESSAGES = {
+    "NO_QUANTITY": {"fr": "Aucune ligne n'a de quantité : remplissez la colonne « Quantité ».",
+                    "en": "No row has a quantity: fill in the \u201cQuantity\u201d column.",
+                    "ar": "لا يحتوي أي سطر على كمية: املؤوا عمود «الكمية»."},
+    "UNKNOWN_SKU": {"fr": "Référence inconnue : {sku}.", "en": "Unknown SKU: {sku}.",
+                    "ar": "مرجع غير معروف: \u2068{sku}\u2069."},
+    "FILE_TOO_LARGE": {"fr": "Le fichier dépasse {limit} Mo.", "en": "The file is larger than {limit} MB.",
+                       "ar": "يتجاوز الملف \u2068{limit}\u2069 ميغابايت."},
+    "UNAVAILABLE": {"fr": "{sku} n'est pas proposé aux professionnels sur ce marché.",
+                    "en": "{sku} is not offered to trade buyers in this market.",
+                    "ar": "\u2068{sku}\u2069 غير معروض على المهنيين في هذا السوق."},
+    "PACK_SIZE": {"fr": "{sku} se vend par lots de {pack} : commandez un multiple de {pack}.",
+                  "en": "{sku} is sold in packs of {pack}: order a multiple of {pack}.",
+                  "ar": "يُباع \u2068{sku}\u2069 بحزم من \u2068{pack}\u2069: اطلبوا مضاعفا لـ \u2068{pack}\u2069."},
+    "BEYOND_CAPACITY": {"fr": "{sku} : au plus {max} ({stock} en stock, {more} de plus en {weeks} semaines).",
+                        "en": "{sku}: at most {max} ({stock} in stock, {more} more in {weeks} weeks).",
+                        "ar": "\u2068{sku}\u2069: على الأكثر \u2068{max}\u2069 (\u2068{stock}\u2069 في المخزون، "
+                              "\u2068{more}\u2069 إضافية خلال \u2068{weeks}\u2069 أسابيع)."},
+    "INVALID": {"fr": "{sku} : quantité refusée.", "en": "{sku}: quantity refused.",
+                "ar": "\u2068{sku}\u2069: كمية مرفوضة."},
+}
+
+
+def form_message(code: str, language: str, **values: object) -> str:
+    texts = FORM_MESSAGES.get(code) or FORM_MESSAGES["INVALID"]
+    return pick(texts, language).format(**{"sku": "", "pack": "", "max": "", "stock": "", "more": "", "weeks": "",
+                                           **values})

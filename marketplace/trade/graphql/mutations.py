@@ -47,6 +47,17 @@ def _value(enum_value):
     return getattr(enum_value, "value", enum_value)
 
 
+def _language(info) -> str:
+    """The reader's language: the client's (the storefront sends its page's), else the account's."""
+    accepted = info.context.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    for tag in accepted.split(","):
+        code = tag.strip()[:2].lower()
+        if code in ("fr", "ar", "en"):
+            return code
+    user = _user(info)
+    return getattr(user, "language_code", "en") or "en"
+
+
 def _cart(cart):
     return selectors.cart_view(cart)
 
@@ -131,10 +142,11 @@ class TradeCartLinesDelete(MaalemMutation):
 class TradeOrderFormRow(graphene.ObjectType):
     """A problem found in an uploaded order form, with its row as the spreadsheet shows it."""
 
-    row = graphene.Int()
-    column = graphene.String()
+    row = graphene.Int(description="The row as the spreadsheet numbers it (null: the whole file).")
+    column = graphene.String(description="The column's header as written.")
     code = graphene.String(required=True)
-    message = graphene.String(required=True)
+    message = graphene.String(required=True, description="In the client's language.")
+    severity = graphene.String(required=True, description="error, warning or info.")
 
 
 class TradeOrderFormUpload(MaalemMutation):
@@ -145,7 +157,8 @@ class TradeOrderFormUpload(MaalemMutation):
         file = Upload(required=True)
 
     trade_cart = graphene.Field(TradeCart)
-    rows = graphene.NonNull(graphene.List(graphene.NonNull(TradeOrderFormRow)))
+    rows = graphene.NonNull(graphene.List(graphene.NonNull(TradeOrderFormRow)), description=(
+        "Every problem found, with its row (errors refuse the whole file; warnings and notes do not)."))
     errors = TRADE_ERRORS
 
     @classmethod
@@ -159,7 +172,7 @@ class TradeOrderFormUpload(MaalemMutation):
     def perform(cls, root, info, file):
         from marketplace.trade.form_services import upload_order_form
 
-        cart, problems = upload_order_form(_user(info), file)
+        cart, problems = upload_order_form(_user(info), file, _language(info))
         info.context._trade_form_rows = problems
         if cart is None:
             errors = [p for p in problems if p["severity"] == "error"]

@@ -41,3 +41,29 @@ def mail(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     outbox.outbox.clear()
     return outbox.outbox
+
+
+@pytest.fixture
+def upload_form(client):
+    """Send an order form as a GraphQL multipart request (as the storefront does) with the bearer token of
+    `gql`; returns the payload of tradeOrderFormUpload."""
+    import json
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    document = (Path(__file__).resolve().parents[3] / "storefront/graphql/marketplace/TradeOrderFormUpload.graphql"
+                ).read_text(encoding="utf-8")
+
+    def send(gql, content: bytes, name: str = "order-form.xlsx", language: str = "en") -> dict:
+        data = {"operations": json.dumps({"query": document, "variables": {"file": None}}),
+                "map": json.dumps({"0": ["variables.file"]}),
+                "0": SimpleUploadedFile(name, content, content_type="application/octet-stream")}
+        response = client.post("/graphql/", data=data, HTTP_AUTHORIZATION=f"Bearer {gql.token}",
+                               HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 200, response.content[:500]
+        body = response.json()
+        assert not body.get("errors"), body["errors"]
+        return body["data"]["tradeOrderFormUpload"]
+
+    return send
