@@ -39,6 +39,7 @@ def make_buyer(*, country: str = "FR", verified: bool = True, trusted: bool = Fa
     if verified:
         account = account_services.approve(admin(), account.pk, trusted=trusted)
     user.refresh_from_db()
+    user.__dict__.pop("_maalem_trade_account", None)  # read again: the curator's decision changed it
     return user, account
 
 
