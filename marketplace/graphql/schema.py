@@ -19,6 +19,7 @@ from marketplace.curation.graphql.management import ManagementMutations, Managem
 from marketplace.orders.graphql.schema import OrderMutations, OrderQueries
 from marketplace.payments.graphql.schema import PaymentMutations
 from marketplace.payouts.graphql.schema import PayoutMutations, PayoutQueries
+from marketplace.shipping.graphql.schema import ShippingQueries
 
 SCHEMA_VERSION = "3.23"
 
@@ -75,7 +76,7 @@ class Shop(graphene.ObjectType):
 
 
 class Query(AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, ManagementQueries, CheckoutQueries,
-            OrderQueries, PayoutQueries, graphene.ObjectType):
+            OrderQueries, PayoutQueries, ShippingQueries, graphene.ObjectType):
     shop = graphene.Field(Shop, required=True)
 
     @staticmethod
