@@ -17,6 +17,7 @@ from marketplace.core.graphql.types import CountryDisplay, LanguageDisplay
 from marketplace.core.models import LANGUAGE_CODES
 from marketplace.curation.graphql.management import ManagementMutations, ManagementQueries
 from marketplace.orders.graphql.schema import OrderMutations, OrderQueries
+from marketplace.pages.graphql.schema import PageQueries
 from marketplace.payments.graphql.schema import PaymentMutations
 from marketplace.payouts.graphql.schema import PayoutMutations, PayoutQueries
 from marketplace.shipping.graphql.schema import ShippingQueries
@@ -76,7 +77,7 @@ class Shop(graphene.ObjectType):
 
 
 class Query(AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, ManagementQueries, CheckoutQueries,
-            OrderQueries, PayoutQueries, ShippingQueries, graphene.ObjectType):
+            OrderQueries, PayoutQueries, ShippingQueries, PageQueries, graphene.ObjectType):
     shop = graphene.Field(Shop, required=True)
 
     @staticmethod

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 from storefront.core.pages import api
 from storefront.core.templatetags.sf import tr
 
+from .lines import variant_choices
+
 MAX_LINES = 50
 
 
@@ -59,6 +61,7 @@ def priced_lines(request: HttpRequest, cart: dict[str, dict]) -> list[dict]:
         total = {"amount": Decimal(str(price["amount"])) * line["quantity"], "currency": price["currency"]} if price else None
         lines.append({"variant": variant, "product": product, "quantity": line["quantity"], "price": price,
                       "total": total, "available": available, "name": tr(product),
+                      "choices": variant_choices(variant),
                       "problem": _("Sold out") if available <= 0 else (
                           _("Only %(count)s available") % {"count": available} if available < line["quantity"] else "")})
     return lines
@@ -86,6 +89,8 @@ def add(request: HttpRequest) -> HttpResponse:
         cart[variant] = line
         _save(request, cart)
         return HttpResponseRedirect(f"/{request.lang}/{request.market['slug']}/cart/")
+    if product and not variant and back.startswith(f"/{request.lang}/{request.market['slug']}/p/"):
+        return HttpResponseRedirect(back.split("?")[0] + "?choose=1")  # no size chosen: ask for it
     return HttpResponseRedirect(back)
 
 

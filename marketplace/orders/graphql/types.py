@@ -18,6 +18,7 @@ from marketplace.core.graphql.types import (
     TaxedMoney,
     Weight,
 )
+from marketplace.orders import selectors
 from marketplace.orders.graphql.enums import (
     FulfillmentStageEnum,
     FulfillmentStatus,
@@ -106,11 +107,11 @@ class OrderLine(graphene.ObjectType):
 
     @staticmethod
     def resolve_translated_product_name(root, info):
-        return root.product_name
+        return selectors.translated_product_name(root, root.order.language_code)
 
     @staticmethod
     def resolve_translated_variant_name(root, info):
-        return root.variant_name
+        return selectors.translated_variant_name(root, root.order.language_code)
 
     @staticmethod
     def resolve_customs_data(root, info):
@@ -146,10 +147,15 @@ class Fulfillment(graphene.ObjectType):
     warehouse = graphene.Field(Warehouse)
     artisan = graphene.Field(Artisan, required=True)
     stage = graphene.Field(FulfillmentStageEnum, required=True)
+    tracking_url = graphene.String(description="A page that follows the parcel (marketplace extension).")
 
     @staticmethod
     def resolve_id(root, info):
         return to_global_id("Fulfillment", root.pk)
+
+    @staticmethod
+    def resolve_tracking_url(root, info):
+        return selectors.tracking_url(root.tracking_number)
 
     @staticmethod
     def resolve_status(root, info):
@@ -199,6 +205,29 @@ class OrderEvent(graphene.ObjectType):
         return root.parameters.get("transaction_reference")
 
 
+class OrderExpectedDelivery(graphene.ObjectType):
+    """Marketplace extension: the delivery window of the method chosen, from the order's date."""
+
+    earliest = graphene.Date(required=True)
+    latest = graphene.Date(required=True)
+
+
+class BankTransferInstructions(graphene.ObjectType):
+    """Marketplace extension: how to pay a bank-transfer order, and by when."""
+
+    account_holder = graphene.String(required=True)
+    bank_name = graphene.String(required=True)
+    iban = graphene.String(required=True)
+    bic = graphene.String(required=True)
+    reference = graphene.String(required=True)
+    amount = graphene.Field(Money, required=True)
+    due_date = graphene.Date(required=True)
+
+    @staticmethod
+    def resolve_amount(root, info):
+        return Money.of(root.amount, root.currency)
+
+
 class Order(graphene.ObjectType):
     class Meta:
         interfaces = (Node, ObjectWithMetadata)
@@ -236,6 +265,10 @@ class Order(graphene.ObjectType):
     language_code_enum = graphene.Field(LanguageCodeEnum, required=True)
     display_gross_prices = graphene.Boolean(required=True)
     proforma_invoice_url = graphene.String(description="Bank transfer orders: the proforma invoice (marketplace).")
+    expected_delivery = graphene.Field(OrderExpectedDelivery, description="Marketplace extension.")
+    bank_transfer = graphene.Field(BankTransferInstructions,
+                                   description="Unpaid bank-transfer orders: what to pay, to whom, by when "
+                                               "(marketplace extension).")
 
     @staticmethod
     def resolve_id(root, info):
@@ -350,6 +383,14 @@ class Order(graphene.ObjectType):
     @staticmethod
     def resolve_display_gross_prices(root, info):
         return True
+
+    @staticmethod
+    def resolve_expected_delivery(root, info):
+        return selectors.expected_delivery(root)
+
+    @staticmethod
+    def resolve_bank_transfer(root, info):
+        return selectors.bank_transfer(root)
 
     @staticmethod
     def resolve_proforma_invoice_url(root, info):
