@@ -94,3 +94,21 @@ def tracking_url(tracking_number: str) -> str | None:
     if len(number) == 13 and number[:2].isalpha() and number[-2:].upper() == "MA":
         return f"https://bam-tracking.barid.ma/Tracking/Search?trackingCode={quote(number)}"
     return f"https://t.17track.net/en#nums={quote(number)}"
+
+
+def variant_choice(line: OrderLine, language: str) -> str:
+    """"Pointure : 39" / "Shoe size: EU 39": the variant's attributes in `language`, "" for a single variant."""
+    if line.variant_id is None:
+        return ""
+    from marketplace.catalog.models import AssignedVariantAttributeValue
+
+    parts = []
+    assigned = AssignedVariantAttributeValue.objects.filter(variant_id=line.variant_id).select_related(
+        "value__attribute").prefetch_related("value__translations", "value__attribute__translations")
+    for item in assigned:
+        value, attribute = item.value, item.value.attribute
+        name = next((t.name for t in attribute.translations.all() if t.language_code == language and t.name),
+                    attribute.name)
+        shown = next((t.name for t in value.translations.all() if t.language_code == language and t.name), value.name)
+        parts.append(f"{name} : {shown}" if language == BASE_LANGUAGE else f"{name}: {shown}")
+    return ", ".join(parts)
