@@ -158,6 +158,8 @@ def test_every_shop_page_fits_a_phone_and_speaks_the_buyers_language(phone_page,
     check("checkout-address")
     fill_address(page, {**BUYER, "city": {"ar": "الدار البيضاء", "fr": "Casa", "en": "Casablanca"}[lang]})
     size_shown(page, "checkout-line")
+    methods = page.locator("#delivery fieldset").first.inner_text()
+    assert not re.search(r"(\d+) (à|to|إلى) \1 ", methods), methods  # "1 à 1 jours" reads "1 jour"
     check("checkout-delivery-payment")
     page.locator("#delivery button[type=submit]").click()
     page.wait_for_url(re.compile(rf"/{lang}/{market}/order/[0-9a-f-]+/"))
@@ -217,6 +219,14 @@ def test_each_markets_journey_on_a_phone_in_the_buyers_language(phone_page, arti
     page.locator("#delivery button[type=submit]").click()
     page.wait_for_url(re.compile(rf"/{lang}/{market}/order/[0-9a-f-]+/"))
     size_shown(page, "order-line")
+    token = re.search(r"/order/([0-9a-f-]+)/", page.url).group(1)
+
+    def bought():
+        from marketplace.orders.models import OrderLine
+
+        return list(OrderLine.objects.filter(order__token=token).values_list("product_sku", flat=True))
+
+    assert in_thread(bought) == [f"BAB-{babouches.pk}-39"], "the variant chosen is the variant bought"
     if gateway.endswith("bank-transfer"):
         assert page.get_by_test_id("iban").is_visible()
     check("confirmation")

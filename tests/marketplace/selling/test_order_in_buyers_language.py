@@ -97,3 +97,25 @@ def test_a_parcel_has_a_tracking_link():
     assert tracking_url("CP123456789MA").startswith("https://bam-tracking.barid.ma/")
     assert tracking_url("1Z999AA10123456784").endswith("#nums=1Z999AA10123456784")
     assert tracking_url("  ") is None
+
+
+def test_tourists_get_cash_on_delivery_for_a_riad_and_a_labelled_development_card(selling, settings):
+    # Before the riad delivery is chosen, cash on delivery is refused; with it, accepted.
+    from .conftest import HOTEL_ADDRESS
+
+    settings.DEBUG, settings.STRIPE_SECRET_KEY = True, ""
+    rug = make_rug()
+    checkout = selling.create("touristes", gid("ProductVariant", rug.pk))
+    checkout = selling.run("CheckoutShippingAddressUpdate", {"id": checkout["id"], "shippingAddress": HOTEL_ADDRESS})[
+        "checkoutShippingAddressUpdate"]["checkout"]
+    gateways = {g["id"]: g["name"] for g in checkout["availablePaymentGateways"]}
+    assert "maalem.payments.cash-on-delivery" in gateways
+    assert "développement" in gateways["maalem.payments.dev"] and "Carte" in gateways["maalem.payments.dev"]
+    refused = selling.run("TransactionInitialize", {"id": checkout["id"], "paymentGateway": {
+        "id": "maalem.payments.cash-on-delivery"}})["transactionInitialize"]
+    assert refused["errors"] and refused["errors"][0]["field"] == "paymentGateway"
+    riad = next(m for m in checkout["shippingMethods"] if "riad" in m["name"])
+    selling.run("CheckoutDeliveryMethodUpdate", {"id": checkout["id"], "deliveryMethodId": riad["id"]})
+    accepted = selling.run("TransactionInitialize", {"id": checkout["id"], "paymentGateway": {
+        "id": "maalem.payments.cash-on-delivery"}})["transactionInitialize"]
+    assert accepted["errors"] == []
