@@ -30,13 +30,13 @@ def proforma_pdf(order: Order) -> bytes:
     from babel import Locale
 
     language = "fr" if order.language_code == "fr" else "en"
-    text = TEXTS[language]
+    words = TEXTS[language]
     countries = Locale.parse(language).territories
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
     y = 280 * mm
     pdf.setFont("Helvetica-Bold", 15)
-    pdf.drawString(20 * mm, y, text["title"].format(number=order.number))
+    pdf.drawString(20 * mm, y, words["title"].format(number=order.number))
     pdf.setFont("Helvetica", 10)
     y -= 8 * mm
     address = order.billing_address
@@ -49,22 +49,22 @@ def proforma_pdf(order: Order) -> bytes:
     y -= 5 * mm
     for line in order.lines.all():
         pdf.drawString(20 * mm, y, f"{line.quantity} × {selectors.translated_product_name(line, language)[:60]}")
-        pdf.drawString(120 * mm, y, f"{text['hs']} {line.hs_code or '-'} · {line.country_of_origin}")
+        pdf.drawString(120 * mm, y, f"{words['hs']} {line.hs_code or '-'} · {line.country_of_origin}")
         pdf.drawRightString(190 * mm, y, f"{line.total_price_gross:.2f} {order.currency}")
         y -= 6 * mm
-    pdf.drawString(20 * mm, y, text["delivery"].format(name=selectors.shipping_method_name(order, language) or "-"))
+    pdf.drawString(20 * mm, y, words["delivery"].format(name=selectors.shipping_method_name(order, language) or "-"))
     pdf.drawRightString(190 * mm, y, f"{order.shipping_gross:.2f} {order.currency}")
     y -= 8 * mm
     pdf.setFont("Helvetica-Bold", 11)
-    pdf.drawRightString(190 * mm, y, text["total"].format(amount=f"{order.total_gross:.2f} {order.currency}"))
+    pdf.drawRightString(190 * mm, y, words["total"].format(amount=f"{order.total_gross:.2f} {order.currency}"))
     y -= 12 * mm
     pdf.setFont("Helvetica", 10)
     transfer = selectors.bank_transfer(order)
-    due = [text["due"].format(value=transfer.due_date.isoformat())] if transfer else []
-    for row in (text["bank"], text["holder"].format(value=settings.BANK_ACCOUNT_HOLDER),
-                text["name"].format(value=settings.BANK_NAME), f"IBAN : {settings.BANK_IBAN}" if language == "fr"
+    due = [words["due"].format(value=transfer.due_date.isoformat())] if transfer else []
+    for row in (words["bank"], words["holder"].format(value=settings.BANK_ACCOUNT_HOLDER),
+                words["name"].format(value=settings.BANK_NAME), f"IBAN : {settings.BANK_IBAN}" if language == "fr"
                 else f"IBAN: {settings.BANK_IBAN}", f"BIC : {settings.BANK_BIC}" if language == "fr"
-                else f"BIC: {settings.BANK_BIC}", text["reference"].format(value=f"MAALEM-{order.number}"), *due):
+                else f"BIC: {settings.BANK_BIC}", words["reference"].format(value=f"MAALEM-{order.number}"), *due):
         pdf.drawString(20 * mm, y, row)
         y -= 5 * mm
     pdf.showPage()

@@ -134,4 +134,7 @@ def proper_nouns() -> list[str]:
                                                                                  w.address.street_address_1) if n]
         return nouns
 
-    return ["Maalem", *in_thread(read)]
+    from django.conf import settings
+
+    # The bank's and the account holder's names (a bank-transfer order's details) are names too.
+    return ["Maalem", settings.BANK_NAME, settings.BANK_ACCOUNT_HOLDER, *in_thread(read)]

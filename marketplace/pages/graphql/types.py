@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import graphene
 
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.types import LanguageCodeEnum, LanguageDisplay, Node, ObjectWithMetadata
-
-
-def _json(value):
-    return json.dumps(value) if value is not None else None
 
 
 class PageType(graphene.ObjectType):
@@ -44,10 +38,6 @@ class PageTranslation(graphene.ObjectType):
     def resolve_language(root, info):
         return LanguageDisplay.of(root.language_code)
 
-    @staticmethod
-    def resolve_content(root, info):
-        return _json(root.content)
-
 
 class Page(graphene.ObjectType):
     class Meta:
@@ -68,10 +58,6 @@ class Page(graphene.ObjectType):
     @staticmethod
     def resolve_id(root, info):
         return to_global_id("Page", root.pk)
-
-    @staticmethod
-    def resolve_content(root, info):
-        return _json(root.content)
 
     @staticmethod
     def resolve_translation(root, info, language_code):

@@ -4,6 +4,7 @@ Arabic e-mails isolate each embedded value; the proforma invoice is in English f
 
 from __future__ import annotations
 
+import base64
 import re
 import zlib
 
@@ -52,13 +53,15 @@ def place(selling, channel: str, language: str, address: dict, gateway: str) -> 
 
 def pdf_text(content: bytes) -> str:
     """The text drawn in a reportlab PDF (its page streams are deflated)."""
-    streams = re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S)
     out = []
-    for stream in streams:
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", content, re.S):
+        data = stream.strip()
+        if data.endswith(b"~>"):  # reportlab's ASCII85 layer over the deflated stream
+            data = base64.a85decode(data[:-2])
         try:
-            out.append(zlib.decompress(stream).decode("latin-1"))
+            out.append(zlib.decompress(data).decode("latin-1"))
         except zlib.error:
-            out.append(stream.decode("latin-1"))
+            out.append(data.decode("latin-1"))
     return "\n".join(out)
 
 
