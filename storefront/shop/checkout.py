@@ -271,4 +271,4 @@ def _complete(request: HttpRequest, checkout: dict) -> dict | HttpResponse:
     _remember(request, None)
     _save(request, {})
     remember_order(request, result["order"])
-    return HttpResponseRedirect(f"{_prefix(request)}/order/{result['order']['token']}/?placed=1")
+    return HttpResponseRedirect(f"{_prefix(request)}/order/{result['order']['token']}/")

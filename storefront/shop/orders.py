@@ -85,5 +85,5 @@ def order_page(request: HttpRequest, token: str) -> HttpResponse:
         (order.get("shippingMethodName") or order.get("collectionPointName") or ""),
         "pickup": pickup, "hours": opening_hours((pickup or {}).get("openingHours"), request.lang),
         "bank": order.get("bankTransfer"), "cash_on_delivery": order.get("paymentMethod") == "COD",
-        "just_placed": request.GET.get("placed") == "1",
+        "just_placed": bool(own),  # the session that placed it: thank the buyer
     })

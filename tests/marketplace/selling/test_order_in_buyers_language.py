@@ -122,3 +122,11 @@ def test_tourists_get_cash_on_delivery_for_a_riad_and_a_labelled_development_car
     accepted = selling.run("TransactionInitialize", {"id": checkout["id"], "paymentGateway": {
         "id": "maalem.payments.cash-on-delivery"}})["transactionInitialize"]
     assert accepted["errors"] == []
+
+
+def test_an_arabic_proforma_is_written_in_arabic_with_the_bank_details(selling, client):
+    order = place(selling, "export", "AR", FR_ADDRESS, "maalem.payments.bank-transfer")
+    content = client.get(f"/orders/{order['token']}/proforma.pdf").content
+    assert content.startswith(b"%PDF") and b"NotoNaskhArabic" in content  # the Arabic font is embedded
+    text = pdf_text(content)
+    assert "MAALEM-" in text and "Proforma" not in text and "Facture" not in text
