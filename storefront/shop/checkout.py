@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from storefront.core.client import ApiError
 from storefront.core.pages import api
 from storefront.core.security import allow_stripe
 from storefront.core.templatetags.sf import country_name, tr
@@ -162,7 +163,7 @@ def _profile(request: HttpRequest) -> dict:
         return {}
     try:
         me = api(request, "saleor/CheckoutProfile", channel=False, authenticated=True, cache_seconds=0)["me"]
-    except Exception:  # the form stays usable empty; the checkout itself reports an unreachable API
+    except ApiError:  # the form stays usable empty; the checkout itself reports an unreachable API
         return {}
     if not me:
         return {}
@@ -183,7 +184,7 @@ def _cities(request: HttpRequest) -> list[str]:
     """The cities with their own delivery rates, in the page's language: the city field's suggestions."""
     try:
         return api(request, "marketplace/DeliveryCities", cache_seconds=300)["deliveryCities"]
-    except Exception:  # suggestions only: the field takes any city
+    except ApiError:  # suggestions only: the field takes any city
         return []
 
 
