@@ -72,9 +72,9 @@ def test_a_signed_in_buyers_checkout_is_filled_from_the_saved_addresses(shop, co
         from marketplace.checkout.models import Checkout
 
         checkout = Checkout.objects.filter(email=returning_buyer).latest("pk")
-        return checkout.shipping_address.city, checkout.billing_address.city
+        return checkout.shipping_address.city.casefold(), checkout.billing_address.city.casefold()
 
-    assert in_thread(addresses) == ("Marrakech", "Rabat")
+    assert in_thread(addresses) == ("marrakech", "rabat")
 
 
 def test_a_workshop_pickup_order_shows_the_address_hours_and_the_parcels_tracking(shop, committed_piece):
