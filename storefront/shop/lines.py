@@ -23,12 +23,12 @@ def checkout_lines(checkout: dict) -> list[dict]:
 
 
 def order_lines(order: dict) -> list[dict]:
-    """An order's lines: the name in the order's language (translatedProductName), else the variant's
-    product translation the page asked for, and the variant's choices."""
+    """An order's lines: the product's name in the page's language, else (a product since removed) the
+    name in the order's language (translatedProductName); and the variant's choices."""
     out = []
     for line in order.get("lines") or []:
         variant = line.get("variant") or {}
         product = variant.get("product") or {}
-        name = tr(product) if product.get("translation") else line.get("translatedProductName") or line["productName"]
+        name = tr(product) if product else line.get("translatedProductName") or line["productName"]
         out.append({**line, "name": name, "choices": variant_choices(variant)})
     return out
