@@ -12,12 +12,11 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from django.conf import settings
+from django.utils import timezone
 
 from marketplace.orders.models import Order, OrderLine
 
 BASE_LANGUAGE = "fr"
-# Days a buyer has to make the bank transfer before the order is released (shown on the page and e-mail).
-BANK_TRANSFER_DAYS = 7
 
 
 def translated_product_name(line: OrderLine, language: str) -> str:
@@ -77,12 +76,16 @@ class BankTransfer:
 
 
 def bank_transfer(order: Order) -> BankTransfer | None:
-    """What to transfer, to whom, with which reference and by when: bank-transfer orders not yet paid."""
-    if order.payment_method != Order.Payment.BANK_TRANSFER or order.total_charged >= order.total_gross:
+    """What to transfer, to whom, with which reference and by when (the hold's deadline, orders/holds.py):
+    bank-transfer orders not yet paid nor canceled."""
+    from marketplace.orders.holds import payment_deadline
+
+    if order.payment_method != Order.Payment.BANK_TRANSFER or order.total_charged >= order.total_gross or \
+            order.status == Order.Status.CANCELED:
         return None
     return BankTransfer(settings.BANK_ACCOUNT_HOLDER, settings.BANK_NAME, settings.BANK_IBAN, settings.BANK_BIC,
                         f"MAALEM-{order.number}", order.total_gross - order.total_charged, order.currency,
-                        order.created.date() + timedelta(days=BANK_TRANSFER_DAYS))
+                        timezone.localdate(payment_deadline(order)))
 
 
 def tracking_url(tracking_number: str) -> str | None:
