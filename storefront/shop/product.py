@@ -14,9 +14,8 @@ from storefront.core import markets as mk
 from storefront.core.context import site_url
 from storefront.core.templatetags.sf import BASE_LANGUAGE, plain_text, seo_description, tr
 
-from .lines import variant_choices
-
 from .holds import hold_message, in_own_basket_message, own_holds
+from .lines import variant_choices
 
 PROVENANCE = ("region-origine", "technique", "materiau", "couleur")
 
