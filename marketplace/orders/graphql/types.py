@@ -19,6 +19,7 @@ from marketplace.core.graphql.types import (
     Weight,
 )
 from marketplace.orders import selectors
+from marketplace.orders.graphql.buyer_types import BankTransferInstructions, OrderExpectedDelivery
 from marketplace.orders.graphql.enums import (
     FulfillmentStageEnum,
     FulfillmentStatus,
@@ -203,29 +204,6 @@ class OrderEvent(graphene.ObjectType):
     @staticmethod
     def resolve_transaction_reference(root, info):
         return root.parameters.get("transaction_reference")
-
-
-class OrderExpectedDelivery(graphene.ObjectType):
-    """Marketplace extension: the delivery window of the method chosen, from the order's date."""
-
-    earliest = graphene.Date(required=True)
-    latest = graphene.Date(required=True)
-
-
-class BankTransferInstructions(graphene.ObjectType):
-    """Marketplace extension: how to pay a bank-transfer order, and by when."""
-
-    account_holder = graphene.String(required=True)
-    bank_name = graphene.String(required=True)
-    iban = graphene.String(required=True)
-    bic = graphene.String(required=True)
-    reference = graphene.String(required=True)
-    amount = graphene.Field(Money, required=True)
-    due_date = graphene.Date(required=True)
-
-    @staticmethod
-    def resolve_amount(root, info):
-        return Money.of(root.amount, root.currency)
 
 
 class Order(graphene.ObjectType):
