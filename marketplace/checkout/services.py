@@ -20,7 +20,7 @@ from marketplace.core.errors import FieldError, MutationError, PermissionDenied
 from marketplace.core.models import LANGUAGE_CODES
 from marketplace.core.permissions import has_staff_permission
 from marketplace.core.ratelimit import enforce
-from marketplace.inventory.models import Reservation, Stock, Warehouse
+from marketplace.inventory.models import Reservation, Stock
 from marketplace.inventory.selectors import active_reservations
 from marketplace.shipping.models import ShippingMethod
 
@@ -263,7 +263,3 @@ def require_hotel_name(checkout: Checkout, method: ShippingMethod) -> None:
     if not (address and address.company_name.strip()) and not checkout.customer_note.strip():
         raise MutationError([FieldError("shipping_address", "Give the name of your hotel or riad in the address's "
                                         "company name (or a delivery note).", "MISSING_ADDRESS_DATA")])
-
-
-def collection_point_warehouse(warehouse_id: int) -> Warehouse | None:
-    return Warehouse.objects.filter(pk=warehouse_id).first()
