@@ -35,9 +35,10 @@ redis:
 test: install browser redis
 	$(THROWAWAY) $(PY) -m pytest $(PYTEST_ARGS)
 
-# The quick loop: no `slow`, no `browser` tests (the session's demo database comes from a snapshot in var/).
+# The quick loop: no `slow`, no `browser` tests, on two processes (pytest-xdist); each restores the session's
+# demo database from the snapshot in var/test-snapshots/.
 test-fast: install
-	$(THROWAWAY) $(PY) -m pytest -m 'not slow and not browser' -q $(PYTEST_ARGS)
+	$(THROWAWAY) $(PY) -m pytest -m 'not slow and not browser' -n 2 -q $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

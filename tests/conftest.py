@@ -49,10 +49,10 @@ def doc():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_test_environment, django_db_blocker):
+def django_db_setup(django_test_environment, django_db_modify_db_settings, django_db_blocker):
     """The session's database: migrated, with a small demo catalogue (DEMO_PRODUCTS_IN_TESTS products,
     photos at 256 px); restored from a snapshot in var/ when the code that builds it is unchanged
-    (tests/support/demo_snapshot.py)."""
+    (tests/support/demo_snapshot.py). Under pytest-xdist (`make test-fast`) each worker restores its own copy."""
     from demo_snapshot import session_database
 
     from demo.services import load_demo

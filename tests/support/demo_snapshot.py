@@ -14,6 +14,7 @@ format) and `files.tar` (the media and private files the load wrote). Only the n
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import os
 import shutil
@@ -90,6 +91,7 @@ def save(key: str) -> None:
     for old in sorted((p for p in STORE.iterdir() if p.is_dir() and not p.name.startswith(".")),
                       key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]:
         shutil.rmtree(old, ignore_errors=True)
+        (STORE / f".{old.name}.lock").unlink(missing_ok=True)
 
 
 def restore(key: str) -> bool:
@@ -134,11 +136,18 @@ def session_database(load: Callable[[], None], parameters: str) -> Callable[[], 
 
     key = snapshot_key(parameters)
     old_name = connection.settings_dict["NAME"]
-    if enabled() and restore(key):
-        print(f"\ntest database restored from snapshot {key}")
-        return lambda: connection.creation.destroy_test_db(old_name, verbosity=0)
-    config = setup_databases(verbosity=0, interactive=False)
-    load()
-    if enabled():
+    if not enabled():
+        config = setup_databases(verbosity=0, interactive=False)
+        load()
+        return lambda: teardown_databases(config, verbosity=0)
+    STORE.mkdir(parents=True, exist_ok=True)
+    # One builder per snapshot: other sessions (pytest-xdist's workers, a second run) wait, then restore it.
+    with open(STORE / f".{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if restore(key):
+            print(f"\ntest database restored from snapshot {key}")
+            return lambda: connection.creation.destroy_test_db(old_name, verbosity=0)
+        config = setup_databases(verbosity=0, interactive=False)
+        load()
         save(key)
     return lambda: teardown_databases(config, verbosity=0)
