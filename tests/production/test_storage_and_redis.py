@@ -124,6 +124,8 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "marketplace.settings"
 import django
 django.setup()
 from django.test import Client
+
+pytestmark = pytest.mark.slow  # real Redis and API processes: `make test`, not `make test-fast`
 r = Client().get("/health/ready", HTTP_HOST="10.9.8.7")  # a probe: plain HTTP, any Host
 print(json.dumps({"status": r.status_code, "body": r.json()}))
 """

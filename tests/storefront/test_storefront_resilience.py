@@ -9,7 +9,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import requests
+
+pytestmark = pytest.mark.slow  # a gunicorn process: `make test`, not `make test-fast`
 
 ROOT = Path(__file__).resolve().parents[2]
 
