@@ -9,6 +9,8 @@ import time
 
 import pytest
 
+pytestmark = pytest.mark.slow  # real Redis and API processes: `make test`, not `make test-fast`
+
 STORAGE = """
 import json, os
 os.environ["DJANGO_SETTINGS_MODULE"] = "marketplace.settings"
@@ -124,8 +126,6 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "marketplace.settings"
 import django
 django.setup()
 from django.test import Client
-
-pytestmark = pytest.mark.slow  # real Redis and API processes: `make test`, not `make test-fast`
 r = Client().get("/health/ready", HTTP_HOST="10.9.8.7")  # a probe: plain HTTP, any Host
 print(json.dumps({"status": r.status_code, "body": r.json()}))
 """

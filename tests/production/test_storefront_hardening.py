@@ -9,6 +9,8 @@ import urllib.request
 
 import pytest
 
+pytestmark = pytest.mark.slow  # the storefront in gunicorn processes: `make test`, not `make test-fast`
+
 # Runs in a subprocess with the storefront's settings: the Django test client against its WSGI stack.
 CLIENT = """
 import json, os
@@ -27,8 +29,6 @@ for name, path, extra in [
     r = client.get(path, **extra)
     out[name] = {"status": r.status_code, "headers": dict(r.headers), "body": r.content.decode()[:2000]}
 from storefront.core.security import policy
-
-pytestmark = pytest.mark.slow  # the storefront in gunicorn processes: `make test`, not `make test-fast`
 out["stripe_policy"] = policy(True)
 print(json.dumps(out))
 """
