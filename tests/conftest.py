@@ -119,7 +119,10 @@ def storefront_url(api_server, tmp_path_factory):
         port = sock.getsockname()[1]
     env = {**os.environ, "API_URL": f"{api_server.url}/graphql/", "STOREFRONT_DEBUG": "0",
            "STOREFRONT_SECRET_KEY": "storefront-tests", "STOREFRONT_SECURE_COOKIES": "0",
-           "STOREFRONT_CACHE_SECONDS": os.environ.get("STOREFRONT_TEST_CACHE_SECONDS", "0")}
+           "STOREFRONT_CACHE_SECONDS": os.environ.get("STOREFRONT_TEST_CACHE_SECONDS", "0"),
+           # The API runs photo uploads' pipeline in its request here (no worker): on a loaded machine that
+           # outlasts production's 10 s, and the shop would answer 503. Timeouts have their own test.
+           "API_TIMEOUT": "120"}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     log = (tmp_path_factory.mktemp("storefront") / "gunicorn.log").open("w")
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "storefront.wsgi:application", "--bind",
