@@ -136,18 +136,34 @@ def session_database(load: Callable[[], None], parameters: str) -> Callable[[], 
 
     key = snapshot_key(parameters)
     old_name = connection.settings_dict["NAME"]
+
+    def disconnect_others() -> None:
+        """Server threads of the session (the live API's) may keep a persistent connection: end them, so the
+        test database can be dropped."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+
+    def drop_restored() -> None:
+        disconnect_others()
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+    def drop_built(config: Any) -> None:
+        disconnect_others()
+        teardown_databases(config, verbosity=0)
+
     if not enabled():
         config = setup_databases(verbosity=0, interactive=False)
         load()
-        return lambda: teardown_databases(config, verbosity=0)
+        return lambda: drop_built(config)
     STORE.mkdir(parents=True, exist_ok=True)
     # One builder per snapshot: other sessions (pytest-xdist's workers, a second run) wait, then restore it.
     with open(STORE / f".{key}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if restore(key):
             print(f"\ntest database restored from snapshot {key}")
-            return lambda: connection.creation.destroy_test_db(old_name, verbosity=0)
+            return drop_restored
         config = setup_databases(verbosity=0, interactive=False)
         load()
         save(key)
-    return lambda: teardown_databases(config, verbosity=0)
+    return lambda: drop_built(config)
