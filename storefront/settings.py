@@ -35,10 +35,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "storefront.core",
     "storefront.shop",
+    "storefront.atelier",
+    "storefront.curation",
+    "storefront.trade",
 ]
-for _optional in ("atelier", "curation", "trade"):  # built later in this project (issues 6 and 21)
-    if (BASE_DIR / _optional / "__init__.py").exists():
-        INSTALLED_APPS.append(f"storefront.{_optional}")
 
 MIDDLEWARE = [
     "storefront.core.health.HealthMiddleware",  # probes: before host checks and HTTPS redirects

@@ -1,6 +1,5 @@
-"""Storefront URLs: `/<language>/<market>/...`; the artisan and curation spaces join when they exist."""
-
-from importlib.util import find_spec
+"""Storefront URLs: `/<language>/<market>/...`, the artisan space `/<language>/atelier/`, the Ministry's
+`/<language>/curation/`, and the trade space `/<language>/trade/` (with its pages in the other two)."""
 
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
@@ -16,17 +15,14 @@ urlpatterns = [
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("currency/", views.set_currency, name="set-currency"),
     path("favicon.ico", RedirectView.as_view(url="/static/storefront/favicon.svg", permanent=True)),
+    # Trade (issue 21): the buyers' space, and its pages in the artisan and curation spaces (before them).
+    re_path(rf"^{LANG}/trade/", include("storefront.trade.urls")),
+    re_path(rf"^{LANG}/atelier/trade/", include("storefront.trade.atelier_urls")),
+    re_path(rf"^{LANG}/curation/trade/", include("storefront.trade.curation_urls")),
+    re_path(rf"^{LANG}/atelier/", include("storefront.atelier.urls")),
+    re_path(rf"^{LANG}/curation/", include("storefront.curation.urls")),
+    re_path(rf"^{LANG}/{MARKET}/", include("storefront.shop.urls")),
 ]
-# Trade (issue 21): the buyers' space, and its pages in the artisan and curation spaces (before them).
-if find_spec("storefront.trade") is not None:
-    urlpatterns += [re_path(rf"^{LANG}/trade/", include("storefront.trade.urls")),
-                    re_path(rf"^{LANG}/atelier/trade/", include("storefront.trade.atelier_urls")),
-                    re_path(rf"^{LANG}/curation/trade/", include("storefront.trade.curation_urls"))]
-# Issue 6's spaces (built separately): mounted per language, only when their package is there.
-for _space in ("atelier", "curation"):
-    if find_spec(f"storefront.{_space}") is not None and find_spec(f"storefront.{_space}.urls") is not None:
-        urlpatterns.append(re_path(rf"^{LANG}/{_space}/", include(f"storefront.{_space}.urls")))
-urlpatterns.append(re_path(rf"^{LANG}/{MARKET}/", include("storefront.shop.urls")))
 
 handler404 = "storefront.core.pages.page_not_found"
 handler500 = "storefront.core.pages.server_error"

@@ -19,7 +19,6 @@ from marketplace.core.models import LANGUAGE_CODES
 from marketplace.core.permissions import has_staff_permission
 from marketplace.core.ratelimit import enforce
 from marketplace.inventory import services as inventory
-from marketplace.inventory.models import Warehouse
 from marketplace.shipping.models import ShippingMethod
 
 MAX_LINE_QUANTITY = 50
@@ -256,7 +255,3 @@ def require_hotel_name(checkout: Checkout, method: ShippingMethod) -> None:
     if not (address and address.company_name.strip()) and not checkout.customer_note.strip():
         raise MutationError([FieldError("shipping_address", "Give the name of your hotel or riad in the address's "
                                         "company name (or a delivery note).", "MISSING_ADDRESS_DATA")])
-
-
-def collection_point_warehouse(warehouse_id: int) -> Warehouse | None:
-    return Warehouse.objects.filter(pk=warehouse_id).first()
