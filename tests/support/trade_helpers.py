@@ -51,10 +51,11 @@ def trade_artisans(count: int = 3) -> list[Any]:
                                        memberships__isnull=False).distinct().order_by("pk")[:count])
 
 
-def make_piece(artisan: Any, *, mad: str = "400", stock: int = 5, pack: int = 1, capacity: int = 10,
+def make_piece(artisan: Any, *, mad: str = "400", stock: int | None = 5, pack: int = 1, capacity: int = 10,
                weeks: int = 6, photo: bool = True, name: str | None = None, hs_code: str = "691200") -> Any:
     """A repeatable piece of `artisan` listed in the retail markets at `mad` MAD and offered wholesale (prices
-    from the trade rule), with `stock` units in its workshop; returns the variant (product loaded)."""
+    from the trade rule), with `stock` units in its workshop (None: no stock row at all, a piece only made to
+    order); returns the variant (product loaded)."""
     from django.utils import timezone
 
     from marketplace.catalog import models as cm
@@ -85,7 +86,8 @@ def make_piece(artisan: Any, *, mad: str = "400", stock: int = 5, pack: int = 1,
         first = source.media.filter(status="READY").order_by("sort_order", "pk").first()
         ProductMedia.objects.create(product=product, status="READY", files=first.files, alt=product.name,
                                     sort_order=1)
-    inventory.set_quantity(artisan.warehouse.pk, variant.pk, stock)
+    if stock is not None:
+        inventory.set_quantity(artisan.warehouse.pk, variant.pk, stock)
     offer_services.set_product_offer(admin(), product.pk, True)
     offer_services.update_variant_terms(admin(), variant.pk, {"pack_size": pack, "made_to_order_capacity": capacity,
                                                               "lead_time_weeks": weeks})

@@ -341,6 +341,7 @@ class TradeCart(graphene.ObjectType):
     subtotal = graphene.Field(Money, required=True)
     quantity = graphene.Int(required=True)
     reaches_minimums = graphene.Boolean(required=True)
+    deposit_percent = graphene.Int(required=True, description="The deposit paid before production, in percent.")
     shipping_quotes = graphene.NonNull(graphene.List(graphene.NonNull(TradeShippingQuote)), country_code=graphene.String(),
                                        city=graphene.String(), description=(
         "Methods that carry the cartons to this country and city (else the shop's address), cheapest first."))
@@ -372,6 +373,12 @@ class TradeCart(graphene.ObjectType):
     @staticmethod
     def resolve_reaches_minimums(root, info):
         return bool(root.groups) and all(group.missing <= 0 for group in root.groups)
+
+    @staticmethod
+    def resolve_deposit_percent(root, info):
+        from django.conf import settings
+
+        return round(settings.TRADE_DEPOSIT_SHARE * 100)
 
     @staticmethod
     def resolve_shipping_quotes(root, info, country_code=None, city=None):
