@@ -5,12 +5,11 @@ Arabic and English."""
 
 from __future__ import annotations
 
-import subprocess
-import tempfile
 import uuid
 
 import pytest
 from committed import in_thread
+from trade_helpers import pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 PASSWORD = "Lyon-boutique-2026"
@@ -136,7 +135,7 @@ def test_a_shop_applies_is_verified_orders_from_two_artisans_and_each_artisan_se
     href = page.locator("a", has_text="Facture proforma (PDF)").get_attribute("href")
     proforma = page.request.get(href)
     assert proforma.status == 200 and proforma.headers["content-type"] == "application/pdf"
-    text = _pdf_text(proforma.body())
+    text = pdf_text(proforma.body())
     for expected in ("Facture proforma", piece_a.sku, piece_b.sku, "Acompte de 30 %", "Solde avant l'expédition",
                      "dont 2 à fabriquer", "Code SH", "FR40303265045"):
         assert expected in text, expected
@@ -161,13 +160,6 @@ def _gid(variant) -> str:
 
     return to_global_id("ProductVariant", variant.pk)
 
-
-def _pdf_text(content: bytes) -> str:
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-        handle.write(content)
-        handle.flush()
-        return subprocess.run(["pdftotext", "-layout", handle.name, "-"], capture_output=True, text=True,
-                              check=True).stdout
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])

@@ -104,3 +104,15 @@ def set_minimums(artisan: Any, first: str, reorder: str) -> None:
 
 def member_of(artisan: Any) -> Any:
     return artisan.memberships.select_related("user").order_by("pk").first().user
+
+
+def pdf_text(content: bytes) -> str:
+    """A PDF's text as poppler's pdftotext lays it out."""
+    import subprocess
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(content)
+        handle.flush()
+        return subprocess.run(["pdftotext", "-layout", handle.name, "-"], capture_output=True, text=True,
+                              check=True).stdout

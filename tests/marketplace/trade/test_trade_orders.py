@@ -4,14 +4,12 @@ payout ledger at the trade commission, each artisan seeing only its part, net-30
 
 from __future__ import annotations
 
-import subprocess
-import tempfile
 from datetime import timedelta
 from decimal import Decimal
 from urllib.parse import urlparse
 
 import pytest
-from trade_helpers import make_buyer, make_piece, member_of, set_minimums, trade_artisans
+from trade_helpers import make_buyer, make_piece, member_of, pdf_text, set_minimums, trade_artisans
 
 from marketplace.core.graphql.ids import to_global_id
 
@@ -106,13 +104,6 @@ def test_an_order_from_two_artisans_with_a_line_beyond_stock_makes_a_production_
                      "dont 3 à fabriquer", "poids taxable"):
         assert expected in text, (expected, text)
 
-
-def pdf_text(content: bytes) -> str:
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-        handle.write(content)
-        handle.flush()
-        return subprocess.run(["pdftotext", "-layout", handle.name, "-"], capture_output=True, text=True,
-                              check=True).stdout
 
 
 def test_capacity_is_never_taken_twice(gql, doc, login, two_artisans):
