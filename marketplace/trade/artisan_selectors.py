@@ -10,8 +10,8 @@ from typing import Any
 from marketplace.catalog.models import Product, ProductChannelListing, ProductVariantChannelListing
 from marketplace.channels.services import derive_price
 from marketplace.core.graphql.types import Money
-from marketplace.trade.models import ArtisanTradeTerms, ProductionOrder, TradeQuote, VariantTradeTerms
-from marketplace.trade.selectors import DEFAULT_TERMS, OPEN_PRODUCTION, open_production
+from marketplace.trade.models import ArtisanTradeTerms, TradeQuote, VariantTradeTerms
+from marketplace.trade.selectors import DEFAULT_TERMS, open_production, open_production_orders
 from marketplace.trade.setup import trade_channels
 
 MAX_PRODUCTS = 500
@@ -52,8 +52,7 @@ def artisan_trade(artisan: Any) -> dict[str, Any]:
                              "in_production": busy.get(variant.pk, 0), "wholesale_prices": prices})
         rows.append({"product": product, "offered": product.pk in offered, "variants": variants})
     quotes = list(TradeQuote.objects.filter(artisan=artisan).select_related("account", "channel", "variant")[:200])
-    production = list(ProductionOrder.objects.filter(artisan=artisan, status__in=OPEN_PRODUCTION)
-                      .select_related("order_line__order", "artisan"))
+    production = list(open_production_orders().filter(artisan=artisan).select_related("order_line__order", "artisan"))
     return {"artisan": artisan, "first_order_minimum": terms.first_order_minimum,
             "reorder_minimum": terms.reorder_minimum, "products": rows, "quotes": quotes,
             "production_orders": production}

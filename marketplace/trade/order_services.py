@@ -40,7 +40,7 @@ from marketplace.trade.access import require_verified_buyer
 from marketplace.trade.cart_services import cart_for, line_error
 from marketplace.trade.models import ProductionOrder, TradeAccount, TradeOrder, TradeQuote, VariantTradeTerms
 from marketplace.trade.pricing import deposit_split, shipping_quotes, unit_weight_kg
-from marketplace.trade.selectors import OPEN_PRODUCTION, artisan_minimums, open_production, variant_offers
+from marketplace.trade.selectors import artisan_minimums, open_production, variant_offers
 
 
 @dataclass
@@ -306,7 +306,3 @@ def record_payment(user: Any, order_pk: int, kind: str, reference: str = "") -> 
     refresh_payment(order.pk)
     return trade
 
-
-def open_production_orders(artisan_id: int) -> list[ProductionOrder]:
-    return list(ProductionOrder.objects.filter(artisan_id=artisan_id, status__in=OPEN_PRODUCTION)
-                .select_related("order_line__order"))

@@ -53,8 +53,15 @@ def retail_channel(channel: Channel) -> Channel | None:
             .order_by("sort_order").first())
 
 
+def open_production_orders() -> Any:
+    """Production that still takes the artisan's capacity: not ready, its order not canceled, its part not
+    shipped yet (shipping or a cancellation gives the capacity back)."""
+    return (ProductionOrder.objects.filter(status__in=OPEN_PRODUCTION).exclude(order_line__order__status="CANCELED")
+            .exclude(order_line__fulfillment__stage__in=["SHIPPED", "DELIVERED"]))
+
+
 def open_production(variant_ids: list[int]) -> dict[int, int]:
-    rows = (ProductionOrder.objects.filter(variant_id__in=variant_ids, status__in=OPEN_PRODUCTION)
+    rows = (open_production_orders().filter(variant_id__in=variant_ids)
             .values("variant_id").annotate(units=Sum("quantity")))
     return {row["variant_id"]: row["units"] for row in rows}
 

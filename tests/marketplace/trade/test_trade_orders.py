@@ -209,9 +209,17 @@ def test_deposit_starts_production_balance_before_shipping_and_the_ledger_takes_
     assert entries.count() == 2 and {e.commission_rate for e in entries} == {Decimal("0.0800")}
     assert sum(e.gross for e in entries) == Decimal("356.50")
     login(member_of(two_artisans["a"]))
+    assert in_production(gql, doc, two_artisans["piece_a"]) == 3
     ship = gql.data(doc(S + "FulfillmentStageUpdate.graphql"), {"id": fulfillment, "input": {
         "stage": "SHIPPED", "trackingNumber": "CP123456789MA"}})["fulfillmentStageUpdate"]
     assert ship["errors"] == []
+    assert in_production(gql, doc, two_artisans["piece_a"]) == 0  # shipped: the capacity is free again
+
+
+def in_production(gql, doc, variant) -> int:
+    trade = gql.data(doc(M + "ArtisanTrade.graphql"), {"artisanId": to_global_id("Artisan", variant.product.artisan_id),
+                                                       "languageCode": "FR"})["artisanTrade"]
+    return next(v["inProduction"] for p in trade["products"] for v in p["variants"] if v["variant"]["sku"] == variant.sku)
 
 
 def test_net_30_terms_are_for_trusted_accounts_and_ship_before_payment(gql, doc, login, two_artisans):
