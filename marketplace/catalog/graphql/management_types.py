@@ -14,6 +14,7 @@ from marketplace.channels.services import derive_price
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.loaders import group_by, loaders_for
 from marketplace.core.graphql.types import Money
+from marketplace.media.graphql.types import ProductMedia
 
 
 class ProductReviewStatusEnum(graphene.Enum):
@@ -67,6 +68,21 @@ def _stocks(info, variant_id: int) -> list:
     return loaders_for(info.context).get("stocks_by_variant", "variant", batch, default=list).load(variant_id)
 
 
+def resolve_managed_media(root, info):
+    """Every photo of the product whatever its pipeline status (the public `media` shows READY ones only)."""
+    from marketplace.media.models import ProductMedia as ProductMediaModel
+
+    if not manages(info, root.artisan_id):
+        return None
+
+    def batch(keys: list) -> dict:
+        rows = ProductMediaModel.objects.filter(product_id__in=keys).select_related("product").order_by(
+            "sort_order", "pk")
+        return group_by(rows, lambda m: m.product_id)
+
+    return loaders_for(info.context).get("managed_media", "product", batch, default=list).load(root.pk)
+
+
 def resolve_review_status(root, info):
     return str(root.review_status) if manages(info, root.artisan_id) else None
 
@@ -91,6 +107,11 @@ def resolve_suggested_price(root, info):
     return Money.of(derive_price(mad, channel), channel.currency_code)
 
 
+Product._meta.fields["managed_media"] = graphene.Field(
+    graphene.List(graphene.NonNull(ProductMedia)), resolver=resolve_managed_media,
+    description="Marketplace extension (the artisan's members, curators and admins; null for others): every "
+                "photo of the product with its pipeline `status` (PENDING, READY, FAILED) and, when it failed, "
+                "`processingErrorCode`; `media` lists the READY ones only.")
 Product._meta.fields["review_status"] = graphene.Field(
     ProductReviewStatusEnum, resolver=resolve_review_status,
     description="Marketplace extension (managers only): the listing's review status.")
