@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Max
 from django.utils.text import slugify
+from text_unidecode import unidecode
 
 from marketplace.catalog import review
 from marketplace.catalog.access import artisan_for_create, product_for_write, variant_for_write
@@ -25,9 +26,14 @@ from marketplace.catalog.services import after_catalog_change, editorjs
 from marketplace.core.errors import FieldError, MutationError
 
 
+def slug_base(text: str) -> str:
+    """As Saleor: the name transliterated to ASCII (an Arabic name gives a readable Latin slug), slugified."""
+    return (slugify(unidecode(text or "")) or "product")[:240]
+
+
 def unique_slug(text: str, taken: set[str] | None = None) -> str:
     """A free product slug from `text` (suffixes -2, -3 … as Saleor)."""
-    base = (slugify(text) or "product")[:240]
+    base = slug_base(text)
     used = set(taken or ()) | set(Product.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, n = base, 1
     while slug in used:
@@ -135,6 +141,15 @@ def _add_to_collections(user: Any, product: Product, collection_pks: list[int] |
                                            for pk in collection_pks], ignore_conflicts=True)
 
 
+def _slug_follows_name(product: Product) -> bool:
+    """The slug was made from the current name and no market lists the product yet (no URL was shared)."""
+    import re
+
+    bases = {slug_base(product.name), (slugify(product.name) or "product")[:240]}  # today's, and before transliteration
+    made_from_name = any(re.fullmatch(re.escape(base) + r"(-\d+)?", product.slug) for base in bases)
+    return made_from_name and not product.channel_listings.exists()
+
+
 def update_product(user: Any, pk: int, data: dict[str, Any]) -> Product:
     product = product_for_write(user, pk)
     fields: list[str] = []
@@ -143,6 +158,12 @@ def update_product(user: Any, pk: int, data: dict[str, Any]) -> Product:
         if not name:
             raise MutationError([FieldError("name", "This field cannot be blank.", "REQUIRED")])
         if name != product.name:
+            if data.get("slug") is None and slug_base(name) != slug_base(product.name) \
+                    and _slug_follows_name(product):
+                # A draft's slug (no market has shown it yet) follows its name: the first real name
+                # replaces the provisional one's.
+                product.slug = unique_slug(name)
+                fields.append("slug")
             product.name = name
             fields.append("name")
             review.request_review(user, product, "Name changed")

@@ -44,6 +44,26 @@ def price_change_needs_review(old: Decimal | None, new: Decimal) -> bool:
     return abs(Decimal(new) - old) / old > share
 
 
+def price_review_band(old: Decimal | None) -> tuple[Decimal, Decimal] | None:
+    """The MAD prices a member may set without review, as price_change_needs_review decides (both ends
+    included), or None when any price is free (no price yet)."""
+    if old is None or old == 0:
+        return None
+    share = Decimal(str(settings.LISTING_REVIEW_PRICE_SHARE))
+    return (old * (1 - share)).quantize(Decimal("0.01")), (old * (1 + share)).quantize(Decimal("0.01"))
+
+
+def price_change_outcome(user: Any, variant: Any, new: Decimal) -> dict[str, Any]:
+    """What saving `new` as the variant's MAD price would do: the rule of update_variant_channel_listings,
+    asked before saving so that the artisan is warned (the atelier never restates the rule)."""
+    from marketplace.catalog.listing_services import mad_price
+
+    old = mad_price(variant.pk)
+    band = None if is_manager(user) else price_review_band(old)
+    needs = band is not None and price_change_needs_review(old, new)
+    return {"needs_review": needs, "current": old, "band": band}
+
+
 def approve(user: Any, product: Product) -> Product:
     require_curator(user)
     if product.review_status == ReviewStatus.APPROVED:
@@ -53,6 +73,17 @@ def approve(user: Any, product: Product) -> Product:
     product.save(update_fields=["review_status", "review_reason", "reviewed_at", "reviewed_by", "updated_at"])
     after_catalog_change([product.pk])
     return product
+
+
+def approve_many(user: Any, products: Any) -> list[int]:
+    """Approve every listing of `products` that waits for review (a trusted importer's batch), in one write;
+    the pks approved."""
+    require_curator(user)
+    pks = list(products.filter(review_status=ReviewStatus.PENDING).values_list("pk", flat=True))
+    Product.objects.filter(pk__in=pks).update(review_status=ReviewStatus.APPROVED, review_reason="",
+                                              reviewed_at=timezone.now(), reviewed_by=user, updated_at=timezone.now())
+    after_catalog_change(pks, prices=False)
+    return pks
 
 
 def reject(user: Any, product: Product, reason: str) -> Product:

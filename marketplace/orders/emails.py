@@ -27,6 +27,14 @@ TEXTS = {
         "ar": ("معلم: طلبكم رقم {number} في الطريق",
                "قام {artisan} بشحن طلبكم رقم {number}.\nرقم التتبع: {tracking}."),
     },
+    "handed_over": {
+        "fr": ("Maalem : votre commande n° {number} vous a été remise",
+               "{artisan} vous a remis votre commande n° {number}. Merci et à bientôt."),
+        "en": ("Maalem: your order #{number} was handed over to you",
+               "{artisan} has handed over your order #{number}. Thank you."),
+        "ar": ("معلم: تم تسليمكم الطلب رقم {number}",
+               "قام {artisan} بتسليمكم طلبكم رقم {number}. شكرا لكم."),
+    },
 }
 PAYMENT_LABELS = {
     "fr": {"COD": "à la livraison", "BANK_TRANSFER": "par virement (facture proforma jointe au lien)",
@@ -52,7 +60,7 @@ def send_confirmation(order: Order) -> None:
     send_mail(subject.format(**values), body.format(**values), settings.DEFAULT_FROM_EMAIL, [order.user_email])
 
 
-def send_shipped(order: Order, artisan_name: str, tracking: str) -> None:
-    subject, body = _texts("shipped", order.language_code)
+def send_shipped(order: Order, artisan_name: str, tracking: str, *, in_person: bool = False) -> None:
+    subject, body = _texts("handed_over" if in_person else "shipped", order.language_code)
     values = {"number": order.number, "artisan": artisan_name, "tracking": tracking or "—"}
     send_mail(subject.format(**values), body.format(**values), settings.DEFAULT_FROM_EMAIL, [order.user_email])
