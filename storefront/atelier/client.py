@@ -28,15 +28,37 @@ def upload(request: HttpRequest, name: str, variables: dict[str, Any], files: di
         "operations": json.dumps({"query": document(name), "variables": variables}), "map": json.dumps(mapping)})
 
 
+def photo_problem(code: str | None) -> str:
+    """Why a photo could not be used (the photography pipeline's code), in the page's language."""
+    problems = {
+        "EMPTY_FILE": _("The file is empty: take the photo again."),
+        "FILE_TOO_LARGE": _("The photo is too large: take it again with your phone's camera."),
+        "TOO_MANY_PIXELS": _("The image is far too large (too many pixels): send a photo taken with a phone."),
+        "UNSUPPORTED_FORMAT": _("This file is not a photo we accept (JPEG, PNG, WebP, HEIC)."),
+        "CORRUPT_IMAGE": _("The photo is damaged or incomplete (the sending may have stopped): send it again."),
+    }
+    return problems.get(code or "", _("We could not improve this photo: try again."))
+
+
+# The API's error codes on an uploaded photo (Saleor's ProductErrorCode) and the pipeline's reasons.
+PHOTO_ERRORS = {"REQUIRED": "EMPTY_FILE", "INVALID_FILE_TYPE": "UNSUPPORTED_FORMAT",
+                "FILE_SIZE_LIMIT_EXCEEDED": "TOO_MANY_PIXELS", "INVALID": "CORRUPT_IMAGE"}
+
+
 def message(error: dict[str, Any]) -> str:
     """An API payload error in the page's language (the API's own messages are English)."""
+    if error.get("field") == "image":
+        if error.get("code") in PHOTO_ERRORS:
+            return photo_problem(PHOTO_ERRORS[error["code"]])
+        if error.get("code") == "TOO_MANY_PHOTOS":
+            return _("Your profile already has the most workshop photos it can show.")
     messages = {
         "REQUIRED": _("This field is required."),
         "INVALID": _("Enter a valid value."),
         "INVALID_PRICE": _("The price must be greater than zero."),
         "INVALID_FILE_TYPE": _("This file is not a photo we accept (JPEG, PNG, WebP, HEIC)."),
         "MEDIA_ALREADY_ASSIGNED": _("This photo is already on this piece."),
-        "FILE_TOO_LARGE": _("This photo is too large."),
+        "FILE_SIZE_LIMIT_EXCEEDED": _("This photo is too large."),
         "NOT_FOUND": _("This choice no longer exists: choose again."),
         "UNIQUE": _("This value is already used."),
         "CANNOT_FULFILL_UNPAID_ORDER": _("Wait until the buyer has paid before you ship."),

@@ -46,8 +46,8 @@ def order_for(artisan, *, method_slug: str | None = None, pickup: bool = False, 
 
 @pytest.fixture
 def member(gql):
-    from marketplace.artisans.models import Artisan
     from demo.data import DEMO_ARTISAN_PASSWORD
+    from marketplace.artisans.models import Artisan
 
     artisan = Artisan.objects.filter(warehouse__isnull=False, products__isnull=False).order_by("pk").first()
     email = artisan.memberships.select_related("user").first().user.email
