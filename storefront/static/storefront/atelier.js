@@ -104,7 +104,8 @@
       form.querySelectorAll("input[type=file]").forEach(function (el) { data.delete(el.name); });
       ready.forEach(function (file) { data.append(input.name, file, file.name); });
       var request = new XMLHttpRequest();
-      request.open("POST", form.action || window.location.href);
+      // getAttribute: a field named "action" (the profile's) hides the form's action property.
+      request.open("POST", form.getAttribute("action") || window.location.href);
       request.setRequestHeader("Accept", "application/json");
       request.upload.onprogress = function (event) {
         if (!event.lengthComputable) return;
