@@ -8,6 +8,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 
 from storefront.core.pages import api
+from storefront.core.photos import photo_problem
 
 STEP_KEY = "atelierStep"  # product metadata: the next listing screen of a draft; "submitted" afterwards
 DRAFT_STEPS = ("photos", "details", "price")
@@ -93,8 +94,6 @@ def ready_photos(product: dict) -> int:
 def photo(media: dict, lang: str) -> dict[str, Any]:
     """A media with its quality report read for the page: scores before/after and advice in `lang`; a failed
     one with why, in `lang`."""
-    from .client import photo_problem
-
     report = media.get("qualityReport") or {}
     if isinstance(report, str):
         try:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from storefront.core.client import api_headers, document, post
 from storefront.core.pages import TOKEN_SESSION_KEY
+from storefront.core.photos import PHOTO_ERRORS, photo_problem
 
 UPLOAD_TIMEOUT = 120.0  # the API runs the photo pipeline before it answers
 
@@ -26,23 +27,6 @@ def upload(request: HttpRequest, name: str, variables: dict[str, Any], files: di
     headers = api_headers(request.session.get(TOKEN_SESSION_KEY), request.lang)
     return post(name, headers=headers, files=parts, timeout=UPLOAD_TIMEOUT, data={
         "operations": json.dumps({"query": document(name), "variables": variables}), "map": json.dumps(mapping)})
-
-
-def photo_problem(code: str | None) -> str:
-    """Why a photo could not be used (the photography pipeline's code), in the page's language."""
-    problems = {
-        "EMPTY_FILE": _("The file is empty: take the photo again."),
-        "FILE_TOO_LARGE": _("The photo is too large: take it again with your phone's camera."),
-        "TOO_MANY_PIXELS": _("The image is far too large (too many pixels): send a photo taken with a phone."),
-        "UNSUPPORTED_FORMAT": _("This file is not a photo we accept (JPEG, PNG, WebP, HEIC)."),
-        "CORRUPT_IMAGE": _("The photo is damaged or incomplete (the sending may have stopped): send it again."),
-    }
-    return problems.get(code or "", _("We could not improve this photo: try again."))
-
-
-# The API's error codes on an uploaded photo (Saleor's ProductErrorCode) and the pipeline's reasons.
-PHOTO_ERRORS = {"REQUIRED": "EMPTY_FILE", "INVALID_FILE_TYPE": "UNSUPPORTED_FORMAT",
-                "FILE_SIZE_LIMIT_EXCEEDED": "TOO_MANY_PIXELS", "INVALID": "CORRUPT_IMAGE"}
 
 
 def message(error: dict[str, Any]) -> str:

@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from storefront.core.pages import api
+from storefront.core.photos import photo_problem
 
 from .catalog import STEP_KEY, flash, form_options, load_product, photos_of, ready_photos, space_url, status
-from .client import field_errors, photo_problem, upload
+from .client import field_errors, upload
 from .gate import artisan_space
 from .kinds import kind_cards
 

@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from storefront.core.pages import api
+from storefront.core.photos import photo_problem
 
 from .catalog import flash, space_url
-from .client import field_errors, photo_problem, upload
+from .client import field_errors, upload
 from .gate import artisan_space
 from .photos import upload_texts, wants_json
 

@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from storefront.atelier.client import photo_problem
 from storefront.core.context import market_label
 from storefront.core.pages import api
+from storefront.core.photos import photo_problem
 
 from .forms import Errors, api_errors, local_zone, parse_date
 from .gate import curator_view, flash
