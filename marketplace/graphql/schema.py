@@ -16,6 +16,8 @@ from marketplace.checkout.graphql.schema import CheckoutMutations, CheckoutQueri
 from marketplace.core.graphql.types import CountryDisplay, LanguageDisplay
 from marketplace.core.models import LANGUAGE_CODES
 from marketplace.curation.graphql.management import ManagementMutations, ManagementQueries
+from marketplace.fairs.graphql.schema import Mutation as FairMutations
+from marketplace.fairs.graphql.schema import Query as FairQueries
 from marketplace.orders.graphql.schema import OrderMutations, OrderQueries
 from marketplace.payments.graphql.schema import PaymentMutations
 from marketplace.payouts.graphql.schema import PayoutMutations, PayoutQueries
@@ -75,7 +77,7 @@ class Shop(graphene.ObjectType):
 
 
 class Query(AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, ManagementQueries, CheckoutQueries,
-            OrderQueries, PayoutQueries, graphene.ObjectType):
+            OrderQueries, PayoutQueries, FairQueries, graphene.ObjectType):
     shop = graphene.Field(Shop, required=True)
 
     @staticmethod
@@ -84,7 +86,7 @@ class Query(AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, Mana
 
 
 class Mutation(AccountMutations, ManagementMutations, CheckoutMutations, PaymentMutations, OrderMutations,
-               PayoutMutations, AddressMutations, PasswordMutations, graphene.ObjectType):
+               PayoutMutations, AddressMutations, PasswordMutations, FairMutations, graphene.ObjectType):
     pass
 
 

@@ -30,11 +30,14 @@ TEXTS = {
 }
 PAYMENT_LABELS = {
     "fr": {"COD": "à la livraison", "BANK_TRANSFER": "par virement (facture proforma jointe au lien)",
-           "STRIPE": "par carte, reçu", "DEV": "passerelle de développement"},
+           "STRIPE": "par carte, reçu", "DEV": "passerelle de développement",
+           "STAND_CASH": "en espèces sur le stand", "STAND_CARD": "par carte sur le stand"},
     "en": {"COD": "cash on delivery", "BANK_TRANSFER": "by bank transfer (proforma invoice at the link)",
-           "STRIPE": "by card, received", "DEV": "development gateway"},
+           "STRIPE": "by card, received", "DEV": "development gateway",
+           "STAND_CASH": "in cash on the stand", "STAND_CARD": "by card on the stand"},
     "ar": {"COD": "عند التسليم", "BANK_TRANSFER": "بتحويل بنكي (الفاتورة الأولية في الرابط)",
-           "STRIPE": "بالبطاقة، تم الاستلام", "DEV": "بوابة التطوير"},
+           "STRIPE": "بالبطاقة، تم الاستلام", "DEV": "بوابة التطوير",
+           "STAND_CASH": "نقدا في الرواق", "STAND_CARD": "بالبطاقة في الرواق"},
 }
 
 
