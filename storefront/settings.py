@@ -36,7 +36,7 @@ INSTALLED_APPS = [
     "storefront.core",
     "storefront.shop",
 ]
-for _optional in ("atelier", "curation"):  # built later in this project (issue 6)
+for _optional in ("atelier", "curation", "fairs"):  # built later in this project (issues 6, 20)
     if (BASE_DIR / _optional / "__init__.py").exists():
         INSTALLED_APPS.append(f"storefront.{_optional}")
 

@@ -17,6 +17,11 @@ urlpatterns = [
     path("currency/", views.set_currency, name="set-currency"),
     path("favicon.ico", RedirectView.as_view(url="/static/storefront/favicon.svg", permanent=True)),
 ]
+# Fairs (issue 20): the artisan's stand and sales, the curators' fairs and figures, the shop's fair pages.
+if find_spec("storefront.fairs") is not None:
+    urlpatterns += [re_path(rf"^{LANG}/atelier/fairs/", include("storefront.fairs.atelier_urls")),
+                    re_path(rf"^{LANG}/curation/", include("storefront.fairs.curation_urls")),
+                    re_path(rf"^{LANG}/{MARKET}/", include("storefront.fairs.shop_urls"))]
 # Issue 6's spaces (built separately): mounted per language, only when their package is there.
 for _space in ("atelier", "curation"):
     if find_spec(f"storefront.{_space}") is not None and find_spec(f"storefront.{_space}.urls") is not None:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from storefront.core.pages import api
 from storefront.core.security import allow_stripe
+from storefront.fairs.landing import checkout_metadata
 
 from .account import FIELD_NAMES
 from .addresses import FORM_FIELDS, address_fields, address_input, address_values
@@ -75,6 +76,8 @@ def start(request: HttpRequest) -> HttpResponse:
                "lines": [{"variantId": vid, "quantity": line["quantity"]} for vid, line in cart.items()]}
     if request.session.get("email"):
         payload["email"] = request.session["email"]
+    if checkout_metadata(request):  # the visitor came from a fair's QR label: the order says so
+        payload["metadata"] = checkout_metadata(request)
     result = _run(request, "saleor/CheckoutCreate", {"input": payload})["checkoutCreate"]
     if result["errors"] or not result["checkout"]:
         for messages_ in _field_errors(result["errors"]).values():

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from storefront.core import markets as mk
 from storefront.core.pages import api, found
+from storefront.fairs.landing import fair_landing
 
 from .listing import ATTRIBUTE_FILTERS, SORTS, page_args, page_links, search_filters, sort_order
 from .product import destination_country, product_context
@@ -114,6 +115,9 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def product(request: HttpRequest, slug: str) -> HttpResponse:
+    landing = fair_landing(request, slug)  # a scanned fair label: counted, then the clean URL
+    if landing is not None:
+        return landing
     data = api(request, "marketplace/ProductPage", {"slug": slug, "countryCode": destination_country(request)})
     node = found(data["product"])
     return render(request, "shop/product.html", product_context(request, node))
