@@ -4,22 +4,21 @@ artisan and the storefront the QR codes open, and expires after a day."""
 
 from __future__ import annotations
 
-from django.core import signing
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from marketplace.artisans.models import Artisan
 from marketplace.fairs.documents import labels_pdf
-from marketplace.fairs.graphql.types import LABELS_MAX_AGE, LABELS_SALT
+from marketplace.fairs.links import LinkExpired, LinkInvalid, read_labels_link
 from marketplace.fairs.models import Fair
 from marketplace.fairs.selectors import artisan_labels
 
 
 def fair_labels(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        claims = signing.loads(token, salt=LABELS_SALT, max_age=LABELS_MAX_AGE)
-    except signing.SignatureExpired:
+        claims = read_labels_link(token)
+    except LinkExpired:
         return JsonResponse({"error": "This link has expired: open the labels again from your space."}, status=410)
-    except signing.BadSignature:
+    except LinkInvalid:
         return JsonResponse({"error": "Not found."}, status=404)
     fair = Fair.objects.prefetch_related("channels").filter(pk=claims.get("f")).first()
     artisan = Artisan.objects.filter(pk=claims.get("a")).first()

@@ -4,9 +4,6 @@ strings (no type of another app is patched from here)."""
 from __future__ import annotations
 
 import graphene
-from django.conf import settings
-from django.core import signing
-from django.urls import reverse
 from graphql import GraphQLError
 
 from marketplace.catalog.graphql.management_queries import query_permission
@@ -15,9 +12,7 @@ from marketplace.core.graphql.ids import pk_from_global_id, to_global_id
 from marketplace.core.graphql.types import Money, Node, ObjectWithMetadata
 from marketplace.core.permissions import is_curator, require_artisan_access, require_curator
 from marketplace.fairs import selectors
-
-LABELS_SALT = "maalem.fairs.labels"
-LABELS_MAX_AGE = 24 * 3600
+from marketplace.fairs.links import labels_link
 
 
 class StandSalePaymentEnum(graphene.Enum):
@@ -191,9 +186,7 @@ class Fair(graphene.ObjectType):
         query_permission(lambda user: require_artisan_access(user, artisan_id), info.context.user)
         if not _allowed_redirect(storefront_url):
             raise GraphQLError(f"{storefront_url} is not an allowed storefront URL.", extensions={"code": "INVALID"})
-        token = signing.dumps({"f": root.pk, "a": artisan_id, "s": storefront_url.rstrip("/")}, salt=LABELS_SALT,
-                              compress=True)
-        return f"{settings.PUBLIC_API_URL}{reverse('fair-labels', args=[token])}"
+        return labels_link(root.pk, artisan_id, storefront_url)
 
     @staticmethod
     def resolve_stand_sales(root, info, artisan=None):
