@@ -76,8 +76,8 @@ class Shop(graphene.ObjectType):
         return SCHEMA_VERSION
 
 
-class Query(AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, ManagementQueries, CheckoutQueries,
-            OrderQueries, PayoutQueries, FairQueries, graphene.ObjectType):
+class Query(FairQueries, AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, ManagementQueries, CheckoutQueries,
+            OrderQueries, PayoutQueries, graphene.ObjectType):
     shop = graphene.Field(Shop, required=True)
 
     @staticmethod
@@ -85,8 +85,8 @@ class Query(AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, Mana
         return {}
 
 
-class Mutation(AccountMutations, ManagementMutations, CheckoutMutations, PaymentMutations, OrderMutations,
-               PayoutMutations, AddressMutations, PasswordMutations, FairMutations, graphene.ObjectType):
+class Mutation(FairMutations, AccountMutations, ManagementMutations, CheckoutMutations, PaymentMutations, OrderMutations,
+               PayoutMutations, AddressMutations, PasswordMutations, graphene.ObjectType):
     pass
 
 
