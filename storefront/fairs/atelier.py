@@ -209,7 +209,7 @@ def sell(request: HttpRequest, slug: str, product_id: str) -> HttpResponse:
         errors = _form_errors(values, row["price"])
         if errors:
             context["errors"] = errors
-            return render(request, "fairs/atelier_sell.html", context, status=400)
+            return render(request, "fairs/atelier_sell.html", context)
         try:
             result = api(request, "marketplace/FairStandSaleCreate", {"input": _sale_input(fair, variant_id, values)},
                          channel=False, authenticated=True, cache_seconds=0)["fairStandSaleCreate"]
@@ -224,7 +224,7 @@ def sell(request: HttpRequest, slug: str, product_id: str) -> HttpResponse:
 
             context["errors"] = field_errors(result["errors"], API_FIELDS)
             context["outcome"] = "refused"
-            return render(request, "fairs/atelier_sell.html", context, status=400)
+            return render(request, "fairs/atelier_sell.html", context)
         context.update(outcome="recorded", sale=result["standSale"], order=result["order"],
                        replayed=result["replayed"])
         return render(request, "fairs/atelier_sold.html", context)

@@ -94,7 +94,7 @@ def fair_list(request: HttpRequest) -> HttpResponse:
                 return HttpResponseRedirect(f"/{request.lang}/curation/fairs/{from_gid('Fair', result['fair']['id'])}/")
     return render(request, "fairs/curation_fairs.html", {
         "title": _("Fairs"), "section": "fairs", "fairs": _fairs(request), "values": values, "errors": errors,
-        "markets": collections_data.markets()}, status=400 if errors else 200)
+        "markets": collections_data.markets()}, status=200)
 
 
 def _fair_values(fair: dict[str, Any]) -> dict[str, Any]:
@@ -153,7 +153,7 @@ def fair_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "title": fair["name"], "section": "fairs", "fair": fair, "values": values, "errors": errors,
         "stand_values": stand_values, "stand_errors": stand_errors, "markets": collections_data.markets(),
         "artisans": [e["node"] for e in artisans], "collections": collections, "pk": pk},
-        status=400 if (errors or stand_errors) else 200)
+        status=200)
 
 
 def _stand_message(code: str) -> str:

@@ -168,7 +168,7 @@ def test_curators_create_a_fair_assign_a_stand_and_read_its_figures(new_shop, st
     refused = curator.post("/fr/curation/fairs/", {"action": "details", "name": "Salon", "city": "Paris",
                                                    "venue": "Porte de Versailles", "starts_on": "2031-05-10",
                                                    "ends_on": "2031-05-01", "commission": "0"})
-    assert refused.status_code == 400 and "La date de fin doit venir après la date de début" in refused.text
+    assert refused.status_code == 200 and "La date de fin doit venir après la date de début" in refused.text
     created = curator.post("/fr/curation/fairs/", {
         "action": "details", "name": "Salon international", "name_ar": "المعرض الدولي", "slug": slug,
         "city": "Paris", "venue": "Porte de Versailles", "starts_on": "2031-05-10", "ends_on": "2031-05-14",
