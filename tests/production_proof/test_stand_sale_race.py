@@ -76,10 +76,10 @@ def test_one_stand_sale_and_twenty_online_buyers_at_once_sell_the_piece_once(fau
     with stack.ApiServer(env, tmp_path / "api.log", workers=2, threads=12) as api:
         token = stack.sign_in(api.url, world["member"], "demo-artisan-2026")
         winners = []
+        complete = stack.document("CheckoutComplete")
         for piece in world["pieces"][:ROUNDS]:
             # Every buyer's checkout is ready to complete (cash on delivery); no hold on the piece.
             checkouts = [stack.checkout_ready_to_complete(api.url, piece) for _ in range(BUYERS)]
-            complete = stack.document("CheckoutComplete")
             jobs = [lambda piece=piece: _stand_sale(stack, api.url, token, world["fair"], piece, str(uuid.uuid4()))]
             jobs += [lambda c=c: stack.post_graphql(api.url, complete, {"id": c}, timeout=120) for c in checkouts]
             results = _at_once(jobs)
