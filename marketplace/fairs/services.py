@@ -32,6 +32,7 @@ from marketplace.orders.direct import DirectSale, Shipping, place_paid_order
 from marketplace.orders.models import Order
 
 MAX_COMMISSION = Decimal("0.5")
+MAX_PRICE = Decimal("1e10")  # prices are stored with 12 digits, 2 of them decimals
 STAND_GATEWAYS = {StandSale.Payment.CASH: "maalem.payments.stand-cash",
                   StandSale.Payment.CARD: "maalem.payments.stand-card"}
 ORDER_PAYMENT = {StandSale.Payment.CASH: Order.Payment.STAND_CASH, StandSale.Payment.CARD: Order.Payment.STAND_CARD}
@@ -86,7 +87,7 @@ def _apply(fair: Fair, data: dict, *, creating: bool) -> list[Channel] | None:
         raise _error("ends_on", "The fair cannot end before it starts.")
     if data.get("commission_rate") is not None:
         rate = Decimal(data["commission_rate"])
-        if rate < 0 or rate > MAX_COMMISSION:
+        if not rate.is_finite() or rate < 0 or rate > MAX_COMMISSION:
             raise _error("commission_rate", f"A commission rate is between 0 and {MAX_COMMISSION}.")
         fair.commission_rate = rate
     if "collection" in data:
@@ -237,7 +238,10 @@ def _price(listed: Decimal, wanted: Decimal | None) -> Decimal:
     if wanted is None:
         return listed
     try:
-        price = Decimal(wanted).quantize(Decimal("0.01"))
+        price = Decimal(wanted)
+        if not price.is_finite() or abs(price) >= MAX_PRICE:
+            raise InvalidOperation
+        price = price.quantize(Decimal("0.01"))
     except (InvalidOperation, ValueError):
         raise _error("price", "Enter a price.") from None
     if price <= 0:
