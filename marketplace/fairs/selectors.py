@@ -19,7 +19,8 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from marketplace.artisans.regions import region_name
-from marketplace.catalog.models import Product, ProductTranslation, ProductVariantChannelListing
+from marketplace.catalog.models import ProductTranslation, ProductVariantChannelListing
+from marketplace.catalog.selectors import visible_products
 from marketplace.channels.models import Channel
 from marketplace.curation.selectors import _craft_of, _in_mad
 from marketplace.fairs.documents import Label
@@ -60,7 +61,8 @@ def artisan_labels(fair: Fair, artisan_id: int, storefront_url: str) -> list[Lab
     mad = next((c for c in sorted(fair.channels.all(), key=lambda c: c.sort_order) if c.currency_code == "MAD"),
                None) or Channel.objects.filter(currency_code="MAD").order_by("sort_order").first()
     eur = next((c for c in fair.channels.all() if c.currency_code == "EUR"), None) if is_international(fair) else None
-    products = list(Product.objects.filter(artisan_id=artisan_id, channel_listings__channel=channel)
+    # Only pieces the shop shows in that market: a label must never open a missing page.
+    products = list(visible_products(channel, None).filter(artisan_id=artisan_id)
                     .prefetch_related("variants").order_by("name", "pk"))
     variants = [v for p in products for v in p.variants.all()]
     prices = {(row.variant_id, row.channel_id): row.price_amount for row in ProductVariantChannelListing.objects

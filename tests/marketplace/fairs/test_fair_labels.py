@@ -49,12 +49,17 @@ def stand(db):
 
 
 def test_every_label_decodes_to_its_product_page_with_the_fair_as_source(gql, client, stand, tmp_path):
-    from marketplace.catalog.models import Product
+    from django.db.models import F
+
+    from marketplace.catalog.selectors import visible_products
+    from marketplace.channels.models import Channel
 
     artisan, member, today = stand
     fair = make_fair(slug=f"salon-paris-{uuid.uuid4().hex[:6]}", channels=["export"], starts=today,
                      ends=today + dt.timedelta(days=5), artisans=[artisan])
     pieces = [make_piece(artisan, price_mad="2400", name_ar="طبق من الخزف") for _ in range(3)]
+    hidden = make_piece(artisan)  # not published in the export market: no label opening a missing page
+    hidden.product.channel_listings.filter(channel__slug="export").update(is_published=False)
     gql.token = sign_in(gql, member, MEMBER_PASSWORD)
     url = gql.data(LABELS, {"slug": fair.slug, "artisan": to_global_id("Artisan", artisan.pk),
                             "url": STOREFRONT})["fair"]["labelsUrl"]
@@ -64,11 +69,13 @@ def test_every_label_decodes_to_its_product_page_with_the_fair_as_source(gql, cl
     pdf = response.content
     decoded, pages = _decode(pdf, tmp_path)
     # Every piece of the artisan in stock and priced in the export market has its label, and only those.
-    in_stock = list(Product.objects.filter(artisan=artisan, channel_listings__channel__slug="export",
-                                           variants__stocks__quantity__gt=0).distinct())
+    export = Channel.objects.get(slug="export")
+    in_stock = [p for p in visible_products(export, None).filter(artisan=artisan)
+                if any(v.stocks.filter(quantity__gt=F("quantity_allocated")).exists() for v in p.variants.all())]
     expected = {f"{STOREFRONT}/fr/export/p/{p.slug}/?src=fair-{fair.slug}" for p in in_stock}
     assert {f"{STOREFRONT}/fr/export/p/{v.product.slug}/?src=fair-{fair.slug}" for v in pieces} <= expected
     assert sorted(decoded) == sorted(expected)
+    assert not any(f"/p/{hidden.product.slug}/" in url for url in decoded)
     assert pages == max(1, -(-len(expected) // 24))  # 3 × 8 labels per A4 sheet
     text = _pdf_text(pdf, tmp_path)
     piece = pieces[0]
