@@ -4,7 +4,7 @@ from its QR labels) and the next one (upcoming, with stands and the "expo-artisa
 Loaded through the fairs services, as a curator and the artisans' members would: fairs and stands by the
 demo curator, stand sales by each artisan's member on a day of the past fair (an injected "today"). A
 piece sold on the past fair's stand is one more unit the artisan had brought: its stock is raised by the
-unit sold, so the shop's availability stays as the catalogue says."""
+unit sold (through the inventory services), so the shop's availability stays as the catalogue says."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 PAST = {"slug": "expo-artisan-marrakech-passee", "days": (-150, -141), "commission": "0",
@@ -61,6 +60,7 @@ def load_demo_fairs(log: Any = print) -> dict[str, int]:
     from marketplace.fairs import services
     from marketplace.fairs.models import Fair, FairVisit, StandSale
     from marketplace.inventory.models import Stock
+    from marketplace.inventory.services import set_quantity
 
     if Fair.objects.exists():
         return {"fairs": 0, "sales": 0}
@@ -78,7 +78,8 @@ def load_demo_fairs(log: Any = print) -> dict[str, int]:
     for index, artisan in enumerate(artisans[:PAST_SALES]):
         variant = _sellable(artisan)
         day = past.starts_on + dt.timedelta(days=index * 2)
-        Stock.objects.filter(product_variant=variant, warehouse__artisan=artisan).update(quantity=F("quantity") + 1)
+        stock = Stock.objects.get(product_variant=variant, warehouse__artisan=artisan)
+        set_quantity(stock.warehouse_id, variant.pk, stock.quantity + 1)
         member = artisan.memberships.select_related("user").first().user
         listed = variant.channel_listings.get(channel__slug="maroc").price_amount
         sale = services.record_stand_sale(member, services.StandSaleInput(
