@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "marketplace.payments",
     "marketplace.payouts",
     "marketplace.fairs",
+    "marketplace.pages",
 ]
 
 MIDDLEWARE = [

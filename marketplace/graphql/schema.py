@@ -19,8 +19,10 @@ from marketplace.curation.graphql.management import ManagementMutations, Managem
 from marketplace.fairs.graphql.schema import Mutation as FairMutations
 from marketplace.fairs.graphql.schema import Query as FairQueries
 from marketplace.orders.graphql.schema import OrderMutations, OrderQueries
+from marketplace.pages.graphql.schema import PageQueries
 from marketplace.payments.graphql.schema import PaymentMutations
 from marketplace.payouts.graphql.schema import PayoutMutations, PayoutQueries
+from marketplace.shipping.graphql.schema import ShippingQueries
 
 SCHEMA_VERSION = "3.23"
 
@@ -77,7 +79,7 @@ class Shop(graphene.ObjectType):
 
 
 class Query(FairQueries, AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, ManagementQueries, CheckoutQueries,
-            OrderQueries, PayoutQueries, graphene.ObjectType):
+            OrderQueries, PayoutQueries, ShippingQueries, PageQueries, graphene.ObjectType):
     shop = graphene.Field(Shop, required=True)
 
     @staticmethod
