@@ -46,8 +46,11 @@ def demo_loaded() -> bool:
 
 
 def load_demo(*, max_products: int | None = None, photo_size: int = 1200, photos: bool = True,
-              workers: int | None = None, log: Any = logger.info) -> dict[str, int]:
-    """Load the demo catalog (idempotent only in the sense that callers check `demo_loaded` first)."""
+              workers: int | None = None, log: Any = logger.info, fairs: bool | None = None) -> dict[str, int]:
+    """Load the demo catalog (idempotent only in the sense that callers check `demo_loaded` first).
+
+    The demo fairs (with past stand sales, which are orders) come with the whole catalogue, not with a
+    subset (`max_products`, the tests' and benchmarks' small catalogue), unless `fairs` says otherwise."""
     from demo import data
 
     products = balanced_subset(data.PRODUCTS, data.CATEGORIES, max_products) if max_products else data.PRODUCTS
@@ -74,6 +77,10 @@ def load_demo(*, max_products: int | None = None, photo_size: int = 1200, photos
     log(f"catalog written through the services: {len(artisans)} artisans, {len(product_map)} products")
     photo_count = _load_photos(admin, products, product_map, data.ARTISANS, artisans, photo_size, workers,
                                log) if photos else 0
+    if fairs if fairs is not None else max_products is None:
+        from demo.fairs import load_demo_fairs
+
+        load_demo_fairs(log)
     return {"artisans": len(artisans), "products": len(product_map), "photos": photo_count}
 
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "marketplace.orders",
     "marketplace.payments",
     "marketplace.payouts",
+    "marketplace.fairs",
     "marketplace.pages",
 ]
 
@@ -239,6 +240,7 @@ RATE_LIMITS = {
                        "account": os.environ.get("RATELIMIT_PASSWORD_RESET_ACCOUNT", "3/h")},
     "checkout_create": {"ip": os.environ.get("RATELIMIT_CHECKOUT_CREATE_IP", "60/m"),
                         "account": os.environ.get("RATELIMIT_CHECKOUT_CREATE_ACCOUNT", "20/m")},
+    "fair_visit": {"ip": os.environ.get("RATELIMIT_FAIR_VISIT_IP", "600/h")},
 }
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(3 * 24 * 3600)))
 

@@ -15,6 +15,10 @@ urlpatterns = [
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("currency/", views.set_currency, name="set-currency"),
     path("favicon.ico", RedirectView.as_view(url="/static/storefront/favicon.svg", permanent=True)),
+    # Fairs (issue 20): the artisan's stand and sales, the curators' fairs and figures, the shop's fair pages.
+    re_path(rf"^{LANG}/atelier/fairs/", include("storefront.fairs.atelier_urls")),
+    re_path(rf"^{LANG}/curation/", include("storefront.fairs.curation_urls")),
+    re_path(rf"^{LANG}/{MARKET}/", include("storefront.fairs.shop_urls")),
     re_path(rf"^{LANG}/atelier/", include("storefront.atelier.urls")),
     re_path(rf"^{LANG}/curation/", include("storefront.curation.urls")),
     re_path(rf"^{LANG}/{MARKET}/", include("storefront.shop.urls")),
