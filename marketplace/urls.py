@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("marketplace.payments.urls")),  # /webhooks/stripe/, proforma, payout files
     path("exports/programme-results.csv", programme_results_csv, name="programme-results-csv"),
+    path("", include("marketplace.fairs.urls")),  # /fairs/labels/<signed>.pdf
 ]
 if settings.DEBUG or settings.MEDIA_URL.startswith("/"):
     # Media derivatives are public catalog images; originals live in private storage, never here.

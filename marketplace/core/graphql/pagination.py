@@ -46,6 +46,8 @@ def _encode_value(value: Any) -> Any:
         return {"d": str(value)}
     if isinstance(value, datetime.datetime):
         return {"t": value.isoformat()}
+    if isinstance(value, datetime.date):
+        return {"day": value.isoformat()}
     return value
 
 
@@ -55,6 +57,8 @@ def _decode_value(value: Any) -> Any:
             return Decimal(value["d"])
         if "t" in value:
             return datetime.datetime.fromisoformat(value["t"])
+        if "day" in value:
+            return datetime.date.fromisoformat(value["day"])
     return value
 
 

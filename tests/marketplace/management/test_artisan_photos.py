@@ -1,6 +1,8 @@
-"""artisanPhotoAdd with real files: a 12 MP phone photo becomes a square portrait or a 4:3 workshop photo
-(the frame the pipeline once lacked, which made every workshop photo an INTERNAL_ERROR); a truncated JPEG,
-a PNG bomb and an empty file each get their own field error code; the workshop's photo limit is named."""
+"""artisanPhotoAdd with real files, over the GraphQL multipart request spec: a member adds a portrait and a
+workshop photo, each through the photography pipeline, and reads them back on the artisan; a 12 MP phone photo
+becomes a square portrait or a 4:3 workshop photo (the frame the pipeline once lacked, which made every workshop
+photo an INTERNAL_ERROR); a truncated JPEG, a PNG bomb and an empty file each get their own field error code;
+the workshop's photo limit is named."""
 
 from __future__ import annotations
 
@@ -22,6 +24,23 @@ def add(upload, doc, gql, artisan_id: str, kind: str, data: bytes) -> dict:
     body = response.json()
     assert not body.get("errors"), body["errors"]
     return body["data"]["artisanPhotoAdd"]
+
+
+@pytest.mark.parametrize("kind", ["PORTRAIT", "WORKSHOP"])
+def test_member_adds_a_portrait_and_a_workshop_photo(gql, doc, world, sign_in, upload, photo, kind):
+    side = world["a"]
+    sign_in("member_a_on_a", world)
+    before = len(side.artisan.workshop_photos)
+    response = upload(doc(M + "ArtisanPhotoAdd.graphql"), {"id": side.ids["artisan"], "kind": kind, "image": None},
+                      {"image": ("atelier.jpg", photo(11))}, token=gql.token)
+    assert response.status_code == 200, response.content[:300]
+    payload = response.json()["data"]["artisanPhotoAdd"]
+    assert payload["errors"] == []
+    artisan = payload["artisan"]
+    if kind == "PORTRAIT":
+        assert artisan["portrait"]["url"]
+    else:
+        assert len(artisan["workshopPhotos"]) == before + 1 and artisan["workshopPhotos"][-1]["url"]
 
 
 def test_portrait_and_workshop_frames_from_a_phone_photo(gql, doc, world, sign_in, upload):
