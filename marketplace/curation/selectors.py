@@ -45,6 +45,12 @@ def _crafts() -> dict[int, Category]:
     return out
 
 
+def craft_names(category_ids: set[int]) -> dict[int, str]:
+    """The top-level craft's name (French, the catalogue's own) of each category."""
+    crafts = _crafts()
+    return {pk: crafts[pk].name for pk in category_ids if pk in crafts}
+
+
 def _month(value: dt.datetime | None) -> str:
     return value.strftime("%Y-%m") if value else ""
 
