@@ -33,6 +33,7 @@ from .images_scenes import context_background, render_portrait, render_workshop,
 __all__ = [
     "RENDER_KINDS",
     "phone_shot",
+    "render_cutout",
     "render_portrait",
     "render_product",
     "render_workshop",
@@ -168,7 +169,8 @@ def _lay(layer: Image.Image, cx: float, top: float, bottom: float, half_top: flo
     return layer.transform((w, h), Image.PERSPECTIVE, perspective_coeffs(dst, src), Image.BICUBIC)
 
 
-def _single_shot(kind: str, seed: int, view: int, W: int, palette: tuple[str, ...] | None) -> Image.Image:
+def _single_layer(kind: str, seed: int, view: int, W: int, palette: tuple[str, ...] | None) -> tuple[Image.Image, Image.Image]:
+    """The object of a single shot as an RGBA layer (its alpha is the exact silhouette), and its backdrop."""
     spec = _KINDS[kind]
     vr = random.Random(f"maalem-demo-view|{kind}|{seed}|{view}")
     shot = view % 4
@@ -192,7 +194,17 @@ def _single_shot(kind: str, seed: int, view: int, W: int, palette: tuple[str, ..
     elif view >= 4:
         # Views past 3 reuse a shot type; a small turn keeps them distinct.
         layer = layer.rotate(vr.uniform(-12, 12), Image.BICUBIC)
-    return _place(bg, layer, "flat" if spec.stance == "floor" or shot == 1 else spec.stance)
+    return layer, bg
+
+
+def _stance(kind: str, view: int) -> str:
+    spec = _KINDS[kind]
+    return "flat" if spec.stance == "floor" or view % 4 == 1 else spec.stance
+
+
+def _single_shot(kind: str, seed: int, view: int, W: int, palette: tuple[str, ...] | None) -> Image.Image:
+    layer, bg = _single_layer(kind, seed, view, W, palette)
+    return _place(bg, layer, _stance(kind, view))
 
 
 def _context_shot(kind: str, seed: int, view: int, W: int, palette: tuple[str, ...] | None) -> Image.Image:
@@ -263,6 +275,19 @@ def render_product(
     else:
         img = _single_shot(kind, seed, view, W, palette)
     return img.convert("RGB").resize((size, size), Image.LANCZOS)
+
+
+def render_cutout(
+    kind: str, seed: int, view: int = 0, size: int = 1200, palette: tuple[str, ...] | None = None
+) -> tuple[Image.Image, str]:
+    """The object of ``render_product`` (views 0 and 2) alone, as RGBA whose alpha is its exact
+    silhouette, and its stance ("stand" or "flat") for a shadow: ground truth for benchmarks."""
+    if kind not in _KINDS:
+        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(RENDER_KINDS)}")
+    if view % 4 in (1, 3):
+        raise ValueError("only single-object views (0, 2, 4 ...) have a cut-out")
+    layer, _ = _single_layer(kind, seed, view, _work_size(size), palette)
+    return layer.resize((size, size), Image.LANCZOS), _stance(kind, view)
 
 
 def to_jpeg(img: Image.Image, quality: int = 90) -> bytes:

@@ -14,6 +14,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 MASK_SIDE = 256
+STRAY_AREA = 0.001  # share of the frame from which a separate object counts as debris
 BORDER = 0.04  # width of the border strip used as background sample, as a fraction of the short side
 
 
@@ -29,6 +30,7 @@ class Subject:
     centres: np.ndarray | None = None  # background colours in feature space
     threshold: float = 0.0
     stats: dict[str, float] = field(default_factory=dict)
+    alpha: np.ndarray | None = None  # soft subject alpha (0..1) at mask resolution, when segmented
 
     @property
     def found(self) -> bool:
@@ -161,6 +163,17 @@ def fill_holes(mask: np.ndarray) -> np.ndarray:
     return ~outside
 
 
+def edge_roughness(mask: np.ndarray) -> float:
+    """Mean distance (pixels) between the outline and the same outline smoothed: near 0 for a
+    clean curve, about a quarter of the step for a stair-stepped cut-out, more for a torn one."""
+    if mask.sum() < 64:
+        return 0.0
+    im = Image.fromarray(mask.astype(np.uint8) * 255)
+    smooth = np.asarray(im.filter(ImageFilter.GaussianBlur(1.5))) > 127
+    outline = np.count_nonzero(mask[1:, :] != mask[:-1, :]) + np.count_nonzero(mask[:, 1:] != mask[:, :-1])
+    return float(np.count_nonzero(mask != smooth) / max(1, outline))
+
+
 def detect_subject(img: Image.Image) -> Subject:
     """Find the product in an upright sRGB image (any size; works on a <=256 px copy)."""
     w0, h0 = img.size
@@ -189,6 +202,8 @@ def detect_subject(img: Image.Image) -> Subject:
     areas = np.bincount(lab.ravel(), minlength=n + 1)[1:] if n else np.zeros(0, int)
     biggest = int(areas.max()) if n else 0
     keep_ids = np.nonzero(areas >= max(0.15 * biggest, 0.0005 * h * w))[0] + 1
+    # Objects beside the subject (big enough to see, too small to be part of it): debris.
+    stray = int(((areas < 0.15 * biggest) & (areas >= STRAY_AREA * h * w)).sum()) if n else 0
     mask = fill_holes(np.isin(lab, keep_ids)) if len(keep_ids) else np.zeros((h, w), bool)
     if not mask.any():  # nothing, or only specks, stands out from the background
         return Subject(
@@ -218,6 +233,8 @@ def detect_subject(img: Image.Image) -> Subject:
         "edge_touch": float(edge_touch),
         "solidity": float(solidity),
         "contrast": contrast,
+        "stray_pieces": stray,
+        "roughness": edge_roughness(mask),
     }
     return Subject(
         mask, bbox, not reasons, reasons, tuple(float(v) for v in bg_rgb), centres, threshold, stats
