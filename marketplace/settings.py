@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "marketplace.catalog",
     "marketplace.media",
     "marketplace.inventory",
-    "marketplace.demo",
+    "demo",
     "marketplace.curation",
     "marketplace.shipping",
     "marketplace.checkout",
