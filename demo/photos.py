@@ -16,6 +16,7 @@ class PhotoJob:
     seed: int
     view: int = 0
     palette: tuple[str, ...] | None = None
+    motif: str = ""  # the product's motif attribute, drawn where the kind has one
     phone_shot: bool = False
     size: int = 1200
 
@@ -37,7 +38,7 @@ def render_and_process(job: PhotoJob) -> PhotoOutput:
     elif job.kind == "workshop":
         image = render_workshop(job.seed, size=job.size)
     else:
-        image = render_product(job.kind, job.seed, view=job.view, size=job.size, palette=job.palette)
+        image = render_product(job.kind, job.seed, view=job.view, size=job.size, palette=job.palette, motif=job.motif)
     original = phone_shot(image, job.seed) if job.phone_shot else to_jpeg(image)
     try:
         return PhotoOutput(job.key, original, process_photo(original, aspect="1:1"))

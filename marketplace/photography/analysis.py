@@ -183,7 +183,8 @@ def measure(
         fill=fill,
         subject_cut=bool(found and "subject_cut" in subject.reasons),
         stray_pieces=int(stats.get("stray_pieces", 0)),
-        edge_unsure=float(stats.get("unsure", 0.0)),
-        edge_roughness=float(stats.get("roughness", 0.0)),  # read on plain backdrops only
+        # On a plain backdrop colour tells the piece apart exactly: its outline is judged instead.
+        edge_unsure=0.0 if "plain_backdrop" in stats else float(stats.get("unsure", 0.0)),
+        edge_roughness=float(stats.get("roughness", 0.0)),  # read on flat (cut-out) backdrops only
         margin=margin,
     )

@@ -49,8 +49,10 @@ def parse_aspect(aspect: str) -> float:
     return w / h
 
 
+LIGHT_BACKDROP = 0.45  # mean level of a wall or sheet light enough to be a white reference
 CAST_IGNORED, CAST_CORRECTED = 0.10, 0.22  # reference chroma: a tinted wall below, a light's cast above
 DARK_FRAME = 0.4  # mean luminance below which dim highlights mean under-exposure
+DIM_HIGHLIGHTS = 0.7  # brightest channel (99.5th percentile) below which nothing in the frame is lit
 FLAT_FRAME = 0.12  # luminance spread (1st to 99th percentile) below which there is nothing to judge
 
 
@@ -58,14 +60,15 @@ def white_balance(arr: np.ndarray, subject: Subject) -> tuple[float, float, floa
     """Per-channel gains that make the neutral reference neutral, in proportion to how much the
     reference looks like a light's cast rather than a tinted wall: a beige wall under daylight is
     left alone (correcting it would repaint the product), a tungsten cast is removed in full."""
-    if subject.background_rgb is None or "background_busy" in subject.reasons:
-        # No plain backdrop to read the light from: the brightest pixels of a cluttered scene
-        # (a tinted floor, a rug) are no white reference, and guessing repaints the product.
+    if subject.background_rgb is None or not subject.confident:
+        # No plain backdrop around a trusted subject to read the light from: the brightest
+        # pixels of a cluttered scene (a tinted floor, a rug) are no white reference, and
+        # guessing repaints the product.
         return (1.0, 1.0, 1.0)
-    ref, strength = np.asarray(subject.background_rgb), 1.0 if subject.confident else 0.6
+    ref, strength = np.asarray(subject.background_rgb), 1.0
     c = chroma(ref)
-    if ref.mean() < 0.15 or c > 0.45:
-        return (1.0, 1.0, 1.0)  # too dark to judge, or a deliberately coloured backdrop
+    if ref.mean() < LIGHT_BACKDROP or c > 0.45:
+        return (1.0, 1.0, 1.0)  # a dark wall (brick, wood) or a deliberately coloured backdrop
     strength *= min(1.0, max(0.0, (c - CAST_IGNORED) / (CAST_CORRECTED - CAST_IGNORED)))
     gains = (ref.mean() / np.maximum(ref, 1e-3)) ** strength
     return tuple(float(g) for g in np.clip(gains, *GAIN_RANGE))
@@ -84,9 +87,9 @@ def tone_curve(lum: np.ndarray, peak: np.ndarray, region: np.ndarray | None = No
     if float(np.percentile(lum, 99) - np.percentile(lum, 1)) < FLAT_FRAME:
         return x
     # Dim highlights in a dark frame: an under-exposed shot. A mid-grey wall in a frame of
-    # normal brightness is a grey wall, not a fault.
+    # normal brightness is a grey wall, and dark bricks with a few lit edges are dark bricks.
     dark = float(lum.mean()) < DARK_FRAME
-    white = max(hi / 0.95, 1.0 / MAX_EXPOSURE_GAIN) if hi < 0.85 and dark else 1.0
+    white = max(hi / 0.95, 1.0 / MAX_EXPOSURE_GAIN) if hi < DIM_HIGHLIGHTS and dark else 1.0
     y = np.clip(x / white, 0.0, 1.0)
     m = float(np.interp(lum, x, y).mean())
     gamma = 1.0

@@ -88,8 +88,8 @@ def _after(img: Image.Image, plan: Plan, subject: Subject, frame, before: Measur
     """Measure an output at the same pixels-per-source-pixel as the "before" copy."""
     ref = apply_lut_rgb(plan.lut, before.reference_rgb)  # the same reference, once corrected
     mapped = mapped_subject(subject, frame, plan)
-    mapped.stats.pop("stray_pieces", None)
-    mapped.stats.pop("roughness", None)
+    for key in ("stray_pieces", "roughness", "plain_backdrop"):
+        mapped.stats.pop(key, None)
     if plan.replace_background:  # judge the cut-out as published: debris and torn edges show here
         mapped.stats.update(plain_backdrop_flaws(img))
     return measure(img, mapped, size=(before.width, before.height), reference_rgb=ref)

@@ -25,7 +25,7 @@ WEIGHTS = {
 AFTER_CHECKS = frozenset(
     {"sharpness", "exposure", "colour_cast", "background_clutter", "subject_fill", "edge_quality"}
 )
-STRAY_PENALTY = 50  # per separate object beside the piece (at most two count): a stray object shows
+STRAY_PENALTY = 55  # per separate object beside the piece (at most two count): a stray object shows
 DEBRIS_PENALTY = 60  # the same objects, on the edge check: debris is a failed cut-out
 
 LABELS = {

@@ -14,6 +14,7 @@ before the session is created: the weights are untouched.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import importlib.util
 import os
@@ -125,10 +126,8 @@ def with_side(model: bytes, side: int) -> bytes:
 
 def _trim_heap() -> None:
     """Give the network's freed activations back to the OS (glibc keeps them otherwise)."""
-    try:
+    with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def session(side: int = INPUT_SIDE):

@@ -15,7 +15,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 from . import saliency
-from .subject import Subject, border_mask, detect_subject, label
+from .subject import Subject, border_mask, detect_subject, label, stray_pieces
 
 KEEP_PIECE = 0.15  # a piece smaller than this share of the largest one is a speck, not the subject
 
@@ -29,9 +29,6 @@ def _up(prob: np.ndarray, size: tuple[int, int]) -> np.ndarray:
     return np.asarray(Image.fromarray(prob, "F").resize(size, Image.Resampling.BILINEAR), np.float32)
 
 
-STRAY_MIN_AREA = 0.001  # a dropped piece this big (share of the frame) is a stray object, not a speck
-
-
 def _pieces(mask: np.ndarray, keep: float = 0.15) -> tuple[np.ndarray, float, int]:
     """Pieces at least ``keep`` of the largest; returns the mask, the dropped share of the
     salient area and how many dropped pieces are stray objects rather than specks."""
@@ -42,8 +39,7 @@ def _pieces(mask: np.ndarray, keep: float = 0.15) -> tuple[np.ndarray, float, in
     big = areas >= keep * areas.max()
     kept = np.isin(lab, np.nonzero(big)[0] + 1)
     dropped = areas[~big]
-    stray = int((dropped >= STRAY_MIN_AREA * mask.size).sum())
-    return kept, float(dropped.sum()) / max(1, int(areas.sum())), stray
+    return kept, float(dropped.sum()) / max(1, int(areas.sum())), stray_pieces(lab, areas, big)
 
 
 def _main_pieces(mask: np.ndarray, keep: float = 0.15) -> tuple[np.ndarray, float]:
@@ -156,7 +152,9 @@ MAX_BORDER_TOUCH = 0.01  # share of the frame's border covered by the subject
 MAX_UNSURE = 0.2  # pixels the network is unsure of (0.1..0.9), over the subject's area
 MAX_DROPPED = 0.08  # salient pieces dropped as specks, over the salient area: a cluttered scene
 MIN_AGREEMENT = 0.9  # IoU of the network's own mask and the refined one
-PLAIN_SPREAD = 0.06  # median colour deviation along the frame's border of a plain backdrop
+MAX_BACKGROUND_SPREAD = 0.4  # border colour deviation of a cluttered table (grass, gravel stay below)
+PLAIN_SPREAD = 0.12  # median colour deviation along the frame's border of a plain backdrop
+FLAT_SPREAD = 0.03  # ... and of a flat one (a studio background pasted by software)
 
 
 def _features(prob: np.ndarray, alpha: np.ndarray, mask: np.ndarray, dropped: float) -> dict[str, float]:
@@ -166,7 +164,7 @@ def _features(prob: np.ndarray, alpha: np.ndarray, mask: np.ndarray, dropped: fl
     return {
         "area": area,
         "border_touch": float(np.concatenate([mask[0], mask[-1], mask[:, 0], mask[:, -1]]).mean()),
-        "unsure": float(((prob > 0.1) & (prob < 0.9)).sum() / max(1, mask.sum())),
+        "unsure": min(1.0, float(((prob > 0.1) & (prob < 0.9)).sum() / max(1, mask.sum()))),
         "dropped": dropped,
         "agreement": float(np.logical_and(raw, mask).sum() / union) if union else 0.0,
     }
@@ -184,6 +182,9 @@ def _reasons(stats: dict[str, float]) -> list[str]:
         reasons.append("several_objects")
     if stats["agreement"] < MIN_AGREEMENT:
         reasons.append("edges_disagree")
+    if stats.get("background_spread", 0.0) > MAX_BACKGROUND_SPREAD:
+        # A table full of objects: the most salient one is not always the piece.
+        reasons.append("background_busy")
     return reasons
 
 
@@ -206,12 +207,16 @@ def plain_backdrop_flaws(img: Image.Image) -> dict[str, float]:
     arr = np.asarray(img.convert("RGB"), np.float32) / 255.0
     h, w = arr.shape[:2]
     border = arr[border_mask(h, w)]
-    if float(np.median(np.abs(border - np.median(border, axis=0)).sum(axis=1))) > PLAIN_SPREAD:
+    spread = float(np.median(np.abs(border - np.median(border, axis=0)).sum(axis=1)))
+    if spread > PLAIN_SPREAD:
         return {}
     classic = detect_subject(img)
     if "background_busy" in classic.reasons or not classic.found:
         return {}
-    return {"stray_pieces": classic.stats["stray_pieces"], "roughness": classic.stats["roughness"]}
+    flaws = {"plain_backdrop": 1.0, "stray_pieces": classic.stats["stray_pieces"]}
+    if spread <= FLAT_SPREAD:  # a flat, uniform backdrop is a cut-out's: its outline was cut, not photographed
+        flaws["roughness"] = classic.stats["roughness"]
+    return flaws
 
 
 def find_subject(small: Image.Image) -> Subject:
@@ -231,9 +236,9 @@ def find_subject(small: Image.Image) -> Subject:
     h, w = mask.shape
     stats = _features(prob, alpha, mask, dropped)
     stats["stray_pieces"] = stray
-    reasons = _reasons(stats)
     background, busy = _background_reference(arr, mask)
     stats["background_spread"] = busy
+    reasons = _reasons(stats)
     stats.update(plain_backdrop_flaws(small))
     if not mask.any():
         return Subject(mask, (0.0, 0.0, 1.0, 1.0), False, ["no_subject"], background, None, 0.0, stats, alpha * 0)

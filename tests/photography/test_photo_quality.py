@@ -13,8 +13,7 @@ import pytest
 from photo_synth import jpeg, product
 from PIL import Image, ImageDraw
 
-from marketplace.photography import analyse_photo, process_photo
-from marketplace.photography import saliency
+from marketplace.photography import analyse_photo, process_photo, saliency
 from marketplace.photography.enhance import BACKGROUND_RGB
 from marketplace.photography.report import LABELS
 
@@ -44,9 +43,10 @@ def test_segmentation_weights_come_from_an_installed_package_and_are_resized_in_
     raw = path.read_bytes()
     patched = saliency.with_side(raw, 224)
     assert len(patched) == len(raw) and patched != raw
-    assert sum(a != b for a, b in zip(raw, patched, strict=True)) <= 8  # two dims of the input and of outputs
+    # only the declared sides change: 2 bytes for each of the two sides of the input and 7 outputs
+    assert 0 < sum(a != b for a, b in zip(raw, patched, strict=True)) <= 2 * 2 * 8
     prob = saliency.probability(Image.new("RGB", (300, 200), (200, 200, 200)), 224)
-    assert prob.shape == (224, 224) and 0.0 <= prob.min() and prob.max() <= 1.0
+    assert prob.shape == (224, 224) and prob.min() >= 0.0 and prob.max() <= 1.0
 
 
 # ----------------------------------------------------------------- the benchmark, test-sized
