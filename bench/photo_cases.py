@@ -23,6 +23,10 @@ from PIL import Image, ImageDraw, ImageFilter
 ROOT = Path(__file__).resolve().parents[1]
 TRUTH_DIR = Path(__file__).resolve().parent / "photo_truth"
 BACKDROPS = ("plain", "sheet", "brick", "grass", "gravel", "coffee", "astronaut", "rocket", "chelsea", "clutter")
+# The craft kinds in a fixed order, so that case N stays the same case when the demo gains a kind
+# (figures before and after a change are measured on the same photos).
+KINDS = ("rug", "kilim", "cushion", "pottery", "tagine", "plate", "zellige", "leather-pouf", "leather-bag",
+         "babouche", "necklace", "bracelet", "wood-box", "wood-bowl", "lantern", "brass-tray", "basket")
 CASTS = {"tungsten": (1.18, 1.0, 0.7), "fluorescent": (0.9, 1.07, 0.86), "shade": (0.88, 0.96, 1.12)}
 
 
@@ -118,11 +122,9 @@ def _drop_shadow(bg: Image.Image, alpha: Image.Image, stance: str, rng: random.R
 
 
 def synthetic_case(index: int, seed: int = 0) -> Case:
-    from demo.images import RENDER_KINDS
-
     rng = random.Random(f"maalem-photo-quality|{seed}|{index}")
-    kind = RENDER_KINDS[index % len(RENDER_KINDS)]
-    name = BACKDROPS[(index // len(RENDER_KINDS) + index) % len(BACKDROPS)]
+    kind = KINDS[index % len(KINDS)]
+    name = BACKDROPS[(index // len(KINDS) + index) % len(BACKDROPS)]
     view = rng.choice([0, 0, 2])
     layer, stance = _cutout(kind, rng.randint(1, 3), view)
     size = (1600, 1200) if rng.random() < 0.6 else (1200, 1600)
