@@ -1,20 +1,19 @@
 """Photo-quality benchmark with ground truth: cut-outs, debris, residue and colour (prints figures).
 
-    .venv/bin/python bench/photo_quality.py [--cases 210] [--seed 0] [--candidates classical,u2netp]
-                                            [--html test-artifacts/photo_quality.html]
+    .venv/bin/python bench/photo_quality.py [--cases 210] [--seed 0] [--candidates classical,u2netp-224]
+                                            [--list] [--no-pipeline] [--html test-artifacts/photo_quality.html]
 
-Cases with known masks: every demo craft kind (``render_cutout`` gives its exact silhouette) is
-composited onto a real photographic background (scikit-image's photos and textures: brick, grass,
-gravel, coffee, astronaut, rocket, chelsea), the demo's cluttered table, or a plain wall or sheet,
-under varied light, white balance, noise, JPEG quality, rotation and phone-like vignetting.
-Deterministic by seed. Real photos come with a hand-traced polygon (``bench/photo_truth/*.json``).
+The cases (``photo_cases.py``): every demo craft kind with its exact silhouette composited onto
+real photographs and textures, the demo's cluttered table or a plain wall or sheet, under varied
+light, white balance, noise, JPEG quality, rotation and vignetting (deterministic by seed), plus
+real photos with a hand-traced polygon (``bench/photo_truth/*.json``).
 
 Per case: IoU of the subject mask, boundary F-score within 2 px, debris (foreground pieces not in
 the truth: count and area), background residue (old background left in the output), ΔE2000 of
 the subject's median colour (truth render vs output, neutral-light cases), time and peak memory.
-Two levels are measured: the segmentation the pipeline computes ("mask"), and the published
-master ("output": only a replaced background can carry debris or residue; a kept one is the
-photo as taken). Reported per craft kind and overall; the worst 10 go to an HTML contact sheet.
+Two levels are measured: the segmentation candidates ("mask", ``--candidates``), and the published
+master ("output": only a replaced background can carry debris or residue; a kept one is the photo
+as taken). Reported per craft kind and overall; the worst 10 go to an HTML contact sheet.
 ``tests/photography/test_photo_quality.py`` runs a test-sized version.
 """
 
