@@ -55,9 +55,9 @@ def test_small_benchmark_meets_the_targets_on_published_cutouts(pq):
     cut-out is accurate and free of debris and residue; subjects keep their colour under
     neutral light; the network's mask is good on average."""
     rows, masks = [], []
-    picks = [0, 3, 9, 10, 12, 20, 24, 31, 40, 46, 51, 60]
+    picks = [0, 1, 3, 9, 10, 20, 21, 29, 39, 42, 51, 56, 60]  # every backdrop family, the hard ones too
     cases = [pq.synthetic_case(i) for i in picks] + pq.real_cases()
-    assert {c.backdrop for c in cases} >= {"plain", "sheet", "clutter", "grass", "brick"}
+    assert {c.backdrop for c in cases} >= {"plain", "sheet", "clutter", "grass", "brick", "gravel"}
     from marketplace.photography.segmentation import find_subject
 
     for case in cases:
