@@ -25,8 +25,10 @@ def phone_shot_media():
     from demo import data
     from marketplace.media.models import ProductMedia
 
-    slugs = [p["slug"] for p in data.PRODUCTS if p.get("phone_shot")]
-    media = ProductMedia.objects.filter(product__slug__in=slugs, sort_order=0).select_related("product").first()
+    # The raw phone shot is a piece's last photo (its lead photo is a studio shot).
+    last = {p["slug"]: p["photos"] - 1 for p in data.PRODUCTS if p.get("phone_shot")}
+    candidates = ProductMedia.objects.filter(product__slug__in=last).select_related("product").order_by("pk")
+    media = next((m for m in candidates if m.sort_order == last[m.product.slug]), None)
     assert media is not None, "the test demo subset has no phone shot"
     return media
 
