@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "marketplace.orders",
     "marketplace.payments",
     "marketplace.payouts",
+    "marketplace.pages",
 ]
 
 MIDDLEWARE = [
