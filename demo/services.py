@@ -336,7 +336,11 @@ def _load_photos(admin: User, products: list[dict], product_map: dict, artisan_s
         for view in range(spec.get("photos", 1)):
             jobs.append(PhotoJob(key=("product", spec["slug"], view), kind=render.get("kind", "pottery"),
                                  seed=spec["seed"], view=view, palette=tuple(render.get("palette") or ()) or None,
-                                 phone_shot=bool(spec.get("phone_shot")) and view == 0, size=size))
+                                 motif=render.get("motif", ""),
+                                 # The raw phone shot shows the pipeline at work among the piece's photos;
+                                 # the lead photo, the one the shop shows first, is a studio shot.
+                                 phone_shot=bool(spec.get("phone_shot")) and view == spec.get("photos", 1) - 1,
+                                 size=size))
     for spec in artisan_specs:
         if spec["slug"] in artisans:
             jobs.append(PhotoJob(key=("portrait", spec["slug"], 0), kind="portrait", seed=spec["seed"], size=min(size, 800)))
