@@ -26,9 +26,9 @@ def phone_shot_media():
     from marketplace.media.models import ProductMedia
 
     # The raw phone shot is a piece's last photo (its lead photo is a studio shot).
-    last = {p["slug"]: p["photos"] - 1 for p in data.PRODUCTS if p.get("phone_shot")}
-    candidates = ProductMedia.objects.filter(product__slug__in=last).select_related("product").order_by("pk")
-    media = next((m for m in candidates if m.sort_order == last[m.product.slug]), None)
+    slugs = [p["slug"] for p in data.PRODUCTS if p.get("phone_shot")]
+    media = (ProductMedia.objects.filter(product__slug__in=slugs).select_related("product")
+             .order_by("product_id", "-sort_order", "-pk").distinct("product_id").first())
     assert media is not None, "the test demo subset has no phone shot"
     return media
 
