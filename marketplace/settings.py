@@ -174,6 +174,13 @@ GRAPHQL_MAX_DEPTH = int(os.environ.get("GRAPHQL_MAX_DEPTH", "15"))
 GRAPHQL_MAX_BODY_BYTES = int(os.environ.get("GRAPHQL_MAX_BODY_BYTES", str(1024 * 1024)))
 # Root mutation fields in one request (aliases count): a login or sign-up cannot be multiplied in one POST.
 GRAPHQL_MAX_MUTATIONS = int(os.environ.get("GRAPHQL_MAX_MUTATIONS", "4"))
+# Checked before validation (marketplace/core/graphql/limits.py): the lexer stops at the token cap, and one
+# response name may be selected at most GRAPHQL_MAX_REPEATED_FIELDS times in a selection set.
+GRAPHQL_MAX_TOKENS = int(os.environ.get("GRAPHQL_MAX_TOKENS", "2000"))
+GRAPHQL_MAX_REPEATED_FIELDS = 10
+GRAPHQL_MAX_VARIABLES_DEPTH = 32  # nesting of the variables' JSON
+# Saleor answers introspection queries; off, `__schema` and `__type` are validation errors.
+GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)
 GRAPHIQL_ENABLED = env_bool("GRAPHIQL_ENABLED", DEBUG)
 CATALOG_CACHE_SECONDS = int(os.environ.get("CATALOG_CACHE_SECONDS", "30"))
 # Small reference rows (channels, categories, product types, artisans) kept per process between requests,

@@ -13,6 +13,7 @@ from marketplace.catalog.services import after_catalog_change
 from marketplace.core.errors import FieldError, MutationError
 from marketplace.core.graphql.ids import from_global_id
 from marketplace.core.permissions import require_artisan_access, require_authenticated
+from marketplace.core.text import clean_translation
 
 TRANSLATED_FIELDS = ("name", "slug", "seo_title", "seo_description", "description")
 
@@ -77,6 +78,7 @@ def bulk_translate_products(user: Any, items: list[TranslateItem], error_policy:
             continue
         try:
             description = parse_description(item.fields["description"]) if "description" in item.fields else None
+            texts = clean_translation(item.fields)
         except MutationError as error:
             item.errors += error.errors
             continue
@@ -87,9 +89,8 @@ def bulk_translate_products(user: Any, items: list[TranslateItem], error_policy:
                                                         name=product.name)
         elif translation.pk is not None:
             changed[translation.pk] = translation
-        for name in ("name", "slug", "seo_title", "seo_description"):
-            if item.fields.get(name) is not None:
-                setattr(translation, name, item.fields[name])
+        for name, value in texts.items():
+            setattr(translation, name, value)
         if "description" in item.fields:
             translation.description = description
         item.translation = translation

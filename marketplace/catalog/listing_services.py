@@ -19,6 +19,7 @@ from marketplace.catalog.services import after_catalog_change, set_variant_price
 from marketplace.channels.models import Channel
 from marketplace.channels.services import derive_price
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.text import clean_text, clean_translation
 
 
 def _channels(ids: list[int], field: str) -> dict[int, Channel]:
@@ -167,9 +168,8 @@ def translate_product(user: Any, product_pk: int, language: str, data: dict[str,
         raise MutationError([FieldError("languageCode", "French is the base language: use productUpdate.", "INVALID")])
     translation, _ = ProductTranslation.objects.get_or_create(product=product, language_code=language,
                                                               defaults={"name": product.name})
-    for key in ("name", "slug", "seo_title", "seo_description"):
-        if data.get(key) is not None:
-            setattr(translation, key, data[key])
+    for key, value in clean_translation(data).items():
+        setattr(translation, key, value)
     if "description" in data:
         translation.description = parse_description(data["description"])
     translation.save()
@@ -179,7 +179,9 @@ def translate_product(user: Any, product_pk: int, language: str, data: dict[str,
 
 def translate_variant(user: Any, variant_pk: int, language: str, name: str | None) -> ProductVariant:
     variant = variant_for_write(user, variant_pk)
+    name = clean_text(name, "name", max_length=250, required=False)
     ProductVariantTranslation.objects.update_or_create(product_variant=variant, language_code=language,
-                                                       defaults={"name": name or ""})
+                                                       defaults={"name": name})
     after_catalog_change([variant.product_id])
     return variant
+

@@ -23,6 +23,10 @@ from marketplace.catalog.models import (
 )
 from marketplace.catalog.services import after_catalog_change, editorjs
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.text import clean_slug, clean_text
+
+NAME_LENGTH = 250
+SEO_LENGTH = 300
 
 
 def unique_slug(text: str, taken: set[str] | None = None) -> str:
@@ -89,10 +93,8 @@ def create_product(user: Any, data: dict[str, Any], *, artisan_id: int | None) -
     product_type = ProductType.objects.filter(pk=data["product_type"]).first()
     if product_type is None:
         raise MutationError([FieldError("productType", "Couldn't resolve to a product type.", "NOT_FOUND")])
-    name = (data.get("name") or "").strip()
-    if not name:
-        raise MutationError([FieldError("name", "This field cannot be blank.", "REQUIRED")])
-    slug = data.get("slug") or unique_slug(name)
+    name = clean_text(data.get("name"), "name", max_length=NAME_LENGTH)
+    slug = clean_slug(data["slug"]) if data.get("slug") else unique_slug(name)
     if Product.objects.filter(slug=slug).exists():
         raise MutationError([FieldError("slug", "Product with this Slug already exists.", "UNIQUE")])
     reference = data.get("external_reference") or None
@@ -105,7 +107,9 @@ def create_product(user: Any, data: dict[str, Any], *, artisan_id: int | None) -
         product_type=product_type, category=_category(data.get("category")), artisan_id=artisan_id, name=name,
         slug=slug, description=description, description_plaintext=plaintext(description),
         weight_kg=_weight(data.get("weight")), rating=data.get("rating"), external_reference=reference,
-        seo_title=seo.get("title") or "", seo_description=seo.get("description") or "", metadata=metadata,
+        seo_title=clean_text(seo.get("title"), "seo.title", max_length=SEO_LENGTH, required=False),
+        seo_description=clean_text(seo.get("description"), "seo.description", max_length=SEO_LENGTH, required=False),
+        metadata=metadata,
         private_metadata=_metadata(data.get("private_metadata")), review_status=review.initial_status(user),
         review_reason="" if review.initial_status(user) == "APPROVED" else "New listing",
     )
@@ -139,17 +143,16 @@ def update_product(user: Any, pk: int, data: dict[str, Any]) -> Product:
     product = product_for_write(user, pk)
     fields: list[str] = []
     if data.get("name") is not None:
-        name = data["name"].strip()
-        if not name:
-            raise MutationError([FieldError("name", "This field cannot be blank.", "REQUIRED")])
+        name = clean_text(data["name"], "name", max_length=NAME_LENGTH)
         if name != product.name:
             product.name = name
             fields.append("name")
             review.request_review(user, product, "Name changed")
     if data.get("slug") is not None and data["slug"] != product.slug:
-        if Product.objects.filter(slug=data["slug"]).exclude(pk=pk).exists():
+        slug = clean_slug(data["slug"])
+        if Product.objects.filter(slug=slug).exclude(pk=pk).exists():
             raise MutationError([FieldError("slug", "Product with this Slug already exists.", "UNIQUE")])
-        product.slug = data["slug"]
+        product.slug = slug
         fields.append("slug")
     if "description" in data:
         product.description = parse_description(data["description"])
@@ -162,8 +165,10 @@ def update_product(user: Any, pk: int, data: dict[str, Any]) -> Product:
         product.weight_kg = _weight(data["weight"])
         fields.append("weight_kg")
     if data.get("seo") is not None:
-        product.seo_title = data["seo"].get("title") or product.seo_title
-        product.seo_description = data["seo"].get("description") or product.seo_description
+        product.seo_title = clean_text(data["seo"].get("title"), "seo.title", max_length=SEO_LENGTH,
+                                       required=False) or product.seo_title
+        product.seo_description = clean_text(data["seo"].get("description"), "seo.description",
+                                             max_length=SEO_LENGTH, required=False) or product.seo_description
         fields += ["seo_title", "seo_description"]
     if data.get("metadata") is not None:
         product.metadata = {**product.metadata, **_metadata(data["metadata"])}
@@ -204,7 +209,10 @@ def _variant_fields(variant: ProductVariant, data: dict[str, Any]) -> list[str]:
             raise MutationError([FieldError("sku", "Product variant with this SKU already exists.", "UNIQUE")])
         variant.sku = sku
         fields.append("sku")
-    for key, attr in (("name", "name"), ("track_inventory", "track_inventory"),
+    if data.get("name") is not None:
+        variant.name = clean_text(data["name"], "name", max_length=255, required=False)
+        fields.append("name")
+    for key, attr in (("track_inventory", "track_inventory"),
                       ("quantity_limit_per_customer", "quantity_limit_per_customer")):
         if data.get(key) is not None:
             setattr(variant, attr, data[key])
