@@ -24,9 +24,16 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or (
-    "dev-only-insecure-key-never-used-in-production" if DEBUG else ""
-)
+if os.environ.get("DJANGO_SECRET_KEY"):
+    SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+elif DEBUG:
+    # A random key per installation (var/secret_key), never a constant from the code: tokens signed by
+    # another installation's development key are worthless here.
+    from marketplace.core.dev_secret import development_secret
+
+    SECRET_KEY = development_secret(VAR_DIR / "secret_key")
+else:
+    SECRET_KEY = ""
 if not SECRET_KEY:
     raise RuntimeError("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
