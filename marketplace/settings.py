@@ -194,7 +194,11 @@ CATALOG_CACHE_SECONDS = int(os.environ.get("CATALOG_CACHE_SECONDS", "30"))
 # retired by any catalog write; the bound on staleness when processes share no cache.
 REFERENCE_CACHE_SECONDS = int(os.environ.get("REFERENCE_CACHE_SECONDS", "30"))
 # Listing review: a member's price change by more than this share waits for a curator.
+# It is measured against the last approved price of each channel; a price under the floor (this share of the
+# approved price, or the minimum in MAD converted per channel) goes to review too (catalog/review_rules.py).
 LISTING_REVIEW_PRICE_SHARE = float(os.environ.get("LISTING_REVIEW_PRICE_SHARE", "0.2"))
+LISTING_REVIEW_PRICE_FLOOR_SHARE = float(os.environ.get("LISTING_REVIEW_PRICE_FLOOR_SHARE", "0.5"))
+LISTING_REVIEW_MIN_PRICE_MAD = float(os.environ.get("LISTING_REVIEW_MIN_PRICE_MAD", "20"))
 # Multipart uploads (productMediaCreate) may exceed GRAPHQL_MAX_BODY_BYTES up to this size.
 GRAPHQL_MAX_UPLOAD_BYTES = int(os.environ.get("GRAPHQL_MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
 

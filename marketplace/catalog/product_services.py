@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Max
 from django.utils.text import slugify
 
-from marketplace.catalog import review
+from marketplace.catalog import review, revisions
 from marketplace.catalog.access import artisan_for_create, product_for_write, variant_for_write
 from marketplace.catalog.attributes import resolve_attribute_values
 from marketplace.catalog.customs import clean_dimensions, clean_hs_code
@@ -142,20 +142,24 @@ def _add_to_collections(user: Any, product: Product, collection_pks: list[int] |
 def update_product(user: Any, pk: int, data: dict[str, Any]) -> Product:
     product = product_for_write(user, pk)
     fields: list[str] = []
-    if data.get("name") is not None:
-        name = clean_text(data["name"], "name", max_length=NAME_LENGTH)
-        if name != product.name:
-            product.name = name
-            fields.append("name")
-            review.request_review(user, product, "Name changed")
+    texts = _texts(data)
+    if revisions.proposes(user, product):
+        # An approved product's texts: the member's version waits for a curator, the public keeps reading
+        # the approved one (catalog/revisions.py).
+        revisions.propose(user, product, {k: v for k, v in texts.items() if v != getattr(product, k)})
+        texts = {}
+    if "name" in texts and texts["name"] != product.name:
+        product.name = texts["name"]
+        fields.append("name")
+        review.request_review(user, product, "Name changed")
     if data.get("slug") is not None and data["slug"] != product.slug:
         slug = clean_slug(data["slug"])
         if Product.objects.filter(slug=slug).exclude(pk=pk).exists():
             raise MutationError([FieldError("slug", "Product with this Slug already exists.", "UNIQUE")])
         product.slug = slug
         fields.append("slug")
-    if "description" in data:
-        product.description = parse_description(data["description"])
+    if "description" in texts:
+        product.description = texts["description"]
         product.description_plaintext = plaintext(product.description)
         fields += ["description", "description_plaintext"]
     if "category" in data:
@@ -164,12 +168,10 @@ def update_product(user: Any, pk: int, data: dict[str, Any]) -> Product:
     if "weight" in data:
         product.weight_kg = _weight(data["weight"])
         fields.append("weight_kg")
-    if data.get("seo") is not None:
-        product.seo_title = clean_text(data["seo"].get("title"), "seo.title", max_length=SEO_LENGTH,
-                                       required=False) or product.seo_title
-        product.seo_description = clean_text(data["seo"].get("description"), "seo.description",
-                                             max_length=SEO_LENGTH, required=False) or product.seo_description
-        fields += ["seo_title", "seo_description"]
+    for key in ("seo_title", "seo_description"):
+        if key in texts:
+            setattr(product, key, texts[key])
+            fields.append(key)
     if data.get("metadata") is not None:
         product.metadata = {**product.metadata, **_metadata(data["metadata"])}
         fields.append("metadata")
@@ -189,6 +191,21 @@ def update_product(user: Any, pk: int, data: dict[str, Any]) -> Product:
     _add_to_collections(user, product, data.get("collections"))
     after_catalog_change([product.pk])
     return product
+
+
+def _texts(data: dict[str, Any]) -> dict[str, Any]:
+    """The public texts given in a productUpdate input, cleaned (an empty SEO text keeps the current one)."""
+    texts: dict[str, Any] = {}
+    if data.get("name") is not None:
+        texts["name"] = clean_text(data["name"], "name", max_length=NAME_LENGTH)
+    if "description" in data:
+        texts["description"] = parse_description(data["description"])
+    seo = data.get("seo") or {}
+    for key, name in (("seo_title", "title"), ("seo_description", "description")):
+        value = clean_text(seo.get(name), f"seo.{name}", max_length=SEO_LENGTH, required=False)
+        if value:
+            texts[key] = value
+    return texts
 
 
 def delete_product(user: Any, pk: int) -> Product:

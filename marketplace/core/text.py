@@ -54,6 +54,8 @@ def clean_text(value: str | None, field: str, *, max_length: int, required: bool
                multiline: bool = False) -> str:
     """The cleaned text, or a field error (REQUIRED when nothing visible is left, INVALID when too long)."""
     text = normalise(value or "", multiline=multiline)
+    if not text and required:
+        raise MutationError([FieldError(field, "This field cannot be blank.", "REQUIRED")])
     if not is_visible(text):
         if required or text:
             raise MutationError([FieldError(field, "Enter visible text: letters, digits or punctuation.",

@@ -220,9 +220,11 @@ def rederive_channel_prices(channel: Channel) -> int:
         if row.variant_id in mad:
             price = derive_price(mad[row.variant_id], channel)
             if price != row.price_amount:
-                row.price_amount = price
+                # The ministry's rule changed the price: it is the approved baseline members are measured against.
+                row.price_amount = row.approved_price_amount = price
                 changed.append(row)
-    ProductVariantChannelListing.objects.bulk_update(changed, ["price_amount"], batch_size=2000)
+    ProductVariantChannelListing.objects.bulk_update(changed, ["price_amount", "approved_price_amount"],
+                                                     batch_size=2000)
     after_catalog_change(list(ProductVariantChannelListing.objects.filter(pk__in=[r.pk for r in changed])
                               .values_list("variant__product_id", flat=True).distinct()))
     return len(changed)
