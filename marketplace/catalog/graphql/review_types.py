@@ -47,28 +47,20 @@ class ProductPendingChanges(graphene.ObjectType):
     rejection_reason = graphene.String(description="Why a curator refused the last proposal.")
 
     @staticmethod
-    def resolve_name(root, info):
-        return root.base.get("name")
-
-    @staticmethod
-    def resolve_description(root, info):
-        return root.base.get("description")
-
-    @staticmethod
-    def resolve_seo_title(root, info):
-        return root.base.get("seo_title")
-
-    @staticmethod
-    def resolve_seo_description(root, info):
-        return root.base.get("seo_description")
-
-    @staticmethod
     def resolve_translations(root, info):
         return [{"language_code": language.upper(), **texts} for language, texts in sorted(root.translations.items())]
 
     @staticmethod
     def resolve_rejection_reason(root, info):
         return root.rejected_reason or None
+
+
+def _proposed(name: str):
+    return staticmethod(lambda root, info: root.base.get(name))
+
+
+for _name in ("name", "description", "seo_title", "seo_description"):
+    setattr(ProductPendingChanges, f"resolve_{_name}", _proposed(_name))
 
 
 class ChannelMinimumPrice(graphene.ObjectType):

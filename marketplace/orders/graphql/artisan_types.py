@@ -53,10 +53,6 @@ class ArtisanOrder(graphene.ObjectType):
         return str(root.order.number)
 
     @staticmethod
-    def resolve_created(root, info):
-        return root.order.created
-
-    @staticmethod
     def resolve_status(root, info):
         return str(root.order.status)
 
@@ -65,32 +61,12 @@ class ArtisanOrder(graphene.ObjectType):
         return root.order.get_status_display()
 
     @staticmethod
-    def resolve_channel(root, info):
-        return root.order.channel
-
-    @staticmethod
     def resolve_payment_method(root, info):
         return str(root.order.payment_method)
 
     @staticmethod
     def resolve_is_paid(root, info):
         return root.order.total_charged >= root.order.total_gross
-
-    @staticmethod
-    def resolve_shipping_address(root, info):
-        return root.order.shipping_address
-
-    @staticmethod
-    def resolve_shipping_method_name(root, info):
-        return root.order.shipping_method_name
-
-    @staticmethod
-    def resolve_collection_point_name(root, info):
-        return root.order.collection_point_name
-
-    @staticmethod
-    def resolve_customer_note(root, info):
-        return root.order.customer_note
 
     @staticmethod
     def resolve_fulfillment(root, info):
@@ -110,6 +86,16 @@ class ArtisanOrder(graphene.ObjectType):
     @staticmethod
     def resolve_order(root, info):
         return root.order if has_staff_permission(info.context.user, "manage_orders") else None
+
+
+def _order_attribute(name: str):
+    return staticmethod(lambda root, info: getattr(root.order, name))
+
+
+# Read from the order as they are (the address in full: the artisan ships to it).
+for _name in ("created", "channel", "shipping_address", "shipping_method_name", "collection_point_name",
+              "customer_note"):
+    setattr(ArtisanOrder, f"resolve_{_name}", _order_attribute(_name))
 
 
 def _lines(fulfillment) -> list:
