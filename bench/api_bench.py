@@ -36,8 +36,8 @@ def setup_catalog() -> str:
     django.setup()
     from django.core.management import call_command
 
+    from demo.services import demo_loaded, load_demo
     from marketplace.catalog.models import Product
-    from marketplace.demo.services import demo_loaded, load_demo
 
     call_command("migrate", "--no-input", verbosity=0)
     if not demo_loaded():

@@ -39,11 +39,11 @@ def setup() -> list[str]:
     django.setup()
     from django.core.management import call_command
 
+    from demo.services import demo_loaded, load_demo
     from marketplace.artisans.models import Artisan
     from marketplace.catalog import models as cm
     from marketplace.channels.models import Channel
     from marketplace.core.graphql.ids import to_global_id
-    from marketplace.demo.services import demo_loaded, load_demo
     from marketplace.inventory.models import Stock
 
     call_command("migrate", "--no-input", verbosity=0)

@@ -192,8 +192,8 @@ def fuzz(url: str, tokens: dict[str, str | None], *, examples: int, real_ids: li
 
 
 def demo_tokens(url: str) -> dict[str, str | None]:
+    from demo.data import DEMO_ARTISAN_PASSWORD
     from marketplace.artisans.models import ArtisanMember
-    from marketplace.demo.data import DEMO_ARTISAN_PASSWORD
 
     member = ArtisanMember.objects.select_related("user").order_by("pk").first().user.email
     tokens: dict[str, str | None] = {"anonymous": None}

@@ -34,7 +34,7 @@ def setup_catalog() -> None:
     django.setup()
     from django.core.management import call_command
 
-    from marketplace.demo.services import demo_loaded, load_demo
+    from demo.services import demo_loaded, load_demo
 
     call_command("migrate", "--no-input", verbosity=0)
     if not demo_loaded():

@@ -193,7 +193,7 @@ def prepare_catalog(max_products: int = 40) -> None:
     """Migrations and the demo catalog (photos at 256 px) when missing; Django must be set up."""
     from django.core.management import call_command
 
-    from marketplace.demo.services import demo_loaded, load_demo
+    from demo.services import demo_loaded, load_demo
 
     call_command("migrate", "--no-input", verbosity=0)
     if not demo_loaded():

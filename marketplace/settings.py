@@ -55,7 +55,7 @@ INSTALLED_APPS = [
     "marketplace.catalog",
     "marketplace.media",
     "marketplace.inventory",
-    "marketplace.demo",
+    "demo",
     "marketplace.curation",
     "marketplace.shipping",
     "marketplace.checkout",

@@ -50,7 +50,7 @@ def doc():
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from marketplace.demo.services import load_demo
+    from demo.services import load_demo
 
     # Tests create users by the hundred; the production hasher's deliberate slowness would dominate.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

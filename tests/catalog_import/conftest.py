@@ -39,7 +39,7 @@ CURATOR = ("curateur@demo.maalem.ma", "demo-curator-2026")
 @pytest.fixture
 def member():
     """member(slug) -> (e-mail, password) of the demo artisan's member."""
-    from marketplace.demo.data import DEMO_ARTISAN_PASSWORD
+    from demo.data import DEMO_ARTISAN_PASSWORD
 
     return lambda slug: (f"{slug}@demo.maalem.ma", DEMO_ARTISAN_PASSWORD)
 

@@ -18,7 +18,7 @@ def member(api_server):
     """A demo artisan member's login; the products it lists here are removed afterwards."""
     from django.utils import timezone
 
-    from marketplace.demo.data import DEMO_ARTISAN_PASSWORD
+    from demo.data import DEMO_ARTISAN_PASSWORD
 
     def pick():
         from marketplace.artisans.models import Artisan

@@ -70,7 +70,7 @@ def test_password_change_revokes_tokens(gql, doc):
 
 
 def test_demo_roles(gql, doc):
-    from marketplace.demo import data
+    from demo import data
 
     curator = next(u for u in data.USERS if u["role"] == "CURATOR")
     gql.token = sign_in(gql, doc, curator["email"], curator["password"])["token"]

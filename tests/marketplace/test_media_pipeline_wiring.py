@@ -22,7 +22,7 @@ def fetch(client, url: str) -> bytes:
 
 
 def phone_shot_media():
-    from marketplace.demo import data
+    from demo import data
     from marketplace.media.models import ProductMedia
 
     slugs = [p["slug"] for p in data.PRODUCTS if p.get("phone_shot")]
@@ -61,7 +61,7 @@ def test_thumbnail_picks_the_nearest_derivative(gql):
 
 
 def test_artisan_member_sees_before_after_and_advice_anonymous_does_not(gql, doc, client):
-    from marketplace.demo import data as demo
+    from demo import data as demo
 
     media = phone_shot_media()
     query = doc("storefront/graphql/marketplace/ProductPhotos.graphql")

@@ -34,8 +34,8 @@ def call(server, query: str, variables: dict | None = None, token: str | None = 
 
 @pytest.fixture
 def member(api_server, django_db_blocker):
+    from demo.data import DEMO_ARTISAN_PASSWORD
     from marketplace.artisans.models import Artisan
-    from marketplace.demo.data import DEMO_ARTISAN_PASSWORD
 
     with django_db_blocker.unblock():
         artisan = Artisan.objects.filter(products__isnull=False).order_by("slug").first()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from marketplace.demo.data import DEMO_ARTISAN_PASSWORD
+from demo.data import DEMO_ARTISAN_PASSWORD
 
 MA = {"firstName": "Salma", "lastName": "Bennani", "streetAddress1": "12 rue Ibn Sina", "city": "Casablanca",
       "postalCode": "20000", "country": "MA", "phone": "+212612345678"}

@@ -10,7 +10,7 @@ import uuid
 
 from django.core import mail
 
-from marketplace.demo.data import USERS
+from demo.data import USERS
 
 LOGIN = "mutation($e: String!, $p: String!) { tokenCreate(email: $e, password: $p) { token errors { field code message } } }"
 REGISTER = """mutation($email: String!) { accountRegister(input: {email: $email, password: "Zellige-Fes-2026"}) {

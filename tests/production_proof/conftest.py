@@ -66,7 +66,7 @@ def fault_cluster(django_db_setup, django_db_blocker, tmp_path_factory) -> Any:
                    input=dump, capture_output=True, check=True)
     # The session hashes passwords with MD5 for speed; the servers here run the production hashers.
     reset = ("import django; django.setup()\nfrom marketplace.accounts.models import User\n"
-             "from marketplace.demo.data import USERS\nfor spec in USERS:\n"
+             "from demo.data import USERS\nfor spec in USERS:\n"
              "    user = User.objects.get(email=spec['email']); user.set_password(spec['password']); user.save()\n")
     subprocess.run([sys.executable, "-c", reset], cwd=BENCH.parent, check=True, capture_output=True,
                    env={**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "marketplace.settings"})

@@ -57,7 +57,7 @@ def fuzz_leftovers(django_db_blocker):
 
 def test_fuzzing_every_operation_finds_no_server_error(api_server, fuzzer, stack, fuzz_leftovers, caplog,
                                                        django_db_blocker):
-    from marketplace.demo.data import DEMO_ARTISAN_PASSWORD
+    from demo.data import DEMO_ARTISAN_PASSWORD
 
     with django_db_blocker.unblock():
         real_ids = fuzzer.sample_ids(limit=2)

@@ -61,8 +61,8 @@ def errors_of(html: str) -> dict[str, str]:
 @pytest.fixture
 def artisans():
     """Two verified demo artisans with a workshop: A (the one `committed_piece` sells) and B."""
+    from demo.data import DEMO_ARTISAN_PASSWORD
     from marketplace.artisans.models import Artisan
-    from marketplace.demo.data import DEMO_ARTISAN_PASSWORD
 
     found = list(Artisan.objects.filter(verification_status="VERIFIED", warehouse__isnull=False).order_by("pk"))
     first_with_warehouse = Artisan.objects.filter(warehouse__isnull=False).order_by("pk").first()

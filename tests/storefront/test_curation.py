@@ -126,8 +126,8 @@ def status_of(pk: int) -> tuple[str, str]:
 # --- gate -------------------------------------------------------------------------------------------------
 
 def test_only_curators_and_admins_get_in(shop, new_shop):
+    from demo.data import DEMO_ARTISAN_PASSWORD
     from marketplace.artisans.models import Artisan
-    from marketplace.demo.data import DEMO_ARTISAN_PASSWORD
 
     anonymous = shop.get("/fr/curation/collections/")
     assert anonymous.status_code == 401

@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 def name_demo_types(apps, schema_editor):
     """Databases loaded before this field existed: the demo's kinds of piece get their ar/en names."""
-    from marketplace.demo.data_taxonomy import PRODUCT_TYPES
+    from demo.data_taxonomy import PRODUCT_TYPES
 
     ProductType = apps.get_model("catalog", "ProductType")
     names = {spec["slug"]: spec["name"] for spec in PRODUCT_TYPES if isinstance(spec["name"], dict)}

@@ -79,7 +79,7 @@ def world(db) -> dict[str, Side]:
 
 @pytest.fixture
 def sign_in(gql):
-    from marketplace.demo.data import DEMO_ARTISAN_PASSWORD
+    from demo.data import DEMO_ARTISAN_PASSWORD
 
     def login(role: str, world: dict[str, Side] | None = None) -> None:
         if role == "anonymous":

@@ -1,4 +1,4 @@
-"""Invariants of the demo catalog content (``marketplace.demo.data``): plain data, no database."""
+"""Invariants of the demo catalog content (``demo.data``): plain data, no database."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from decimal import Decimal, InvalidOperation
 import phonenumbers
 import pytest
 
-from marketplace.demo import data
-from marketplace.demo.data_products import build_products
+from demo import data
+from demo.data_products import build_products
 
 LANGS = ("fr", "ar", "en")
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from marketplace.demo.services import demo_loaded, load_demo
+from demo.services import demo_loaded, load_demo
 
 
 class Command(BaseCommand):

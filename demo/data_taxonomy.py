@@ -1,6 +1,6 @@
 """Demo catalog, part 1: regions, craft categories, attributes, product types and labels.
 
-Plain data only (see ``marketplace.demo.data``). Every user-visible text is a dict
+Plain data only (see ``demo.data``). Every user-visible text is a dict
 ``{"fr": ..., "ar": ..., "en": ...}``; French is the reference language.
 """
 

@@ -29,7 +29,7 @@ class PhotoOutput:
 
 
 def render_and_process(job: PhotoJob) -> PhotoOutput:
-    from marketplace.demo.images import phone_shot, render_portrait, render_product, render_workshop, to_jpeg
+    from demo.images import phone_shot, render_portrait, render_product, render_workshop, to_jpeg
     from marketplace.photography import PhotoRejected, process_photo
 
     if job.kind == "portrait":

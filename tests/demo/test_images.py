@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import ExifTags, Image, ImageOps
 
-from marketplace.demo.images import (
+from demo.images import (
     RENDER_KINDS,
     phone_shot,
     render_portrait,

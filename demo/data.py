@@ -1,4 +1,4 @@
-"""The demo catalog of Maalem as plain Python data, read by ``marketplace.demo.services.load_demo``.
+"""The demo catalog of Maalem as plain Python data, read by ``demo.services.load_demo``.
 
 Every user-visible text is ``{"fr": ..., "ar": ..., "en": ...}`` (French is the reference). The
 content is split by theme:

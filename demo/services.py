@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 
+from demo.photos import PhotoJob, run_jobs
 from marketplace.accounts.models import Address, User
 from marketplace.artisans.models import Artisan, ArtisanMember, ArtisanTranslation, Label, LabelTranslation
 from marketplace.catalog import models as cm
@@ -21,7 +22,6 @@ from marketplace.catalog.services import editorjs, refresh_listing_prices, set_v
 from marketplace.channels.models import Channel
 from marketplace.channels.services import ensure_default_channels
 from marketplace.core.views import bump_catalog_version
-from marketplace.demo.photos import PhotoJob, run_jobs
 from marketplace.inventory.models import Stock, Warehouse
 from marketplace.media.models import ProductMedia
 from marketplace.media.services import save_derivatives, store_original
@@ -40,7 +40,7 @@ def demo_loaded() -> bool:
 def load_demo(*, max_products: int | None = None, photo_size: int = 1200, photos: bool = True,
               workers: int | None = None, log: Any = logger.info) -> dict[str, int]:
     """Load the demo catalog (idempotent only in the sense that callers check `demo_loaded` first)."""
-    from marketplace.demo import data
+    from demo import data
 
     products = balanced_subset(data.PRODUCTS, data.CATEGORIES, max_products) if max_products else data.PRODUCTS
     with transaction.atomic():
