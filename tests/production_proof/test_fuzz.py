@@ -86,7 +86,7 @@ def test_the_hostile_corpus_gets_client_errors_only(api_server, stack, caplog, d
     and the N = 30 fragment bomb refused as fast as N = 18 (linear work, not exponential)."""
     import fuzz_corpus
 
-    from marketplace.demo.data import DEMO_ARTISAN_PASSWORD
+    from demo.data import DEMO_ARTISAN_PASSWORD
 
     with django_db_blocker.unblock():
         from marketplace.artisans.models import ArtisanMember
