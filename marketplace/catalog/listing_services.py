@@ -122,7 +122,7 @@ def update_variant_channel_listings(user: Any, variant_pk: int, items: list[dict
         baseline = row.approved_price_amount if row is not None else None
         if baseline is None and public and row is not None:
             baseline = row.price_amount
-        reason = review_rules.price_review_reason(baseline, price, channel)
+        reason = review_rules.price_review_reason(baseline, row.price_amount if row else None, price, channel)
         if reason:
             reasons.append(reason)
         ProductVariantChannelListing.objects.update_or_create(

@@ -28,7 +28,8 @@ def request_review(user: Any, product: Product, reason: str) -> None:
     """A member's significant change: the listing goes back to the queue (curators' writes do not)."""
     if is_manager(user):
         return
-    if product.review_status == ReviewStatus.PENDING and product.review_reason:
+    waiting = product.review_status == ReviewStatus.PENDING or revisions.pending(product) is not None
+    if waiting and product.review_reason:
         if reason not in product.review_reason:
             product.review_reason = f"{product.review_reason}; {reason}"[:2000]
     else:
@@ -73,9 +74,10 @@ def reject(user: Any, product: Product, reason: str) -> Product:
         raise MutationError([FieldError("id", "This listing is not waiting for review.", "INVALID")])
     revisions.discard(product, reason.strip()[:2000])
     if product.review_status != ReviewStatus.PENDING:
-        # Only proposed texts waited: the approved listing stays public, the artisan reads the reason.
-        product.reviewed_at, product.reviewed_by = timezone.now(), user
-        product.save(update_fields=["reviewed_at", "reviewed_by", "updated_at"])
+        # Only proposed texts waited: the approved listing stays public, the artisan reads the reason in
+        # `pendingChanges.rejectionReason`.
+        product.review_reason, product.reviewed_at, product.reviewed_by = "", timezone.now(), user
+        product.save(update_fields=["review_reason", "reviewed_at", "reviewed_by", "updated_at"])
         return product
     product.review_status, product.review_reason = ReviewStatus.REJECTED, reason.strip()[:2000]
     product.reviewed_at, product.reviewed_by = timezone.now(), user

@@ -53,14 +53,11 @@ def price_range(baseline: Decimal | None, channel) -> PriceRange:
     return PriceRange(low.quantize(CENT, rounding=ROUND_CEILING), high.quantize(CENT, rounding=ROUND_FLOOR))
 
 
-def price_review_reason(baseline: Decimal | None, price: Decimal, channel) -> str | None:
-    """Why this member's price needs a curator, or None when it is within the range."""
+def price_review_reason(baseline: Decimal | None, previous: Decimal | None, price: Decimal, channel) -> str | None:
+    """Why this member's price needs a curator, or None when it is within the range. The reason has the
+    form the curation pages translate: "Price changed from <approved, else previous, else 0> to <new> <CUR>"."""
     allowed = price_range(baseline, channel)
-    currency = channel.currency_code
-    if price < allowed.low:
-        if baseline:
-            return f"Price in {channel.slug} set to {price} {currency}, under {allowed.low} (approved: {baseline})"
-        return f"Price in {channel.slug} set to {price} {currency}, under the minimum {allowed.low}"
-    if allowed.high is not None and price > allowed.high:
-        return f"Price in {channel.slug} set to {price} {currency}, above {allowed.high} (approved: {baseline})"
-    return None
+    if price >= allowed.low and (allowed.high is None or price <= allowed.high):
+        return None
+    old = baseline if baseline is not None else previous if previous is not None else Decimal("0")
+    return f"Price changed from {old} to {price} {channel.currency_code}"

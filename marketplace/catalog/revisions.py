@@ -56,7 +56,11 @@ def propose(user: Any, product: Product, changes: dict[str, Any], language: str 
     revision.requested_by = user
     revision.rejected_reason, revision.rejected_at = "", None
     revision.save()
-    Product.objects.filter(pk=product.pk).update(review_requested_at=revision.requested_at)  # the queue's order
+    # The queue's order, and what the curation pages list as the changes (translated there).
+    names = "name" in revision.base or any("name" in texts for texts in revision.translations.values())
+    others = set(revision.base) - {"name"} or any(set(t) - {"name"} for t in revision.translations.values())
+    reason = "; ".join([*(["Name changed"] if names else []), *(["Texts changed"] if others else [])])
+    Product.objects.filter(pk=product.pk).update(review_requested_at=revision.requested_at, review_reason=reason)
     return revision
 
 

@@ -70,7 +70,7 @@ def test_a_touristes_price_cut_by_ninety_percent_goes_to_review(gql, doc, world,
     sign_in("member_a_on_a", world)
     assert set_price(gql, doc, approved, "touristes", "43")["errors"] == []
     state, reason = status(approved)
-    assert state == "PENDING" and "touristes" in reason and "43" in reason
+    assert state == "PENDING" and reason == "Price changed from 430.00 to 43.00 MAD"
     assert public(gql, approved, "touristes") is None  # not sold at 43 MAD meanwhile
 
 
@@ -78,7 +78,7 @@ def test_an_export_price_of_one_cent_goes_to_review(gql, doc, world, sign_in, ap
     sign_in("member_a_on_a", world)
     assert set_price(gql, doc, approved, "export", "0.01")["errors"] == []
     state, reason = status(approved)
-    assert state == "PENDING" and "export" in reason and "0.01" in reason
+    assert state == "PENDING" and reason.endswith("to 0.01 EUR")
 
 
 def test_small_steps_are_measured_against_the_approved_price(gql, doc, world, sign_in, approved):
@@ -90,7 +90,7 @@ def test_small_steps_are_measured_against_the_approved_price(gql, doc, world, si
     assert public(gql, approved)["pricing"]["priceRange"]["start"]["gross"]["amount"] == 350.0
     assert set_price(gql, doc, approved, "maroc", "290")["errors"] == []  # −17 % from 350, −33 % from 430
     state, reason = status(approved)
-    assert state == "PENDING" and "290" in reason and "430" in reason
+    assert state == "PENDING" and reason == "Price changed from 430.00 to 290.00 MAD"  # from the approved price
 
 
 def test_a_curators_price_and_approval_become_the_new_baseline(gql, doc, world, sign_in, approved):
@@ -116,7 +116,7 @@ def test_a_price_under_the_minimum_goes_to_review_even_on_a_new_listing(gql, doc
     sign_in("member_a_on_a", world)
     assert set_price(gql, doc, approved, "touristes", "15")["errors"] == []
     state, reason = status(approved)
-    assert state == "PENDING" and "minimum" in reason
+    assert state == "PENDING" and reason == "Price changed from 0 to 15.00 MAD"
 
 
 def test_an_english_name_change_waits_while_the_approved_name_stays_public(gql, doc, world, sign_in, approved):
@@ -136,7 +136,8 @@ def test_an_english_name_change_waits_while_the_approved_name_stays_public(gql, 
 
     sign_in("curator")
     queue = gql.data(doc(M + "ReviewQueue.graphql"), {"first": 100})["reviewQueue"]["edges"]
-    assert approved.ids["product"] in [e["node"]["id"] for e in queue]
+    (listed,) = [e["node"] for e in queue if e["node"]["id"] == approved.ids["product"]]
+    assert (listed["reviewStatus"], listed["reviewReason"]) == ("APPROVED", "Name changed")  # public meanwhile
     rejected = gql.data(doc(M + "ProductReviewReject.graphql"), {"id": approved.ids["product"],
                                                                  "reason": "Pas de numéro de téléphone."})
     assert rejected["productReviewReject"]["errors"] == []
