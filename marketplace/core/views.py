@@ -37,9 +37,9 @@ from marketplace.core.errors import PermissionDenied
 from marketplace.core.graphql.execution import SyncExecutionContext
 from marketplace.core.graphql.input_safety import FiniteNumberRule, NulCharacterRule, contains_nul, nul_error
 from marketplace.core.graphql.limits import (
+    CostCache,
     check_document,
     limit_error,
-    query_cost,
     root_field_count,
     tokens_error,
 )
@@ -80,7 +80,7 @@ def bump_catalog_version() -> None:
     cache.set(CATALOG_VERSION_KEY, time.time_ns(), None)
 
 
-def _parse_and_validate(schema_id: int, query: str) -> tuple[Any, tuple[GraphQLError, ...]]:
+def _parse_and_validate(schema_id: int, query: str) -> tuple[Any, tuple[GraphQLError, ...], CostCache | None]:
     # The settings the answer depends on are part of the cache key (tests and operators change them).
     return _parse_and_validate_cached(schema_id, query, settings.GRAPHQL_MAX_TOKENS, settings.GRAPHQL_MAX_ALIASES,
                                       settings.GRAPHQL_MAX_DEPTH, settings.GRAPHQL_MAX_REPEATED_FIELDS,
@@ -89,7 +89,7 @@ def _parse_and_validate(schema_id: int, query: str) -> tuple[Any, tuple[GraphQLE
 
 @lru_cache(maxsize=512)
 def _parse_and_validate_cached(schema_id: int, query: str, max_tokens: int, *_limits: Any
-                               ) -> tuple[Any, tuple[GraphQLError, ...]]:
+                               ) -> tuple[Any, tuple[GraphQLError, ...], CostCache | None]:
     """Parse (the lexer stops at the token cap), then the document's limits, and only a document within
     them goes through graphql-core's rules, whose work can grow faster than the document."""
     from marketplace.graphql.schema import schema
@@ -98,17 +98,17 @@ def _parse_and_validate_cached(schema_id: int, query: str, max_tokens: int, *_li
         document = parse(query, max_tokens=max_tokens)
     except GraphQLSyntaxError as error:
         if "tokens. Parsing aborted" in error.message:
-            return None, (tokens_error(max_tokens),)
+            return None, (tokens_error(max_tokens),), None
         error.extensions = {**(error.extensions or {}), "code": "GRAPHQL_PARSE_FAILED"}
-        return None, (error,)
+        return None, (error,), None
     errors = check_document(document)
     if errors:
-        return document, tuple(errors)
+        return document, tuple(errors), None
     rules = [*specified_rules, NulCharacterRule, FiniteNumberRule]
     if not settings.GRAPHQL_INTROSPECTION:
         rules.append(NoSchemaIntrospectionCustomRule)
     errors = validate(schema.graphql_schema, document, rules)
-    return document, tuple(errors)
+    return document, tuple(errors), (None if errors else CostCache(document))
 
 
 class GraphQLView(BaseGraphQLView):
@@ -203,7 +203,7 @@ class GraphQLView(BaseGraphQLView):
             if show_graphiql:
                 return None
             return ExecutionResult(errors=[GraphQLError("Must provide a query string.")])
-        document, errors = _parse_and_validate(id(self.schema), query)
+        document, errors, costs = _parse_and_validate(id(self.schema), query)
         if errors:
             return ExecutionResult(errors=list(errors))
         if contains_nul(variables):  # PostgreSQL cannot store it: the client's error, said before any work
@@ -221,7 +221,7 @@ class GraphQLView(BaseGraphQLView):
                 return ExecutionResult(errors=[GraphQLError(
                     f"A request may run at most {maximum} mutations; this one has {count}.",
                     extensions={"code": "TOO_MANY_MUTATIONS", "maximum": maximum, "actual": count})])
-        cost = query_cost(self.schema.graphql_schema, document, operation, variables)
+        cost = costs.cost(self.schema.graphql_schema, document, operation, variables)
         request._maalem_cost = cost
         maximum = settings.GRAPHQL_QUERY_MAX_COST
         if cost > maximum:

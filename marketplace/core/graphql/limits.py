@@ -242,3 +242,45 @@ def root_field_count(document: DocumentNode, operation: OperationDefinitionNode)
 
     fragment_count = _Memo(fragments, lambda f: count(f.selection_set), 0)
     return count(operation.selection_set)
+
+
+_MISSING = object()
+_CACHED_COSTS = 64
+
+
+class CostCache:
+    """The costs of one parsed document, by the values of the variables its page sizes use: a document is
+    parsed once per process (views._parse_and_validate), so the listing's cost is computed once per page
+    size, not once per request."""
+
+    def __init__(self, document: DocumentNode):
+        self.variables = sorted(_page_size_variables(document))
+        self.costs: dict[tuple, int] = {}
+
+    def cost(self, schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode,
+             variables: dict[str, Any] | None) -> int:
+        values = variables if isinstance(variables, dict) else {}
+        key = (id(operation), *(values.get(name, _MISSING) for name in self.variables))
+        if not all(v is _MISSING or v is None or type(v) in (int, str, bool, float) for v in key[1:]):
+            return query_cost(schema, document, operation, variables)  # an odd value: not worth keeping
+        cost = self.costs.get(key)
+        if cost is None:
+            if len(self.costs) >= _CACHED_COSTS:
+                self.costs.clear()
+            cost = self.costs[key] = query_cost(schema, document, operation, variables)
+        return cost
+
+
+def _page_size_variables(document: DocumentNode) -> set[str]:
+    names: set[str] = set()
+    stack: list[Any] = list(document.definitions)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, FieldNode):
+            for argument in node.arguments or ():
+                if argument.name.value in PAGE_SIZE_ARGUMENTS and isinstance(argument.value, VariableNode):
+                    names.add(argument.value.name.value)
+        selection_set = getattr(node, "selection_set", None)
+        if selection_set is not None:
+            stack.extend(selection_set.selections)
+    return names
