@@ -22,7 +22,7 @@ PUBLIC = """query($slug: String!, $channel: String!) { product(slug: $slug, chan
 @pytest.fixture
 def approved(world, settings):
     """Side A's product, published in every channel at 430 MAD (approved, the ministry's export rule)."""
-    from marketplace.catalog.models import Product, ProductTranslation, ProductVariantChannelListing
+    from marketplace.catalog.models import Product, ProductTranslation
     from marketplace.catalog.services import refresh_listing_prices, set_variant_prices_from_mad
     from marketplace.channels.models import Channel
 
@@ -30,7 +30,6 @@ def approved(world, settings):
     settings.LISTING_REVIEW_MIN_PRICE_MAD = 20
     side = world["a"]
     set_variant_prices_from_mad([side.variant.pk], {side.variant.pk: Decimal("430")}, list(Channel.objects.all()))
-    ProductVariantChannelListing.objects.filter(variant=side.variant).update(approved_price_amount=None)
     ProductTranslation.objects.create(product=side.product, language_code="en", name="Painted plate")
     Product.objects.filter(pk=side.product.pk).update(description={"blocks": [{"type": "paragraph", "data": {
         "text": "Peint à la main à Safi."}}]})
