@@ -3,11 +3,14 @@ Redis (Debian's redis-server: cache, rate-limit counters, Celery broker), the AP
 production settings (DEBUG off) and a Celery worker. Virtual buyers (threads) browse, search, open
 products, add to cart and check out with cash on delivery, at rising concurrency until the knee.
 
-Prints req/s, p50/p95/p99 and errors per step, then checks that nothing was oversold and that every order
-agrees with its allocations, stock, transactions and the payout ledger; exits 1 when a check fails.
+Prints req/s, p50/p95/p99 and errors per step, then the unique-piece storm (issue 12: 50 buyers after 20
+unique pieces for 60 s, each a new buyer with a new cart, from checkoutCreate to checkoutComplete: orders,
+refusals, units left held by carts, p50/p95 of each step), then checks that nothing was oversold and that
+every order agrees with its allocations, stock, transactions and the payout ledger; exits 1 when a check fails.
 
     .venv/bin/python bench/load_run.py                      (own database and Redis in a temporary folder)
     LOAD_STEPS=1,2,4,8,16,32 LOAD_SECONDS=20 LOAD_WORKERS=2 LOAD_THREADS=4 .venv/bin/python bench/load_run.py
+    STORM_BUYERS=50 STORM_PIECES=20 STORM_SECONDS=60 (0: no storm) .venv/bin/python bench/load_run.py
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import load_checks  # noqa: E402
+import piece_race  # noqa: E402
 import proof_stack as stack  # noqa: E402
 
 ROOT = stack.ROOT
@@ -215,6 +219,32 @@ def prepare_pieces() -> dict:
     return catalog
 
 
+def run_storm(url: str) -> tuple[piece_race.Storm, int]:
+    """Issue 12's storm: STORM_BUYERS buyers (50) after STORM_PIECES unique pieces (20) for STORM_SECONDS
+    (60). Prints orders, refusals, unexpected answers, units still held by carts afterwards (must be 0) and
+    p50/p95 of each step; returns the storm and those held units."""
+    buyers, pieces = int(os.environ.get("STORM_BUYERS", "50")), int(os.environ.get("STORM_PIECES", "20"))
+    seconds = float(os.environ.get("STORM_SECONDS", "60"))
+    made = [piece_race.make_piece(1, prefix="storm") for _ in range(pieces)]
+    result = piece_race.storm(url, [gid for gid, _ in made], buyers, seconds)
+    held = sum(piece_race.piece_state(pk)["held"] for _, pk in made)
+    sold = sum(piece_race.piece_state(pk)["orders"] for _, pk in made)
+    refusals = ", ".join(f"{step} {n}" for step, n in sorted(result.refused.items())) or "none"
+    print(f"\nunique-piece storm: {buyers} buyers, {pieces} unique pieces, {result.seconds:.0f} s, "
+          f"{result.attempts} purchase attempts")
+    print(f"  orders {result.orders} (in the database: {sold} of {pieces} pieces sold"
+          + (f", the last after {result.sold_out_after:.1f} s" if result.sold_out_after is not None else "") + ")")
+    print(f"  refusals (INSUFFICIENT_STOCK) by step: {refusals}")
+    print(f"  unexpected answers: {len(result.unexpected)}" + (f", e.g. {result.unexpected[0][:200]}"
+                                                              if result.unexpected else ""))
+    print(f"  units still held by carts afterwards: {held} (must be 0)")
+    for name in piece_race.DOCUMENTS:
+        if result.latencies.get(name):
+            print(f"  {name:<30} n={len(result.latencies[name]):>6}  p50 {result.percentile(name, 0.5):>6.0f} ms"
+                  f"  p95 {result.percentile(name, 0.95):>6.0f} ms")
+    return result, held
+
+
 def start_worker(env: dict, log: Path) -> subprocess.Popen:
     handle = log.open("a")
     process = subprocess.Popen([sys.executable, "-m", "celery", "-A", "marketplace", "worker", "--concurrency", "1",
@@ -273,6 +303,7 @@ def main() -> int:
                 flat = 0
             if best is None or step.rps > best.rps:
                 best = step
+        storm, stuck = run_storm(server.url) if os.environ.get("STORM_SECONDS", "60") != "0" else (None, 0)
     finally:
         server.stop()
         if worker:
@@ -298,7 +329,8 @@ def main() -> int:
 
         stop_embedded_database(pgdata)
         shutil.rmtree(folder / "postgres", ignore_errors=True)
-    return 1 if problems else 0
+    storm_failed = storm is not None and (stuck or storm.unexpected or storm.orders > storm.pieces)
+    return 1 if problems or storm_failed else 0
 
 
 if __name__ == "__main__":

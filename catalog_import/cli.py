@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import sys
 from pathlib import Path
 
+from catalog_import.interrupt import StopSignal
+from catalog_import.messages import message
 from catalog_import.report import EXIT_INTERRUPTED, EXIT_USAGE, write_report
 from catalog_import.runner import DEFAULT_URL, Options, run_import
 
@@ -25,7 +26,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--target", choices=("marketplace", "saleor"), default="marketplace",
                    help="saleor: a Saleor 3 server (artisan kept in product metadata)")
     p.add_argument("--artisan", default="", help="artisan slug for rows without an artisan column")
-    p.add_argument("--lang", choices=("fr", "en"), default="en", help="language of the messages")
+    p.add_argument("--lang", choices=("fr", "ar", "en"), default="en", help="language of the messages")
     p.add_argument("--dry-run", action="store_true", help="validate everything, write nothing")
     p.add_argument("--preview", type=Path, metavar="OUT_DIR",
                    help="write the photos' before/after contact sheet and quality report; import nothing")
@@ -37,37 +38,37 @@ def parser() -> argparse.ArgumentParser:
                    help="requests in flight for lookups, translations and per-product follow-ups")
     p.add_argument("--retries", type=int, default=6, help="retries of transient API errors")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    # Test hook (hidden): stop as Ctrl-C would, right after N chunks.
+    p.add_argument("--stop-after-chunks", type=int, help=argparse.SUPPRESS)
     return p
-
-
-def _interrupt(signum, frame):  # SIGTERM behaves as Ctrl-C: the state is kept, the run can continue later
-    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    usage = None
     if not args.input.is_file():
-        print(f"catalog-import: {args.input}: no such file", file=sys.stderr)
+        usage = message("NO_SUCH_FILE", args.lang, value=str(args.input))
+    elif args.chunk_size < 1:
+        usage = message("CHUNK_SIZE", args.lang)
+    elif not args.preview and not args.token and not (args.email and args.password) and not args.dry_run:
+        usage = message("CREDENTIALS", args.lang)
+    if usage:
+        print(f"catalog-import: {usage}", file=sys.stderr)
         return EXIT_USAGE
-    if args.chunk_size < 1:
-        print("catalog-import: --chunk-size must be at least 1", file=sys.stderr)
-        return EXIT_USAGE
-    needs_api = not args.preview
-    if needs_api and not args.token and not (args.email and args.password) and not args.dry_run:
-        print("catalog-import: give --token (or MAALEM_TOKEN) or --email and --password", file=sys.stderr)
-        return EXIT_USAGE
-    signal.signal(signal.SIGTERM, _interrupt)
+    stop = StopSignal()
     options = Options(input=args.input, url=args.url, token=args.token, email=args.email, password=args.password,
                       target=args.target, lang=args.lang, dry_run=args.dry_run, preview=args.preview,
                       state_dir=args.state_dir, photos_dir=args.photos_dir, artisan=args.artisan,
                       chunk_size=args.chunk_size, progress=not args.quiet, retries=args.retries,
-                      workers=args.workers)
-    try:
-        result = run_import(options)
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    print(result.summary())
+                      workers=args.workers, stop=stop, stop_after_chunks=args.stop_after_chunks)
+    # SIGINT and SIGTERM ask the run to stop after the requests in flight; a second one stops at once.
+    with stop.installed():
+        try:
+            result = run_import(options)
+        except KeyboardInterrupt:  # only before the handlers are in place
+            print(message("INTERRUPTED", args.lang), file=sys.stderr)
+            return EXIT_INTERRUPTED
+    print(result.summary(), flush=True)
     if args.report:
         write_report(result, args.report)
     return result.exit_code

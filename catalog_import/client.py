@@ -1,5 +1,7 @@
 """A small GraphQL client over HTTP: the importer's documents from its .graphql files, a bearer token,
-retries with exponential back-off on transient failures (connection errors, 5xx, 429), multipart uploads."""
+retries with exponential back-off on transient failures (connection errors, 5xx, 429), multipart uploads
+that declare each file's real MIME type (from its content: Saleor refuses an image part without one), and
+no new request once a stop is asked (catalog_import.interrupt)."""
 
 from __future__ import annotations
 
@@ -13,8 +15,12 @@ from typing import Any
 
 import requests
 
+from catalog_import.interrupt import StopSignal
+
 GRAPHQL_DIR = Path(__file__).resolve().parent / "graphql"
 TRANSIENT_STATUS = {429, 500, 502, 503, 504}
+MIME_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "HEIF": "image/heic"}
+EXTENSIONS = {"JPEG": (".jpg", ".jpeg", ".jpe", ".jfif"), "PNG": (".png",), "WEBP": (".webp",), "HEIF": (".heic", ".heif")}
 
 
 @cache
@@ -46,14 +52,20 @@ class ConnectionFailed(Exception):
 
 class GraphQLClient:
     def __init__(self, url: str, token: str | None = None, *, retries: int = 6, backoff: float = 0.5,
-                 timeout: float = 120.0, sleep: Callable[[float], None] = time.sleep):
+                 timeout: float = 120.0, sleep: Callable[[float], None] | None = None, stop: StopSignal | None = None):
         self.url = url if url.rstrip("/").endswith("graphql") else url.rstrip("/") + "/graphql/"
         self.token = token
-        self.retries, self.backoff, self.timeout, self.sleep = retries, backoff, timeout, sleep
+        self.stop = stop or StopSignal()
+        self.retries, self.backoff, self.timeout = retries, backoff, timeout
+        self.sleep = sleep or self.stop.wait
         self.session = requests.Session()
         self.requests = 0
         self.retried = 0
         self.seconds = 0.0
+
+    def close(self) -> None:
+        """Close the kept-alive connections (the server's worker for them can end)."""
+        self.session.close()
 
     def _headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"} if self.token else {}
@@ -61,13 +73,16 @@ class GraphQLClient:
     def _send(self, headers: dict[str, str], **kwargs: Any) -> dict:
         attempt = 0
         while True:
+            self.stop.check()  # a stop asked: no new request (those in flight finish)
             started = time.perf_counter()
             try:
                 response = self.session.post(self.url, headers={**self._headers(), **headers}, timeout=self.timeout, **kwargs)
                 transient = response.status_code in TRANSIENT_STATUS
                 failure = f"HTTP {response.status_code}"
-            except (requests.ConnectionError, requests.Timeout) as error:
-                response, transient, failure = None, True, f"{type(error).__name__}: {error}"
+            except requests.Timeout:
+                response, transient, failure = None, True, f"no answer within {self.timeout:g} s"
+            except requests.ConnectionError:
+                response, transient, failure = None, True, "cannot connect"
             finally:
                 self.requests += 1
                 self.seconds += time.perf_counter() - started
@@ -98,8 +113,32 @@ class GraphQLClient:
         return self._send({"Content-Type": "application/json"}, data=body.encode())
 
     def upload(self, name: str, variables: dict, files: dict[str, Path]) -> dict:
-        """GraphQL multipart request: `files` maps a variable name to the file to send in its place."""
+        """GraphQL multipart request: `files` maps a variable name to the file to send in its place. Each part
+        declares the file's MIME type as its content says (never the name's suffix)."""
         operations = json.dumps({"query": document(name), "variables": {**variables, **dict.fromkeys(files)}})
         mapping = json.dumps({str(i): [f"variables.{var}"] for i, var in enumerate(files)})
-        handles = {str(i): (path.name, path.read_bytes()) for i, (_var, path) in enumerate(files.items())}
+        handles = {}
+        for i, (_var, path) in enumerate(files.items()):
+            data = path.read_bytes()
+            handles[str(i)] = (upload_name(path, data), data, mime_type(data))
         return self._send({}, data={"operations": operations, "map": mapping}, files=handles)
+
+
+def _format(data: bytes) -> str:
+    from marketplace.photography.io import sniff_format
+
+    return sniff_format(data[:64]) or ""
+
+
+def mime_type(data: bytes) -> str:
+    """The MIME type of a photo from its first bytes (application/octet-stream when it is no image)."""
+    return MIME_TYPES.get(_format(data), "application/octet-stream")
+
+
+def upload_name(path: Path, data: bytes) -> str:
+    """The file's name, with the extension its content calls for when it has none or another one (Saleor
+    refuses an image named without an image extension)."""
+    extensions = EXTENSIONS.get(_format(data), ())
+    if not extensions or path.suffix.lower() in extensions:
+        return path.name
+    return path.name + extensions[0]

@@ -4,13 +4,15 @@ existing ones the difference with what the API holds, field by field (only what 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from catalog_import.columns import normalise
+from catalog_import.checks import numeric_value
 from catalog_import.model import ProductSpec, VariantSpec
-from catalog_import.reference import AttributeRef, Reference
+from catalog_import.reference import AttributeRef, Lookup, Reference
+from catalog_import.text import match_key
 
 PHOTOS_KEY = "importPhotos"  # product metadata: content hashes of the photos already uploaded
 HASH_LENGTH = 16
@@ -43,13 +45,14 @@ def photo_hash(sha256: str) -> str:
     return sha256[:HASH_LENGTH]
 
 
-def attribute_inputs(values: dict[str, list[str]], allowed: dict[str, AttributeRef]) -> list[dict[str, Any]]:
+def attribute_inputs(values: dict[str, list[str]], allowed: Lookup[AttributeRef]) -> list[dict[str, Any]]:
     inputs = []
     for name, items in values.items():
-        ref = allowed[normalise(name)]
-        chosen = [ref.choices.get(normalise(v), v) for v in items]  # an existing value's own spelling
+        ref = allowed.find(name)
+        assert ref is not None  # checked before anything is written
+        chosen = [ref.value_name(v) for v in items]  # an existing value's own spelling (any language written)
         if ref.input_type == "NUMERIC":
-            inputs.append({"id": ref.id, "numeric": items[0].replace(",", ".")})
+            inputs.append({"id": ref.id, "numeric": f"{numeric_value(items[0], ref.unit):f}"})
         elif ref.input_type == "PLAIN_TEXT":
             inputs.append({"id": ref.id, "plainText": ", ".join(items)})
         elif ref.input_type == "MULTISELECT":
@@ -62,14 +65,21 @@ def attribute_inputs(values: dict[str, list[str]], allowed: dict[str, AttributeR
 
 
 def _markets(product: ProductSpec, ref: Reference) -> list[str]:
-    return product.markets or list(ref.channels)
+    """The markets the product is listed in: those of its markets column (default: every market). On Saleor,
+    only those where one of its variants has a price (there is no price rule there; a product listed
+    where no variant is sold would show without a price)."""
+    markets = product.markets or list(ref.channels)
+    if ref.price_rules:
+        return markets
+    return [m for m in markets if any(m in variant_prices(product, v, ref, markets) for v in product.variants)]
 
 
-def variant_prices(product: ProductSpec, variant: VariantSpec, ref: Reference) -> dict[str, Decimal]:
+def variant_prices(product: ProductSpec, variant: VariantSpec, ref: Reference,
+                   markets: list[str] | None = None) -> dict[str, Decimal]:
     """Market key -> price: the MAD price in MAD markets, the given price where one is given. Other markets
     follow the channel's price rule on this API (Saleor: the variant is not sold there until priced)."""
     prices = {}
-    for market in _markets(product, ref):
+    for market in markets if markets is not None else _markets(product, ref):
         channel = ref.channels[market]
         if market in variant.prices:
             prices[market] = variant.prices[market]
@@ -118,15 +128,31 @@ def _cm(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.1"))
 
 
-def variant_input(product: ProductSpec, variant: VariantSpec, ref: Reference) -> dict[str, Any]:
+def variant_name(product: ProductSpec, variant: VariantSpec, ref: Reference) -> str:
+    """The file's variant name, else its attributes' values. On Saleor, never empty: Saleor stores an empty
+    name sent to productBulkCreate as "UHJvZHVjdFZhcmlhbnQ6Tm9uZQ==" (the id of "ProductVariant:None"), which
+    no later run could match; the product's name is what a buyer would read there."""
+    if variant.name or ref.target == "marketplace":
+        return variant.name
+    return product.name
+
+
+def price_listings(product: ProductSpec, variant: VariantSpec, ref: Reference) -> list[dict[str, str]]:
+    return [{"channelId": ref.channels[m]["id"], "price": str(p)} for m, p in variant_prices(product, variant, ref).items()]
+
+
+def variant_input(product: ProductSpec, variant: VariantSpec, ref: Reference, *, with_prices: bool = True
+                  ) -> dict[str, Any]:
+    """ProductVariantBulkCreateInput (with its prices) or, without them, ProductVariantCreateInput (which has
+    no channelListings: prices of a variant added later go through productVariantChannelListingUpdate)."""
     product_type = ref.product_type(product.product_type)
     assert product_type is not None
     data: dict[str, Any] = {
-        "sku": variant.sku, "name": variant.name, "trackInventory": True,
+        "sku": variant.sku, "name": variant_name(product, variant, ref), "trackInventory": True,
         "attributes": attribute_inputs(variant.attributes, product_type.variant_attributes),
-        "channelListings": [{"channelId": ref.channels[m]["id"], "price": str(p)}
-                            for m, p in variant_prices(product, variant, ref).items()],
     }
+    if with_prices:
+        data["channelListings"] = price_listings(product, variant, ref)
     if variant.weight_kg is not None:
         data["weight"] = str(variant.weight_kg)
     if ref.customs_fields:
@@ -142,7 +168,6 @@ def variant_input(product: ProductSpec, variant: VariantSpec, ref: Reference) ->
 def create_input(product: ProductSpec, ref: Reference) -> dict[str, Any]:
     product_type = ref.product_type(product.product_type)
     assert product_type is not None
-    base = product.base_language
     data: dict[str, Any] = {
         "productType": product_type.id, "name": product.name,
         "metadata": [{"key": "artisan", "value": product.artisan}],
@@ -152,8 +177,8 @@ def create_input(product: ProductSpec, ref: Reference) -> dict[str, Any]:
                             for m in _markets(product, ref)],
         "variants": [variant_input(product, v, ref) for v in product.variants],
     }
-    if product.descriptions.get(base):
-        data["description"] = editorjs(product.descriptions[base])
+    if product.description:
+        data["description"] = editorjs(product.description)
     if product.category:
         data["category"] = ref.category(product.category)["id"]  # type: ignore[index]
     if product.external_id:
@@ -162,16 +187,13 @@ def create_input(product: ProductSpec, ref: Reference) -> dict[str, Any]:
 
 
 def translations(product: ProductSpec) -> dict[str, dict[str, str]]:
-    """Language code (FR, AR, EN) -> TranslationInput for the languages besides the base one."""
+    """Language code (AR, EN) -> TranslationInput: what the base fields (French, see ProductSpec) do not hold.
+    Never FR: French is the base language (this API refuses a French translation)."""
     result = {}
-    for lang in ("fr", "ar", "en"):
-        if lang == product.base_language:
-            continue
-        fields = {}
-        if product.names.get(lang):
-            fields["name"] = product.names[lang]
-        if product.descriptions.get(lang):
-            fields["description"] = editorjs(product.descriptions[lang])
+    for lang in ("ar", "en"):
+        fields = dict(product.translated_fields(lang))
+        if "description" in fields:
+            fields["description"] = editorjs(fields["description"])
         if fields:
             result[lang.upper()] = fields
     return result
@@ -185,7 +207,7 @@ class Changes:
     product: dict[str, Any] = field(default_factory=dict)
     translations: dict[str, dict[str, str]] = field(default_factory=dict)
     listings: list[dict[str, Any]] = field(default_factory=list)
-    new_variants: list[dict[str, Any]] = field(default_factory=list)
+    new_variants: list[tuple[dict[str, Any], list[dict[str, str]]]] = field(default_factory=list)  # input, prices
     variants: dict[str, dict[str, Any]] = field(default_factory=dict)  # variant id -> ProductVariantInput
     prices: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # variant id -> listing inputs
     stocks: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -205,17 +227,25 @@ class Changes:
 
 
 def _values(node: dict[str, Any]) -> dict[str, set[str]]:
-    return {a["attribute"]["slug"]: {normalise(v.get("name") or v.get("slug") or "") for v in a["values"]}
+    return {a["attribute"]["slug"]: {_value_key(v.get("name") or v.get("slug") or "") for v in a["values"]}
             for a in node.get("attributes") or [] if a["values"]}
 
 
-def _wanted_values(values: dict[str, list[str]], allowed: dict[str, AttributeRef]) -> dict[str, set[str]]:
+def _value_key(text: str) -> str:
+    number = numeric_value(text, None)
+    return f"{number.normalize():f}" if number is not None and re.fullmatch(r"[\d.,\s-]+", text) else match_key(text)
+
+
+def _wanted_values(values: dict[str, list[str]], allowed: Lookup[AttributeRef]) -> dict[str, set[str]]:
     result = {}
     for name, items in values.items():
-        ref = allowed[normalise(name)]
+        ref = allowed.find(name)
+        assert ref is not None
         if ref.input_type == "PLAIN_TEXT":
             items = [", ".join(items)]
-        result[ref.slug] = {normalise(ref.choices.get(normalise(v), v)) for v in items}
+        elif ref.input_type == "NUMERIC":
+            items = [f"{numeric_value(items[0], ref.unit):f}"]
+        result[ref.slug] = {_value_key(ref.value_name(v)) for v in items}
     return result
 
 
@@ -247,10 +277,9 @@ def diff(product: ProductSpec, node: dict[str, Any], ref: Reference) -> Changes:
     product_type = ref.product_type(product.product_type)
     assert product_type is not None
     changes = Changes(product_id=node["id"])
-    base = product.base_language
     if node["name"] != product.name:
         changes.product["name"] = product.name
-    wanted_description = _clean(product.descriptions.get(base, ""))
+    wanted_description = _clean(product.description)
     # An empty cell leaves the API's value alone (it may have been written in the back office).
     if wanted_description and description_text(node.get("description")) != wanted_description:
         changes.product["description"] = editorjs(wanted_description)
@@ -270,6 +299,7 @@ def diff(product: ProductSpec, node: dict[str, Any], ref: Reference) -> Changes:
                 "description" in fields and description_text(current.get("description"))
                 != description_text(fields["description"])):
             changes.translations[code] = fields
+    # Translations in other languages than the file's are left alone (written in the back office, say).
     listed = {entry["channel"]["slug"]: entry["isPublished"] for entry in node.get("channelListings") or []}
     for market in _markets(product, ref):
         slug = ref.channels[market]["slug"]
@@ -280,7 +310,8 @@ def diff(product: ProductSpec, node: dict[str, Any], ref: Reference) -> Changes:
     for variant in product.variants:
         current = existing.get(variant.sku)
         if current is None:
-            changes.new_variants.append({**variant_input(product, variant, ref), "product": node["id"]})
+            changes.new_variants.append(({**variant_input(product, variant, ref, with_prices=False),
+                                          "product": node["id"]}, price_listings(product, variant, ref)))
             continue
         _diff_variant(product, variant, current, ref, changes)
     changes.uploaded = [h for h in (meta.get(PHOTOS_KEY) or "").split(",") if h]
@@ -292,8 +323,9 @@ def _diff_variant(product: ProductSpec, variant: VariantSpec, current: dict, ref
     product_type = ref.product_type(product.product_type)
     assert product_type is not None
     update: dict[str, Any] = {}
-    if (current.get("name") or "") != variant.name:
-        update["name"] = variant.name
+    name = variant_name(product, variant, ref)
+    if (current.get("name") or "") != name:
+        update["name"] = name
     if variant.weight_kg is not None and _weight_kg(current.get("weight")) != variant.weight_kg:
         update["weight"] = str(variant.weight_kg)
     if ref.customs_fields:

@@ -1,14 +1,60 @@
 """The API's reference data (markets, categories, product types with their attributes, warehouses, artisans),
-fetched once with queries, and the checks of every product against it."""
+fetched once with queries, and looked up the way people write it.
+
+Categories, product types, attributes and attribute values are found by slug or by name in every catalogue
+language (French, Arabic, English), on `match_key` (which keeps Arabic letters). A text that names two
+different things is ambiguous: the file must say which (by slug). No match is an error, never a fallback.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from catalog_import.client import GraphQLClient
-from catalog_import.columns import market_key, normalise
-from catalog_import.model import Problem, ProductSpec
+from catalog_import.columns import market_key
+from catalog_import.text import match_key
+
+T = TypeVar("T")
+LANGS = ("fr", "ar", "en")
+
+
+class Lookup(Generic[T]):
+    """Names and slugs -> the thing they name, remembering which keys name more than one."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, T] = {}
+        self.by_slug: dict[str, T] = {}  # a slug as written always names its own entry
+        self.slugs: dict[str, str] = {}  # key -> slug of the entry (to name the choices of an ambiguity)
+        self.ambiguous: dict[str, set[str]] = {}
+
+    def add(self, texts: list[str | None], entry: T, slug: str) -> None:
+        self.by_slug[slug.casefold()] = entry
+        for text in texts:
+            key = match_key(text)
+            if not key:
+                continue
+            if key in self.entries and self.slugs[key] != slug:
+                self.ambiguous.setdefault(key, {self.slugs[key]}).add(slug)
+                continue
+            self.entries[key], self.slugs[key] = entry, slug
+
+    def find(self, text: str) -> T | None:
+        if text.strip().casefold() in self.by_slug:
+            return self.by_slug[text.strip().casefold()]
+        key = match_key(text)
+        if not key or key in self.ambiguous:
+            return None
+        return self.entries.get(key)
+
+    def choices(self, text: str) -> list[str]:
+        """The slugs an ambiguous text names ([] when it is not ambiguous)."""
+        if text.strip().casefold() in self.by_slug:
+            return []
+        return sorted(self.ambiguous.get(match_key(text), ()))
+
+    def __len__(self) -> int:
+        return len(self.entries)
 
 
 @dataclass
@@ -17,7 +63,12 @@ class AttributeRef:
     slug: str
     name: str
     input_type: str
-    choices: dict[str, str] = field(default_factory=dict)  # normalised slug or name -> name
+    unit: str | None = None
+    choices: Lookup[str] = field(default_factory=Lookup)  # value slug or name (any language) -> its name
+
+    def value_name(self, text: str) -> str:
+        """The existing value's own spelling, or the text as written (a new value)."""
+        return self.choices.find(text) or text
 
 
 @dataclass
@@ -25,31 +76,49 @@ class ProductTypeRef:
     id: str
     slug: str
     has_variants: bool
-    product_attributes: dict[str, AttributeRef]  # normalised slug or name -> attribute
-    variant_attributes: dict[str, AttributeRef]
+    product_attributes: Lookup[AttributeRef]
+    variant_attributes: Lookup[AttributeRef]
 
 
 @dataclass
 class Reference:
     channels: dict[str, dict[str, str]] = field(default_factory=dict)  # market key -> {id, slug, currency}
-    categories: dict[str, dict[str, str]] = field(default_factory=dict)  # normalised slug/name -> {id, slug}
-    product_types: dict[str, ProductTypeRef] = field(default_factory=dict)
+    categories: Lookup[dict[str, str]] = field(default_factory=Lookup)  # -> {id, slug}
+    product_types: Lookup[ProductTypeRef] = field(default_factory=Lookup)
     warehouses: dict[str, str] = field(default_factory=dict)  # slug -> id
     artisans: dict[str, str] | None = None  # slug -> id; None on Saleor (no artisans there)
+    target: str = "marketplace"
 
     @property
     def customs_fields(self) -> bool:
         """This API's variants take `hsCode` and `dimensions`; on Saleor they go to the variant's metadata."""
-        return self.artisans is not None
+        return self.target == "marketplace"
+
+    @property
+    def price_rules(self) -> bool:
+        """This API derives a market's price from the MAD price by the market's rule; Saleor has no such rule:
+        there a variant is sold only in the markets it has a price for."""
+        return self.target == "marketplace"
 
     def category(self, text: str) -> dict[str, str] | None:
-        return self.categories.get(normalise(text))
+        return self.categories.find(text)
 
     def product_type(self, text: str) -> ProductTypeRef | None:
-        return self.product_types.get(normalise(text))
+        return self.product_types.find(text)
 
     def warehouse_for(self, artisan: str, given: str) -> str:
         return given or f"atelier-{artisan}"
+
+    def market(self, key: str) -> str | None:
+        """The market a price column names: `export`, or `export_eur` (a currency after the market's name)."""
+        if key in self.channels:
+            return key
+        stem, _, currency = key.rpartition("_")
+        channel = self.channels.get(stem)
+        if channel and match_key(currency) in {"eur", "euro", "euros", "usd", "mad", "dh", "dhs"}:
+            code = {"euro": "eur", "euros": "eur", "dh": "mad", "dhs": "mad"}.get(currency, currency).upper()
+            return stem if channel["currency"] == code else None
+        return None
 
 
 def _pages(client: GraphQLClient, name: str, root: str, variables: dict | None = None) -> list[dict]:
@@ -62,99 +131,47 @@ def _pages(client: GraphQLClient, name: str, root: str, variables: dict | None =
         after = data["pageInfo"]["endCursor"]
 
 
+def _translated(node: dict[str, Any]) -> list[str | None]:
+    names = [(node.get(lang) or {}).get("name") if isinstance(node.get(lang), dict) else node.get(lang)
+             for lang in LANGS]
+    return [node.get("slug"), node.get("name"), *names]
+
+
 def _attribute(node: dict[str, Any]) -> AttributeRef:
-    choices = {}
+    ref = AttributeRef(node["id"], node["slug"], node["name"], node.get("inputType") or "DROPDOWN", node.get("unit"))
     for edge in (node.get("choices") or {}).get("edges", []):
         value = edge["node"]
-        choices[normalise(value["slug"] or "")] = value["name"]
-        choices[normalise(value["name"] or "")] = value["name"]
-    return AttributeRef(node["id"], node["slug"], node["name"], node.get("inputType") or "DROPDOWN", choices)
+        ref.choices.add(_translated(value), value["name"], value["slug"] or value["name"])
+    return ref
 
 
-def _by_name(attributes: list[dict] | None, known: dict[str, AttributeRef]) -> dict[str, AttributeRef]:
-    result = {}
+def _by_name(attributes: list[dict] | None, known: dict[str, tuple[AttributeRef, list[str | None]]]
+             ) -> Lookup[AttributeRef]:
+    lookup: Lookup[AttributeRef] = Lookup()
     for node in attributes or []:
-        ref = known.get(node["slug"])
-        if ref is not None:
-            result[normalise(ref.slug)] = result[normalise(ref.name)] = ref
-    return result
+        if node["slug"] in known:
+            ref, names = known[node["slug"]]
+            lookup.add(names, ref, ref.slug)
+    return lookup
 
 
 def fetch_reference(client: GraphQLClient, target: str, artisan_slugs: list[str]) -> Reference:
-    ref = Reference()
+    ref = Reference(target=target)
     for channel in client.execute("ImportChannels")["channels"] or []:
         ref.channels[market_key(channel["slug"])] = {"id": channel["id"], "slug": channel["slug"],
                                                      "currency": channel["currencyCode"]}
     for node in _pages(client, "ImportCategories", "categories"):
-        entry = {"id": node["id"], "slug": node["slug"]}
-        for text in [node["slug"], node["name"], *[(node.get(lang) or {}).get("name") for lang in ("fr", "ar", "en")]]:
-            if text:
-                ref.categories.setdefault(normalise(text), entry)
-    attributes = {node["slug"]: _attribute(node) for node in _pages(client, "ImportAttributes", "attributes")}
-    for node in _pages(client, "ImportProductTypes", "productTypes"):
+        ref.categories.add(_translated(node), {"id": node["id"], "slug": node["slug"]}, node["slug"])
+    attributes = {node["slug"]: (_attribute(node), _translated(node))
+                  for node in _pages(client, "ImportAttributes", "attributes")}
+    types_query = "ImportProductTypesWithNames" if target == "marketplace" else "ImportProductTypes"
+    for node in _pages(client, types_query, "productTypes"):
         pt = ProductTypeRef(node["id"], node["slug"], node["hasVariants"],
                             _by_name(node.get("productAttributes"), attributes),
                             _by_name(node.get("variantAttributes"), attributes))
-        ref.product_types[normalise(node["slug"])] = ref.product_types[normalise(node["name"])] = pt
+        ref.product_types.add(_translated(node), pt, node["slug"])
     ref.warehouses = {node["slug"]: node["id"] for node in _pages(client, "ImportWarehouses", "warehouses")}
     if target == "marketplace":
         ref.artisans = {node["slug"]: node["id"]
                         for node in _pages(client, "ImportArtisans", "artisans", {"slugs": sorted(artisan_slugs)})}
     return ref
-
-
-def _problem(product: ProductSpec, headers: dict[str, str], key: str, code: str, row: int | None = None,
-             **params: Any) -> Problem:
-    return Problem(row or product.rows[0], headers.get(key, key), code, params)
-
-
-def _check_attributes(product: ProductSpec, values: dict[str, list[str]], allowed: dict[str, AttributeRef],
-                      headers: dict[str, str], key: str, type_slug: str, row: int) -> list[Problem]:
-    from catalog_import.parse import parse_decimal
-
-    problems = []
-    for name, items in values.items():
-        attribute = allowed.get(normalise(name))
-        if attribute is None:
-            problems.append(_problem(product, headers, key, "UNKNOWN_ATTRIBUTE", row, value=name, other=type_slug))
-        elif attribute.input_type == "NUMERIC":
-            problems += [_problem(product, headers, key, "NOT_A_NUMBER", row, value=v)
-                         for v in items if parse_decimal(v) is None]
-    return problems
-
-
-def check_products(products: list[ProductSpec], ref: Reference, headers: dict[str, str]) -> list[Problem]:
-    problems: list[Problem] = []
-    for product in products:
-        if ref.artisans is not None and product.artisan and product.artisan not in ref.artisans:
-            problems.append(_problem(product, headers, "artisan", "UNKNOWN_ARTISAN", value=product.artisan))
-        if product.category and ref.category(product.category) is None:
-            problems.append(_problem(product, headers, "category", "UNKNOWN_CATEGORY", value=product.category))
-        product_type = ref.product_type(product.product_type) if product.product_type else None
-        if product.product_type and product_type is None:
-            problems.append(_problem(product, headers, "product_type", "UNKNOWN_PRODUCT_TYPE",
-                                     value=product.product_type))
-        markets = product.markets or list(ref.channels)
-        for market in product.markets:
-            if market not in ref.channels:
-                problems.append(_problem(product, headers, "markets", "UNKNOWN_CHANNEL", value=market))
-        if product_type is not None:
-            problems += _check_attributes(product, product.attributes, product_type.product_attributes, headers,
-                                          "attributes", product_type.slug, product.rows[0])
-        for variant in product.variants:
-            if product_type is not None:
-                problems += _check_attributes(product, variant.attributes, product_type.variant_attributes, headers,
-                                              "variant", product_type.slug, variant.row)
-            for market in variant.prices:
-                column = next((k for k in headers if k == f"price:{market}"), f"price:{market}")
-                if market not in ref.channels:
-                    problems.append(_problem(product, headers, column, "UNKNOWN_CHANNEL", variant.row, value=market))
-                elif market not in markets:
-                    problems.append(_problem(product, headers, column, "PRICE_WITHOUT_MARKET", variant.row,
-                                             value=market))
-            if variant.stock is not None:
-                warehouse = ref.warehouse_for(product.artisan, variant.warehouse)
-                if warehouse not in ref.warehouses:
-                    problems.append(_problem(product, headers, "warehouse" if variant.warehouse else "stock",
-                                             "UNKNOWN_WAREHOUSE", variant.row, value=warehouse))
-    return problems

@@ -22,7 +22,8 @@ from marketplace.catalog.services import editorjs, refresh_listing_prices, set_v
 from marketplace.channels.models import Channel
 from marketplace.channels.services import ensure_default_channels
 from marketplace.core.views import bump_catalog_version
-from marketplace.inventory.models import Stock, Warehouse
+from marketplace.inventory import services as inventory
+from marketplace.inventory.models import Warehouse
 from marketplace.media.models import ProductMedia
 from marketplace.media.services import save_derivatives, store_original
 from marketplace.photography import PIPELINE_VERSION
@@ -229,7 +230,7 @@ def _load_products(specs: list[dict], artisans: dict, categories: dict, product_
                 hs_code=product_type.hs_code)
             for slug, value_slug in (variant_spec.get("attributes") or {}).items():
                 cm.AssignedVariantAttributeValue.objects.create(variant=variant, value=values[(slug, value_slug)])
-            Stock.objects.create(warehouse=warehouse, product_variant=variant, quantity=variant_spec.get("stock", 0))
+            inventory.create_stocks([(warehouse.pk, variant.pk, variant_spec.get("stock", 0))])
             mad_prices[variant.pk] = Decimal(variant_spec["price_mad"])
             if i == 0:
                 product.default_variant = variant

@@ -295,7 +295,12 @@ CELERY_BEAT_SCHEDULE = {
     "payouts-create-batches": {
         "task": "payouts.create_scheduled_batches",
         "schedule": float(os.environ.get("PAYOUT_BATCH_SECONDS", str(7 * 24 * 3600)))},
+    # Orders whose bank transfer has not come in BANK_TRANSFER_HOLD_DAYS: canceled, pieces back on sale.
+    "orders-release-unpaid-bank-transfers": {
+        "task": "orders.release_unpaid_bank_transfers",
+        "schedule": float(os.environ.get("BANK_TRANSFER_RELEASE_SECONDS", "3600"))},
 }
+BANK_TRANSFER_HOLD_DAYS = int(os.environ.get("BANK_TRANSFER_HOLD_DAYS", "7"))
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Maalem <commandes@maalem.ma>")
 BANK_ACCOUNT_HOLDER = os.environ.get("BANK_ACCOUNT_HOLDER", "Maalem SARL")

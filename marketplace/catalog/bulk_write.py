@@ -18,6 +18,7 @@ from marketplace.catalog.services import after_catalog_change
 from marketplace.catalog.sql import bulk_set, insert_rows
 from marketplace.channels.services import derive_price
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.inventory import services as inventory
 
 CENT = Decimal("0.01")
 LISTING_COLUMNS = [("product_id", "bigint"), ("channel_id", "bigint"), ("currency", "varchar"),
@@ -25,8 +26,6 @@ LISTING_COLUMNS = [("product_id", "bigint"), ("channel_id", "bigint"), ("currenc
                    ("available_for_purchase_at", "timestamptz"), ("discounted_price_amount", "numeric")]
 PRICE_COLUMNS = [("variant_id", "bigint"), ("channel_id", "bigint"), ("currency", "varchar"),
                  ("price_amount", "numeric"), ("cost_price_amount", "numeric"), ("price_overridden", "boolean")]
-STOCK_COLUMNS = [("warehouse_id", "bigint"), ("product_variant_id", "bigint"), ("quantity", "integer"),
-                 ("quantity_allocated", "integer")]
 
 
 def _meta(items: list[dict] | None) -> dict[str, str]:
@@ -90,7 +89,7 @@ def write_rows(user: Any, channels: dict[int, Any], rows: list[Any]) -> None:
                                     for order, value in enumerate(row.data.get("_values") or [])]
     insert_rows("catalog_productchannellisting", LISTING_COLUMNS, children.listings)
     insert_rows("catalog_productvariantchannellisting", PRICE_COLUMNS, children.prices)
-    insert_rows("inventory_stock", STOCK_COLUMNS, children.stocks)
+    inventory.create_stocks(children.stocks)
     insert_rows("catalog_assignedproductattributevalue",
                 [("sort_order", "integer"), ("product_id", "bigint"), ("value_id", "bigint")], children.product_values)
     insert_rows("catalog_assignedvariantattributevalue",
@@ -138,5 +137,5 @@ def _variant_children(channels: dict[int, Any], row: Any, spec: dict, variant: P
         key = (row.product.pk, channel.pk)
         if key not in lowest or amount < lowest[key]:
             lowest[key] = amount
-    children.stocks += [(stock["warehouse"], variant.pk, stock["quantity"], 0) for stock in spec.get("stocks") or []]
+    children.stocks += [(stock["warehouse"], variant.pk, stock["quantity"]) for stock in spec.get("stocks") or []]
     children.variant_values += [(order, variant.pk, value.pk) for order, value in enumerate(spec.get("_values") or [])]

@@ -160,9 +160,11 @@ def follow_price_rule(user: Any, variant_pk: int, channel_pk: int) -> ProductVar
 
 
 def set_stocks(user: Any, variant: ProductVariant, stocks: list[dict]) -> None:
-    """Quantities per warehouse; only the artisan's own workshop warehouse (curators: any)."""
+    """Quantities per warehouse; only the artisan's own workshop warehouse (curators: any). The write is
+    inventory/services.py's (locks, holds beyond the new quantity)."""
     from marketplace.catalog.access import is_manager
-    from marketplace.inventory.models import Stock, Warehouse
+    from marketplace.inventory import services as inventory
+    from marketplace.inventory.models import Warehouse
 
     for item in stocks:
         warehouse = Warehouse.objects.filter(pk=item["warehouse"]).first()
@@ -173,12 +175,11 @@ def set_stocks(user: Any, variant: ProductVariant, stocks: list[dict]) -> None:
         quantity = int(item["quantity"])
         if quantity < 0:
             raise MutationError([FieldError("quantity", "The quantity cannot be negative.", "INVALID")])
-        stock, _ = Stock.objects.select_for_update().get_or_create(warehouse=warehouse, product_variant=variant)
-        if quantity < stock.quantity_allocated:
-            raise MutationError([FieldError("quantity", f"{stock.quantity_allocated} units are already sold and "
-                                            "waiting to ship: the quantity cannot be lower.", "INVALID")])
-        stock.quantity = quantity
-        stock.save(update_fields=["quantity"])
+        try:
+            inventory.set_quantity(warehouse.pk, variant.pk, quantity)
+        except inventory.BelowAllocated as error:
+            raise MutationError([FieldError("quantity", f"{error.allocated} units are already sold and waiting to "
+                                            "ship: the quantity cannot be lower.", "INVALID")]) from None
 
 
 def update_stocks(user: Any, variant_pk: int, stocks: list[dict]) -> ProductVariant:

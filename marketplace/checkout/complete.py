@@ -1,7 +1,9 @@
-"""checkoutComplete: validate, allocate stock under row locks, turn the checkout into an order.
+"""checkoutComplete: validate, allocate stock, turn the checkout into an order.
 
-Stock rows are locked with SELECT ... FOR UPDATE in primary-key order, so concurrent completions for
-the same piece queue up and the later ones see the allocation of the first: a unique piece is sold once."""
+Allocation is inventory/services.py's: stock rows locked in primary-key order, then counted by a statement
+of their own, so concurrent completions for the same piece queue up and the later ones see the allocation
+of the first: a unique piece is sold once. The same checkout completed twice at once gives one order: the
+second caller waits on the checkout's row lock, then finds the order (and gets it only if it is the buyer's)."""
 
 from __future__ import annotations
 
@@ -13,11 +15,15 @@ from django.db import connection, transaction
 from marketplace.accounts.addresses import copy_address
 from marketplace.checkout.models import Checkout
 from marketplace.checkout.pricing import CheckoutInfo, load_checkout_info
-from marketplace.checkout.services import get_checkout, require_checkout_owner, require_hotel_name
+from marketplace.checkout.services import (
+    get_checkout,
+    require_checkout_owner,
+    require_hotel_name,
+    require_owner,
+)
 from marketplace.core.errors import FieldError, MutationError
-from marketplace.core.views import bump_catalog_version
-from marketplace.inventory.models import Allocation, Reservation, Stock
-from marketplace.inventory.selectors import active_reservations
+from marketplace.inventory import services as inventory
+from marketplace.inventory.models import Stock
 from marketplace.orders.models import Fulfillment, Order, OrderEvent, OrderLine
 from marketplace.payments import gateways
 from marketplace.payments.models import TransactionItem
@@ -70,37 +76,12 @@ def _payment(info: CheckoutInfo, transactions: list[TransactionItem]) -> tuple[s
 
 
 def _allocate(info: CheckoutInfo, lines: list[OrderLine]) -> None:
-    checkout = info.checkout
-    tracked = {li.line.variant_id for li in info.lines if li.variant.track_inventory}
-    stocks = list(Stock.objects.select_for_update(of=("self",))
-                  .filter(product_variant_id__in=tracked, warehouse__channels=checkout.channel_id)
-                  .annotate(held=active_reservations(checkout.pk)).order_by("pk"))
-    allocations = []
-    short = []
-    for order_line in lines:
-        if order_line.variant_id not in tracked:
-            continue
-        needed = order_line.quantity
-        for stock in stocks:
-            if stock.product_variant_id != order_line.variant_id or not needed:
-                continue
-            take = min(needed, max(0, stock.quantity - stock.quantity_allocated - stock.held))
-            if take:
-                stock.quantity_allocated += take
-                allocations.append(Allocation(order_line=order_line, stock=stock, quantity_allocated=take))
-                needed -= take
-        if needed:
-            short.append(order_line.product_name)
-    if short:
-        raise MutationError([FieldError("lines", "Insufficient product stock: " + ", ".join(short) +
-                                        ". Someone else has just bought it.", "INSUFFICIENT_STOCK")])
-    Stock.objects.bulk_update({a.stock.pk: a.stock for a in allocations}.values(), ["quantity_allocated"])
-    for allocation in allocations:
-        allocation.order_line_id = allocation.order_line.pk
-    Allocation.objects.bulk_create(allocations)
-    if allocations:
-        # Availability shown in cached catalog answers changes (a sold unique piece): drop them at commit.
-        transaction.on_commit(bump_catalog_version)
+    try:
+        inventory.allocate(lines, channel_id=info.checkout.channel_id, checkout_id=info.checkout.pk)
+    except inventory.InsufficientStock as error:
+        names = ", ".join(shortage.line.product_name for shortage in error.shortages)
+        raise MutationError([FieldError("lines", f"Insufficient product stock: {names}. Someone else has just "
+                                        "bought it.", "INSUFFICIENT_STOCK")]) from None
 
 
 def _material(product: Any) -> str:
@@ -122,24 +103,41 @@ def _load_materials(info: CheckoutInfo) -> None:
 
 
 def complete_checkout(token: Any, user: Any = None) -> Order:
-    existing = Order.objects.filter(checkout_token=token).first()
-    if existing is not None:
-        return existing  # completed already (a retried request): the same order, as Saleor
-    with transaction.atomic():
-        checkout = get_checkout(token, for_update=True)
-        require_checkout_owner(checkout, user)
-        info = load_checkout_info(checkout)
-        _validate(info)
-        transactions = list(TransactionItem.objects.filter(checkout=checkout).order_by("created_at", "pk"))
-        payment_method, charged = _payment(info, transactions)
-        order = _create_order(info, payment_method, charged, user)
-        TransactionItem.objects.filter(pk__in=[t.pk for t in transactions]).update(order=order, checkout=None)
-        Reservation.objects.filter(checkout_line__checkout=checkout).delete()
-        checkout.lines.all()._raw_delete(checkout.lines.db)
-        Checkout.objects.filter(pk=checkout.pk)._raw_delete(connection.alias)
+    try:
+        with transaction.atomic():
+            # Lock order: this checkout's row first (a second completion of the same checkout waits here and
+            # then finds the order), then the stock rows (inventory.allocate).
+            checkout = get_checkout(token, for_update=True, missing_ok=True)
+            if checkout is None:
+                return completed_order(token, user)
+            require_checkout_owner(checkout, user)
+            info = load_checkout_info(checkout)
+            _validate(info)
+            transactions = list(TransactionItem.objects.filter(checkout=checkout).order_by("created_at", "pk"))
+            payment_method, charged = _payment(info, transactions)
+            order = _create_order(info, payment_method, charged, user)
+            TransactionItem.objects.filter(pk__in=[t.pk for t in transactions]).update(order=order, checkout=None)
+            checkout.lines.all()._raw_delete(checkout.lines.db)
+            Checkout.objects.filter(pk=checkout.pk)._raw_delete(connection.alias)
+    except MutationError as error:
+        if any(e.code == "INSUFFICIENT_STOCK" for e in error.errors):
+            # This cart can no longer become an order as it is: what it still holds must not keep other
+            # buyers out (the buyer's next attempt reserves again).
+            inventory.release(checkout_id=token)
+        raise
     from marketplace.orders.services import after_order_placed
 
     after_order_placed(order)
+    return order
+
+
+def completed_order(token: Any, user: Any) -> Order:
+    """The order of a checkout completed already (a retried or concurrent request), as Saleor answers; only
+    to its buyer or staff (a guest's order: to whoever holds the checkout's ID, the guest's only key)."""
+    order = Order.objects.filter(checkout_token=token).first()
+    if order is None:
+        raise MutationError([FieldError("id", "Couldn't resolve to a node: checkout.", "NOT_FOUND")])
+    require_owner(order.user_id, user)
     return order
 
 

@@ -3,13 +3,10 @@ sets a price: prices come from checkout/pricing.py."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.utils import timezone
 
 from marketplace.accounts.addresses import address_from_input
 from marketplace.catalog.models import ProductVariant
@@ -20,31 +17,42 @@ from marketplace.core.errors import FieldError, MutationError, PermissionDenied
 from marketplace.core.models import LANGUAGE_CODES
 from marketplace.core.permissions import has_staff_permission
 from marketplace.core.ratelimit import enforce
-from marketplace.inventory.models import Reservation, Stock, Warehouse
-from marketplace.inventory.selectors import active_reservations
+from marketplace.inventory import services as inventory
+from marketplace.inventory.models import Warehouse
 from marketplace.shipping.models import ShippingMethod
 
 MAX_LINE_QUANTITY = 50
 
 
-def get_checkout(token: Any, *, for_update: bool = False) -> Checkout:
+def get_checkout(token: Any, *, for_update: bool = False, missing_ok: bool = False) -> Checkout | None:
+    """The checkout, locked for the caller's transaction with `for_update` (lock order: the checkout row
+    before any stock row, see inventory/services.py). Missing: NOT_FOUND, or None with `missing_ok`."""
     queryset = Checkout.objects.select_related("channel", "shipping_address", "billing_address",
                                                "collection_point__address")
     if for_update:
         queryset = queryset.select_for_update(of=("self",))
     checkout = queryset.filter(pk=token).first()
-    if checkout is None:
+    if checkout is None and not missing_ok:
         raise MutationError([FieldError("id", "Couldn't resolve to a node: checkout.", "NOT_FOUND")])
     return checkout
 
 
-def require_checkout_owner(checkout: Checkout, user: Any) -> None:
-    """A signed-in buyer's checkout is theirs alone (a guest checkout: whoever holds its id)."""
-    if checkout.user_id is None:
-        return
-    if user is None or not user.is_authenticated or (
-            user.pk != checkout.user_id and not has_staff_permission(user, "manage_orders")):
+def is_owner(owner_id: int | None, user: Any) -> bool:
+    """Saleor's rule for a checkout (and the order it became): one with a buyer is that buyer's, or staff
+    who manage orders; one without (a guest's) belongs to whoever holds its ID."""
+    if owner_id is None:
+        return True
+    return bool(user is not None and user.is_authenticated and (
+        user.pk == owner_id or has_staff_permission(user, "manage_orders")))
+
+
+def require_owner(owner_id: int | None, user: Any) -> None:
+    if not is_owner(owner_id, user):
         raise PermissionDenied("You do not have permission to perform this action.")
+
+
+def require_checkout_owner(checkout: Checkout, user: Any) -> None:
+    require_owner(checkout.user_id, user)
 
 
 def _channel(slug: str | None) -> Channel:
@@ -133,6 +141,7 @@ def add_lines(checkout: Checkout, lines: list[dict], *, replace: bool = False) -
             line = CheckoutLine(checkout=checkout, variant=variants[variant_id], quantity=new_quantity)
             new_lines.append(line)
         elif line is not None and new_quantity == 0:
+            inventory.release(line_ids=[line.pk])
             line.delete()
             continue
         elif line is not None:
@@ -156,34 +165,14 @@ def add_lines(checkout: Checkout, lines: list[dict], *, replace: bool = False) -
 
 
 def reserve_stock(checkout: Checkout, lines: list[CheckoutLine]) -> None:
-    """Hold units for `lines` (row locks in pk order: two checkouts can't both take the last piece).
-    With CHECKOUT_RESERVATION_SECONDS=0 nothing is held, but availability is still checked."""
-    lines = [line for line in lines if line.pk and line.variant.track_inventory]
-    if not lines:
-        return
-    seconds = settings.CHECKOUT_RESERVATION_SECONDS
-    stocks = list(Stock.objects.select_for_update(of=("self",))
-                  .filter(product_variant_id__in=[line.variant_id for line in lines],
-                          warehouse__channels=checkout.channel_id)
-                  .annotate(held=active_reservations(checkout.pk)).order_by("pk"))
-    Reservation.objects.filter(checkout_line__in=lines).delete()
-    until = timezone.now() + timedelta(seconds=seconds)
-    reservations = []
-    for line in lines:
-        needed = line.quantity
-        for stock in stocks:
-            if stock.product_variant_id != line.variant_id or needed == 0:
-                continue
-            take = min(needed, max(0, stock.quantity - stock.quantity_allocated - stock.held))
-            if take:
-                reservations.append(Reservation(checkout_line=line, stock=stock, quantity_reserved=take,
-                                                reserved_until=until))
-                needed -= take
-        if needed:
-            raise MutationError([FieldError("quantity", f"Could not add items {line.variant.sku}. Only "
-                                            f"{line.quantity - needed} remaining in stock.", "INSUFFICIENT_STOCK")])
-    if seconds > 0:
-        Reservation.objects.bulk_create(reservations)
+    """Hold units for `lines` (inventory/services.py; CHECKOUT_RESERVATION_SECONDS=0 holds nothing but still
+    checks that the units are free)."""
+    try:
+        inventory.reserve(checkout.pk, [line for line in lines if line.pk], channel_id=checkout.channel_id)
+    except inventory.InsufficientStock as error:
+        raise MutationError([
+            FieldError("quantity", f"Could not add items {s.line.variant.sku}. Only {s.available} remaining in "
+                       "stock.", "INSUFFICIENT_STOCK") for s in error.shortages]) from None
 
 
 def update_lines(checkout: Checkout, lines: list[dict]) -> None:
@@ -194,6 +183,7 @@ def delete_lines(checkout: Checkout, line_ids: list[int]) -> None:
     found = set(checkout.lines.filter(pk__in=line_ids).values_list("pk", flat=True))
     if set(line_ids) - found:
         raise MutationError([FieldError("line_id", "Couldn't resolve to a node: checkoutLine.", "NOT_FOUND")])
+    inventory.release(line_ids=line_ids)
     CheckoutLine.objects.filter(pk__in=line_ids).delete()
     forget_info(checkout)
     checkout.save(update_fields=["updated_at"])

@@ -6,9 +6,6 @@ from marketplace.celery import app  # the configured app: eager (in-process) wit
 @app.task(name="checkout.delete_expired_reservations")
 def delete_expired_reservations_task() -> int:
     """Housekeeping only: expired reservations are already ignored by every availability check."""
-    from django.utils import timezone
+    from marketplace.inventory.services import delete_expired_reservations
 
-    from marketplace.inventory.models import Reservation
-
-    deleted, _ = Reservation.objects.filter(reserved_until__lte=timezone.now()).delete()
-    return deleted
+    return delete_expired_reservations()

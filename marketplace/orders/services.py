@@ -54,6 +54,10 @@ def mark_as_paid(order: Order, user: Any, reference: str = "") -> Order:
     from marketplace.payments.models import TransactionEvent, TransactionItem
 
     require_staff_permission(user, "manage_orders")
+    order = Order.objects.select_for_update().get(pk=order.pk)  # against the release of an overdue transfer
+    if order.status == Order.Status.CANCELED:
+        raise MutationError([FieldError("id", "The order is canceled: its pieces went back on sale. Refund the "
+                                        "payment, or place a new order if they are still free.", "NOT_EDITABLE")])
     if order.total_charged >= order.total_gross:
         raise MutationError([FieldError("id", "Order already paid.", "PAYMENT_ERROR")])
     balance = order.total_gross - order.total_charged

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -11,6 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from storefront.core.pages import api
 from storefront.core.templatetags.sf import tr
+
+from .holds import allowed_quantity, as_seen_by_buyer, own_holds, unavailable_message
 
 MAX_LINES = 50
 
@@ -39,16 +42,28 @@ def _quantity(value: str | None) -> int | None:
     return number if 0 <= number <= 99 else None
 
 
-def priced_lines(request: HttpRequest, cart: dict[str, dict]) -> list[dict]:
+def _variants(request: HttpRequest, cart: dict[str, dict]) -> dict[str, tuple[dict, dict]]:
+    """Variant id → (product, variant) with prices, free quantities and holds, for the cart's products, as
+    this buyer sees them: what their own checkout holds is theirs (read only when some line needs it)."""
     if not cart:
-        return []
-    ids = sorted({line["product"] for line in cart.values()})
-    data = api(request, "marketplace/CartPage", {"ids": ids}, cache_seconds=0)
+        return {}
+    data = api(request, "marketplace/CartPage", {"ids": sorted({line["product"] for line in cart.values()})},
+               cache_seconds=0)
     variants = {}
     for edge in data["products"]["edges"]:
         product = edge["node"]
         for variant in product["variants"] or []:
             variants[variant["id"]] = (product, variant)
+    short = any(vid in variants and (variants[vid][1].get("quantityAvailable") or 0) < line["quantity"]
+                for vid, line in cart.items())
+    own = own_holds(request) if short else {}
+    return {vid: (product, as_seen_by_buyer(variant, own)) for vid, (product, variant) in variants.items()}
+
+
+def priced_lines(request: HttpRequest, cart: dict[str, dict]) -> list[dict]:
+    if not cart:
+        return []
+    variants = _variants(request, cart)
     lines = []
     for variant_id, line in cart.items():
         if variant_id not in variants:
@@ -59,7 +74,7 @@ def priced_lines(request: HttpRequest, cart: dict[str, dict]) -> list[dict]:
         total = {"amount": Decimal(str(price["amount"])) * line["quantity"], "currency": price["currency"]} if price else None
         lines.append({"variant": variant, "product": product, "quantity": line["quantity"], "price": price,
                       "total": total, "available": available, "name": tr(product),
-                      "problem": _("Sold out") if available <= 0 else (
+                      "problem": unavailable_message(variant) if available <= 0 else (
                           _("Only %(count)s available") % {"count": available} if available < line["quantity"] else "")})
     return lines
 
@@ -74,19 +89,30 @@ def view_cart(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def add(request: HttpRequest) -> HttpResponse:
+    """Put a piece in the cart, never more than can be bought: the quantity is capped to the free stock (and
+    the per-order limits) with a message, and a piece nobody can buy now is refused with the reason."""
     variant, product = request.POST.get("variant", "")[:100], request.POST.get("product", "")[:100]
     quantity = _quantity(request.POST.get("quantity"))
     back = request.POST.get("next", "")
     if not back.startswith(f"/{request.lang}/") or back.startswith("//"):
         back = f"/{request.lang}/{request.market['slug']}/cart/"
     cart = _cart(request)
-    if variant and product and quantity and (variant in cart or len(cart) < MAX_LINES):
-        line = cart.get(variant) or {"product": product, "quantity": 0}
-        line["quantity"] = min(99, line["quantity"] + quantity)
-        cart[variant] = line
-        _save(request, cart)
-        return HttpResponseRedirect(f"/{request.lang}/{request.market['slug']}/cart/")
-    return HttpResponseRedirect(back)
+    if not (variant and product and quantity and (variant in cart or len(cart) < MAX_LINES)):
+        return HttpResponseRedirect(back)
+    line = cart.get(variant) or {"product": product, "quantity": 0}
+    found = _variants(request, {variant: {"product": product, "quantity": line["quantity"] + quantity}}).get(variant)
+    if found is None:
+        messages.error(request, _("This piece is not sold in this market."))
+        return HttpResponseRedirect(back)
+    allowed, why = allowed_quantity(found[1], line["quantity"] + quantity)
+    if why:
+        messages.warning(request, why)
+    if allowed <= 0:
+        return HttpResponseRedirect(back)
+    line["quantity"] = allowed
+    cart[variant] = line
+    _save(request, cart)
+    return HttpResponseRedirect(f"/{request.lang}/{request.market['slug']}/cart/")
 
 
 @require_POST
@@ -98,5 +124,12 @@ def update(request: HttpRequest) -> HttpResponse:
             cart.pop(variant)
         elif quantity:
             cart[variant]["quantity"] = quantity
+    variants = _variants(request, cart)
+    for variant, line in cart.items():
+        if variant in variants:  # else the cart page says it is no longer sold here
+            allowed, why = allowed_quantity(variants[variant][1], line["quantity"])
+            if why and allowed:
+                line["quantity"] = allowed
+                messages.warning(request, f"{tr(variants[variant][0])}: {why}")
     _save(request, cart)
     return HttpResponseRedirect(f"/{request.lang}/{request.market['slug']}/cart/")

@@ -12,12 +12,14 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from storefront.core.client import ApiError
 from storefront.core.pages import api
 from storefront.core.security import allow_stripe
 
 from .account import FIELD_NAMES
 from .addresses import FORM_FIELDS, address_fields, address_input, address_values
 from .cart import _cart, _save
+from .holds import current_checkout_id
 
 GATEWAYS = {
     "maalem.payments.cash-on-delivery": lambda: _("Cash on delivery"),
@@ -36,10 +38,6 @@ ERRORS = {
 
 def _prefix(request: HttpRequest) -> str:
     return f"/{request.lang}/{request.market['slug']}"
-
-
-def _checkout_id(request: HttpRequest) -> str | None:
-    return (request.session.get("checkouts") or {}).get(request.market["slug"])
 
 
 def _remember(request: HttpRequest, checkout_id: str | None) -> None:
@@ -67,15 +65,23 @@ def _field_errors(errors: list[dict]) -> dict[str, list[str]]:
 
 @require_POST
 def start(request: HttpRequest) -> HttpResponse:
-    """Create the API checkout from the session cart (a new one each time: the cart may have changed)."""
+    """The session cart becomes the API checkout: the buyer's current checkout is brought in line with the
+    cart (so its holds are the buyer's own and are never lost or doubled), else a new one is created."""
     cart = _cart(request)
     if not cart:
         return HttpResponseRedirect(f"{_prefix(request)}/cart/")
-    payload = {"channel": request.market["slug"], "languageCode": request.lang.upper(),
-               "lines": [{"variantId": vid, "quantity": line["quantity"]} for vid, line in cart.items()]}
-    if request.session.get("email"):
-        payload["email"] = request.session["email"]
-    result = _run(request, "saleor/CheckoutCreate", {"input": payload})["checkoutCreate"]
+    lines = [{"variantId": vid, "quantity": line["quantity"]} for vid, line in cart.items()]
+    current = _load(request)
+    if current is not None:
+        gone = [{"variantId": line["variant"]["id"], "quantity": 0} for line in current["lines"]
+                if line["variant"]["id"] not in cart]
+        result = _run(request, "saleor/CheckoutLinesUpdate", {"id": current["id"], "lines": lines + gone}
+                      )["checkoutLinesUpdate"]
+    else:
+        payload = {"channel": request.market["slug"], "languageCode": request.lang.upper(), "lines": lines}
+        if request.session.get("email"):
+            payload["email"] = request.session["email"]
+        result = _run(request, "saleor/CheckoutCreate", {"input": payload})["checkoutCreate"]
     if result["errors"] or not result["checkout"]:
         for messages_ in _field_errors(result["errors"]).values():
             for message in messages_:
@@ -86,10 +92,15 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 def _load(request: HttpRequest) -> dict | None:
-    checkout_id = _checkout_id(request)
+    checkout_id = current_checkout_id(request)
     if not checkout_id:
         return None
-    checkout = _run(request, "saleor/CheckoutPage", {"id": checkout_id})["checkout"]
+    try:
+        checkout = _run(request, "saleor/CheckoutPage", {"id": checkout_id})["checkout"]
+    except ApiError as error:
+        if "PERMISSION_DENIED" not in error.codes:
+            raise
+        checkout = None  # a signed-in buyer's checkout, and this session is no longer signed in as them
     if checkout is None:
         _remember(request, None)
     return checkout

@@ -12,6 +12,8 @@ from storefront.core import markets as mk
 from storefront.core.context import site_url
 from storefront.core.templatetags.sf import plain_text, tr
 
+from .holds import hold_message, in_own_basket_message, own_holds
+
 PROVENANCE = ("region-origine", "technique", "materiau", "couleur")
 
 
@@ -48,7 +50,8 @@ def variants(node: dict) -> list[dict]:
         price = ((v.get("pricing") or {}).get("price") or {}).get("gross")
         available = v.get("quantityAvailable") or 0
         rows.append({**v, "label": tr(v) or v["sku"], "price": price, "available": available,
-                     "in_stock": available > 0 and price is not None})
+                     "in_stock": available > 0 and price is not None,
+                     "held": hold_message(v.get("stockHold")) if available <= 0 else ""})
     return rows
 
 
@@ -113,6 +116,11 @@ def delivery(request: HttpRequest, rows: list[dict], buyable: list[dict], countr
 def product_context(request: HttpRequest, node: dict) -> dict[str, Any]:
     market = request.market
     rows = variants(node)
+    if any((v.get("stockHold") or {}).get("reason") == "CHECKOUT" for v in rows if not v["in_stock"]):
+        own = own_holds(request)  # the basket holding it may be this buyer's own
+        for row in rows:
+            if own.get(row["id"]) and row["stockHold"]:
+                row["held"] = in_own_basket_message(row)
     buyable = [v for v in rows if v["in_stock"]] if node.get("isAvailableForPurchase") else []
     unique = bool(rows) and all(v["isOneOfAKind"] for v in rows)
     start = ((node.get("pricing") or {}).get("priceRange") or {}).get("start") or {}
@@ -138,7 +146,7 @@ def product_context(request: HttpRequest, node: dict) -> dict[str, Any]:
     }
     return {
         "product": node, "title": tr(node), "images": images, "attributes": attributes(node), "variants": rows,
-        "buyable": buyable, "unique": unique, "price": price,
+        "buyable": buyable, "unique": unique, "price": price, "held": next((v["held"] for v in rows if v["held"]), ""),
         "approx": approximate(price, currency) if currency else None, "currency": currency,
         "currencies": sorted(mk.approximate_rates()) if currency else [],
         "artisan": node["artisan"], "structured": structured, "og_image": images[0]["large"] if images else "",

@@ -83,19 +83,22 @@ def test_json_and_xlsx_through_the_cli_with_a_report(examples, api_url, api, tmp
 def test_unknown_reference_data_is_reported_per_row_and_nothing_is_written(write_csv, api_url, api, snapshot):
     header = ["artisan", "sku", "nom_fr", "categorie", "type_produit", "prix_mad", "attributs", "prix_lune"]
     path = write_csv([
-        ["cooperative-tifaout", "REF-1", "Bon tapis", "tapis-berberes", "tapis", "100", "couleur: rouge", ""],
-        ["cooperative-inconnue", "REF-2", "Tapis", "tapis-berberes", "tapis", "100", "", ""],
-        ["cooperative-tifaout", "REF-3", "Tapis", "meubles-volants", "tapis", "100", "pointure: 40", ""],
-        ["cooperative-tifaout", "REF-4", "Tapis", "tapis-berberes", "fusee", "100", "", "12"],
+        ["cooperative-tifaout", "REF-1", "Bon tapis", "tapis-berberes", "tapis", "1000", "couleur: rouge", ""],
+        ["cooperative-inconnue", "REF-2", "Tapis", "tapis-berberes", "tapis", "1000", "", ""],
+        ["cooperative-tifaout", "REF-3", "Tapis", "meubles-volants", "tapis", "1000", "pointure: 40", ""],
+        ["cooperative-tifaout", "REF-4", "Tapis", "tapis-berberes", "fusee", "1000", "", "12"],
     ], header=header)
     done = cli(str(path), "--url", api_url, "--email", CURATOR[0], "--password", CURATOR[1], "--lang", "fr")
     assert done.returncode == 1, done.stdout
     lines = done.stdout.splitlines()
-    assert "ligne 3, artisan: Artisan inconnu 'cooperative-inconnue'." in lines
-    assert "ligne 4, categorie: Catégorie inconnue 'meubles-volants'." in lines
-    assert "ligne 4, attributs: L'attribut 'pointure' n'appartient pas au type de produit 'tapis'." in lines
-    assert "ligne 5, type_produit: Type de produit inconnu 'fusee'." in lines
-    assert "ligne 5, prix_lune: Marché inconnu 'lune'." in lines
+    assert lines == [
+        "ligne 3, artisan : Artisan inconnu 'cooperative-inconnue'.",
+        "ligne 4, categorie : Catégorie inconnue 'meubles-volants'.",
+        "ligne 4, attributs : L'attribut 'pointure' n'appartient pas au type de produit 'tapis'.",
+        "ligne 5, type_produit : Type de produit inconnu 'fusee'.",
+        "ligne 5, prix_lune : Marché inconnu 'lune'.",
+        "5 problèmes dans le fichier : rien n'a été importé.",
+    ]
     assert snapshot(api, ["REF-1", "REF-2", "REF-3", "REF-4"]) == {}  # not even the good row
 
 
@@ -158,3 +161,26 @@ def test_variant_attributes_hs_codes_and_dimensions_reach_the_variants(write_csv
     held = variants()
     assert held["CUS-BAB-40"]["dimensions"]["length"] == 31.0 and held["CUS-BAB-40"]["hs"] == "640399"
     assert held["CUS-BAB-42"]["hs"] == "640320" and held["CUS-BAB-42"]["pointure"] == ["42"]
+
+
+def test_a_photo_already_on_the_product_is_recorded_not_failed_on_every_run(write_csv, api_url, api, snapshot, tmp_path):
+    """The API refuses a second copy of a photo (MEDIA_ALREADY_ASSIGNED): when the importer's own record of an
+    upload is lost (its metadata cleared, or the photo added in the atelier), the photo is there: recorded."""
+    from catalog_import.examples.make_examples import draw_photo
+
+    draw_photo(tmp_path / "bol.jpg", (90, 60, 40), (230, 210, 180), 7, (320, 240))
+    header = ["artisan", "sku", "nom_fr", "categorie", "type_produit", "prix_mad", "photos"]
+    path = write_csv([["poterie-serghini", "PHA-1", "Bol de Safi", "poterie-safi", "poterie", "300", "bol.jpg"]],
+                     header=header)
+    first = run_import(options(path, api_url))
+    assert first.counts()["created"] == 1 and first.photos_uploaded == 1, first.summary()
+    product = api.execute("ImportExistingVariants", {"skus": ["PHA-1"]})["productVariants"]["edges"][0]["node"]["product"]
+    cleared = api.execute("ProductUpdate", {"id": product["id"], "input": {
+        "metadata": [{"key": "importPhotos", "value": ""}]}})["productUpdate"]
+    assert cleared["errors"] == []
+    again = run_import(options(path, api_url, lang="fr"))
+    assert again.exit_code == 0, again.summary()
+    assert [(o.status, o.changed) for o in again.outcomes] == [("updated", ["photos"])]
+    assert again.photos_uploaded == 0 and snapshot(api, ["PHA-1"])["PHA-1"]["media"] == 1
+    third = run_import(options(path, api_url))
+    assert third.counts()["unchanged"] == 1

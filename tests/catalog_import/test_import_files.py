@@ -9,7 +9,8 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from catalog_import.parse import parse_decimal, parse_products
+from catalog_import.numbers import parse_decimal
+from catalog_import.parse import parse_products
 from catalog_import.readers import read_table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,10 +59,22 @@ def test_utf8_with_bom_and_commas_and_english_headers(write_csv):
 
 def test_wrong_encoding_is_reported_not_guessed(tmp_path):
     path = tmp_path / "catalog.csv"
-    path.write_bytes("sku;nom_fr\nA;Tapis\n".encode("utf-16"))
+    path.write_bytes(bytes(range(256)) * 4)  # not text at all
     _, problems = parsed(path)
     assert codes(problems) == [(None, None, "ENCODING")]
     assert "UTF-8" in problems[0].text("en") and "Windows-1252" in problems[0].text("fr")
+    # Arabic in ISO-8859-6 reads as garbage in both Windows code pages: refused, never guessed
+    path.write_bytes("sku;nom_ar\nA;زربية النجمة الأمازيغية\n".encode("iso8859_6"))
+    _, problems = parsed(path)
+    assert codes(problems) == [(None, None, "ENCODING_UNSURE")]
+    assert "CSV UTF-8" in problems[0].text("ar")
+
+
+def test_utf16_with_its_bom_is_read_as_excel_writes_unicode_text(write_csv):
+    path = write_csv([["fatima-ouchen", "FO-2", "Coussin", "kilims", "kilim", "350", "1", ""]], delimiter="\t",
+                     encoding="utf-16")
+    products, problems = parsed(path)
+    assert codes(problems) == [] and products[0].variants[0].price_mad == Decimal("350")
 
 
 def test_missing_columns_name_the_accepted_headers(write_csv):
@@ -70,7 +83,8 @@ def test_missing_columns_name_the_accepted_headers(write_csv):
     missing = {p.params["column"] for p in problems if p.code == "MISSING_COLUMN"}
     assert missing == {"product_type", "price_mad"}
     text = next(p for p in problems if p.params.get("column") == "price_mad").text("fr")
-    assert text.startswith("Colonne manquante : price_mad") and "prix_mad" in text
+    assert text.startswith("Colonne manquante : le prix en MAD") and "prix_mad" in text
+    assert "الثمن" in next(p for p in problems if p.params.get("column") == "price_mad").text("ar")
 
 
 def test_bad_values_give_the_row_and_the_column_as_written(write_csv):
@@ -87,7 +101,7 @@ def test_bad_values_give_the_row_and_the_column_as_written(write_csv):
         (3, "prix_mad", "NOT_A_NUMBER"),
         (4, "publié", "BAD_BOOLEAN"), (4, "prix_export", "NOT_POSITIVE"), (4, "stock", "NOT_AN_INTEGER"),
         (4, "poids_kg", "NOT_POSITIVE"), (4, "dimensions_cm", "BAD_DIMENSIONS"), (4, "code_sh", "BAD_HS_CODE"),
-        (5, "nom_fr", "REQUIRED"), (5, "prix_mad", "NOT_POSITIVE"),
+        (5, "nom_fr", "NAME_REQUIRED"), (5, "prix_mad", "NOT_POSITIVE"),
     ]
     by_code = {p.code: p for p in problems}
     assert by_code["NOT_A_NUMBER"].text("en") == "'cent dirhams' is not a number."
@@ -136,17 +150,20 @@ def test_numbers_as_people_write_them():
         assert parse_decimal(bad) is None
 
 
-def test_cli_dry_run_reports_in_french_and_exits_1_without_touching_the_api(write_csv, tmp_path):
+def test_cli_dry_run_reports_in_french_and_exits_1_when_the_api_is_unreachable(write_csv, tmp_path):
     path = write_csv([["a", "X-1", "Tapis", "c", "tapis", "douze", "1", ""]])
     report = tmp_path / "report.json"
     done = subprocess.run([sys.executable, "-m", "catalog_import", str(path), "--dry-run", "--lang", "fr",
                            "--url", "http://127.0.0.1:9/graphql/", "--report", str(report), "--quiet"],
                           capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 1, done.stderr
-    assert "ligne 2, price_mad: 'douze' n'est pas un nombre." in done.stdout
-    assert "rien n'a été importé" in done.stdout
+    lines = done.stdout.splitlines()
+    # the file's errors, and a warning that the checks against the API could not run (not a silent skip)
+    assert lines[0].startswith("fichier : Les vérifications auprès de l'API") and "(avertissement)" in lines[0]
+    assert "ligne 2, price_mad : 'douze' n'est pas un nombre." in lines
+    assert lines[-1] == "1 problème dans le fichier : rien n'a été importé."
     data = json.loads(report.read_text())
-    assert data["exit_code"] == 1 and data["problems"][0]["row"] == 2 and data["problems"][0]["code"] == "NOT_A_NUMBER"
+    assert data["exit_code"] == 1 and data["problems"][1]["row"] == 2 and data["problems"][1]["code"] == "NOT_A_NUMBER"
 
 
 def test_cli_usage_errors_exit_3(tmp_path, write_csv):

@@ -112,19 +112,24 @@ def test_saleor_target_sends_only_documents_of_graphql_saleor():
     from pathlib import Path
 
     import catalog_import
-    from catalog_import import apply
+    from catalog_import import apply, photo_upload
     from catalog_import.client import GRAPHQL_DIR
 
     package = Path(catalog_import.__file__).parent
     sent = set()
     for source in package.glob("*.py"):
         sent |= set(re.findall(r'(?:execute|upload|call)\(\s*"(\w+)"', source.read_text()))
-        sent |= set(re.findall(r'_pages\(client, "(\w+)"', source.read_text()))
-    sent |= set(apply.LOOKUP.values())
+        sent |= set(re.findall(r'_pages\(client, (?:types_query|"(\w+)")', source.read_text()))
+    sent |= set(apply.LOOKUP.values()) | set(photo_upload.UPLOAD.values())
+    sent |= {"ImportProductTypes", "ImportProductTypesWithNames"}
+    sent.discard("")
     assert {"ProductBulkCreate", "ImportExistingVariants", "ProductMediaCreate", "ImportArtisans", "ProductVariantUpdate",
-            "ProductVariantStocksUpdate", "ProductTranslate"} <= sent
+            "ProductVariantStocksUpdate", "ProductTranslate", "ProductMediaDelete"} <= sent
     marketplace_only = {name for name in sent if not (GRAPHQL_DIR / "saleor" / f"{name}.graphql").exists()}
-    assert marketplace_only == {"ImportArtisans", "ImportExistingVariantsWithCustoms"}
-    assert apply.LOOKUP["saleor"] == "ImportExistingVariants"  # the customs fields are this API's extension
+    assert marketplace_only == {"ImportArtisans", "ImportExistingVariantsWithCustoms", "ImportProductTypesWithNames",
+                                "ImportProductMediaCreateWithStatus"}
+    # the marketplace twins are this API's extensions; the Saleor target names the Saleor documents
+    assert apply.LOOKUP["saleor"] == "ImportExistingVariants" and photo_upload.UPLOAD["saleor"] == "ProductMediaCreate"
     reference = (package / "reference.py").read_text()
     assert re.search(r'if target == "marketplace":\n\s+ref.artisans = .*\n.*"ImportArtisans"', reference)
+    assert 'types_query = "ImportProductTypesWithNames" if target == "marketplace" else "ImportProductTypes"' in reference

@@ -228,6 +228,15 @@ def quantity_available(info, channel) -> BatchLoader:
     return loaders_for(info.context).get(f"quantity_available:{channel.pk}", "variant", batch, default=0)
 
 
+def stock_hold(info, channel) -> BatchLoader:
+    from marketplace.inventory.selectors import stock_holds
+
+    def batch(keys: list) -> dict:
+        return stock_holds(keys, channel)
+
+    return loaders_for(info.context).get(f"stock_hold:{channel.pk}", "variant", batch, default=None)
+
+
 def collections_by_product(info, channel) -> BatchLoader:
     from marketplace.catalog.models import CollectionProduct
     from marketplace.catalog.selectors import visible_collections

@@ -119,6 +119,10 @@ class ProductVariant(graphene.ObjectType):
     hs_code = graphene.String()
     country_of_origin = graphene.String(required=True)
     dimensions = graphene.Field(lambda: Dimensions)
+    stock_hold = graphene.Field("marketplace.inventory.graphql.types.StockHold", description=(
+        "Marketplace extension: when no unit can be bought in the channel because units are held (in other "
+        "buyers' checkouts, or by an order awaiting its bank transfer), why and until when at the latest; null "
+        "when a unit is free or every unit is sold."))
 
     @staticmethod
     def resolve_id(root, info):
@@ -175,6 +179,13 @@ class ProductVariant(graphene.ObjectType):
         if channel is None:
             return None
         return dl.quantity_available(info, channel).load(root.pk)
+
+    @staticmethod
+    def resolve_stock_hold(root, info):
+        channel = _channel(root)
+        if channel is None:
+            return None
+        return dl.stock_hold(info, channel).load(root.pk)
 
     @staticmethod
     def resolve_created(root, info):

@@ -92,7 +92,10 @@ class CheckoutMutation(MaalemMutation):
 
     @classmethod
     def load_checkout(cls, info=None, **data) -> CheckoutModel:
-        checkout = services.get_checkout(checkout_token(data.get("id"), data.get("token"), data.get("checkout_id")))
+        # Locked until the mutation commits: one change of a checkout at a time, and the lock order of
+        # inventory/services.py (checkout row, then stock rows).
+        checkout = services.get_checkout(checkout_token(data.get("id"), data.get("token"), data.get("checkout_id")),
+                                         for_update=True)
         services.require_checkout_owner(checkout, getattr(info, "context", None) and info.context.user)
         return checkout
 
@@ -320,10 +323,15 @@ class CheckoutQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_checkout(root, info, id=None, token=None):
+        """As Saleor: a guest's checkout to whoever holds its ID; a buyer's to that buyer or staff."""
         try:
-            return services.get_checkout(checkout_token(id, token))
+            checkout = services.get_checkout(checkout_token(id, token), missing_ok=True)
         except MutationError:
             return None
+        if checkout is not None and not services.is_owner(checkout.user_id, info.context.user):
+            raise GraphQLError("You do not have permission to perform this action.",
+                               extensions={"code": "PERMISSION_DENIED"})
+        return checkout
 
 
 class CheckoutMutations(graphene.ObjectType):

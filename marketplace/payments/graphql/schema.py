@@ -39,7 +39,9 @@ def _checkout_from(global_id: str, user=None):
     type_name, _ = from_global_id(global_id)
     if type_name != "Checkout":
         raise MutationError([FieldError("id", "Only checkouts can be paid through this API.", "INVALID")])
-    checkout = checkout_services.get_checkout(checkout_token(global_id))
+    # Locked until the mutation commits (the checkout row before anything else, as every checkout write):
+    # a payment cannot be attached to a checkout being completed at the same moment.
+    checkout = checkout_services.get_checkout(checkout_token(global_id), for_update=True)
     checkout_services.require_checkout_owner(checkout, user)
     return checkout
 

@@ -359,3 +359,71 @@ def test_statement_pdf_matrix(gql, world, sign_in, role):
     assert response.status_code == STATEMENT_PDF[role], response.content[:200]
     if response.status_code == 200:
         assert response.content.startswith(b"%PDF")
+
+
+# --- Checkouts (issue 12), as Saleor: a signed-in buyer's checkout is read, changed and completed by that
+# buyer or by staff who manage orders, and once completed its order goes back to them only; a guest's
+# checkout belongs to whoever holds its ID (its only key). Roles: the buyer who owns it, another buyer,
+# anonymous, back-office staff holding accounts.manage_orders, a curator (staff without it).
+CHECKOUT_ROLES = ["anonymous", "other_buyer", "owner", "staff", "curator"]
+CHECKOUT_MATRIX: dict[tuple[str, str], tuple[str, ...]] = {
+    ("buyers", "read"): ("denied", "denied", "ok", "ok", "denied"),
+    ("buyers", "update"): ("denied", "denied", "ok", "ok", "denied"),
+    ("buyers", "complete"): ("denied", "denied", "ok", "ok", "denied"),
+    ("buyers", "complete_completed"): ("denied", "denied", "ok", "ok", "denied"),
+    ("guests", "read"): ("ok", "ok", "ok", "ok", "ok"),
+    ("guests", "update"): ("ok", "ok", "ok", "ok", "ok"),
+    ("guests", "complete"): ("ok", "ok", "ok", "ok", "ok"),
+    ("guests", "complete_completed"): ("ok", "ok", "ok", "ok", "ok"),
+}
+CHECKOUT_ACTIONS = {"read": ("Checkout", "checkout"), "update": ("CheckoutEmailUpdate", "checkoutEmailUpdate"),
+                    "complete": ("CheckoutComplete", "checkoutComplete"),
+                    "complete_completed": ("CheckoutComplete", "checkoutComplete")}
+CHECKOUT_CELLS = [(kind, action, role) for kind, action in CHECKOUT_MATRIX for role in CHECKOUT_ROLES]
+OWNER_ADDRESS = {"firstName": "Salma", "lastName": "Bennani", "streetAddress1": "12 rue Ibn Sina", "city": "Casablanca",
+                 "postalCode": "20000", "country": "MA", "phone": "+212612345678"}
+
+
+def checkout_sign_in(gql, sign_in, role: str) -> None:
+    """The buyer who owns the checkout is the demo buyer; the other buyer and the staff member are made here."""
+    from django.contrib.auth.models import Permission
+
+    from marketplace.accounts.models import User
+
+    if role in ("anonymous", "curator"):
+        return sign_in(role)
+    if role == "owner":
+        return sign_in("buyer")
+    email = f"{role.replace('_', '-')}@example.ma"
+    user = User.objects.create_user(email=email, password="Matrix-2026-pass", is_staff=role == "staff")
+    if role == "staff":
+        user.user_permissions.set(Permission.objects.filter(codename="manage_orders"))
+    gql.token = None
+    gql.token = gql.data(TOKEN_CREATE, {"e": email, "p": "Matrix-2026-pass"})["tokenCreate"]["token"]
+
+
+@pytest.mark.parametrize(("kind", "action", "role"), CHECKOUT_CELLS, ids=[f"{k}-{a}-{r}" for k, a, r in CHECKOUT_CELLS])
+def test_checkout_ownership_matrix(gql, doc, world, sign_in, kind, action, role):
+    sign_in("buyer" if kind == "buyers" else "anonymous")
+    variant = to_global_id("ProductVariant", world["a"].variant.pk)
+    created = gql.data(doc(S + "CheckoutCreate.graphql"), {"input": {
+        "channel": "maroc", "email": "salma@example.ma", "shippingAddress": OWNER_ADDRESS,
+        "billingAddress": OWNER_ADDRESS, "lines": [{"variantId": variant, "quantity": 1}]}})["checkoutCreate"]
+    checkout = created["checkout"]
+    gql.data(doc(S + "CheckoutDeliveryMethodUpdate.graphql"), {"id": checkout["id"], "deliveryMethodId":
+                                                               checkout["shippingMethods"][0]["id"]})
+    gql.data(doc(S + "TransactionInitialize.graphql"), {"id": checkout["id"], "paymentGateway": {
+        "id": "maalem.payments.cash-on-delivery"}})
+    if action == "complete_completed":
+        assert gql.data(doc(S + "CheckoutComplete.graphql"), {"id": checkout["id"]})["checkoutComplete"]["order"]
+    checkout_sign_in(gql, sign_in, role)
+    document, operation = CHECKOUT_ACTIONS[action]
+    variables = {"id": checkout["id"], **({"email": "changed@example.ma"} if action == "update" else {})}
+    result = gql(doc(S + f"{document}.graphql"), variables)
+    got = outcome(result, operation, world)
+    assert got == CHECKOUT_MATRIX[(kind, action)][CHECKOUT_ROLES.index(role)]
+    if got == "denied":  # nothing of the checkout or its order leaks through the error
+        assert "Bennani" not in str(result) and "salma@example.ma" not in str(result)
+    elif action.startswith("complete"):
+        order = result["data"][operation]["order"]
+        assert order["number"] and (kind == "guests" or order["userEmail"] == "salma@example.ma")

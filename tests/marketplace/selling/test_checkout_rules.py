@@ -260,7 +260,11 @@ def test_a_signed_in_buyer_sees_orders_and_saved_addresses_and_a_guest_uses_the_
     stolen = gql(doc("storefront/graphql/saleor/CheckoutEmailUpdate.graphql"), {"id": mine["id"], "email": "x@y.ma"})
     assert stolen["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
     assert gql.data("query($id: ID!) { order(id: $id) { number } }", {"id": order["id"]})["order"] is None
-    # Completing the same checkout again returns the same order (a retried request).
+    # Completing the same checkout again returns the same order (a retried request), to its buyer only.
+    retried = gql(doc("storefront/graphql/saleor/CheckoutComplete.graphql"), {"id": cid})
+    assert retried["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
+    assert retried["data"]["checkoutComplete"] is None and "Bennani" not in str(retried)
+    gql.token = helpers["login"](gql, "client@demo.maalem.ma", "demo-buyer-2026")
     again = selling.run("CheckoutComplete", {"id": cid})["checkoutComplete"]
     assert again["order"]["number"] == order["number"]
 
