@@ -67,11 +67,12 @@ COLLECTIONS: list[dict] = [
     },
     {
         "slug": "cadeaux-moins-de-500-dh",
-        "name": t("Cadeaux à moins de 500 DH", "هدايا بأقل من 500 درهم", "Gifts under 500 MAD"),
+        # Every piece costs under 500 MAD, but the name names no currency: it is also shown in EUR and USD.
+        "name": t("Petits cadeaux faits main", "هدايا صغيرة مصنوعة يدويًا", "Small handmade gifts"),
         "description": t(
-            "Babouches, coupelles, bijoux, boîtes en thuya et chapeaux de paille : des idées de cadeaux faits main à moins de 500 dirhams.",
-            "بلاغي وصحون صغيرة وحلي وعلب من العرعار وقبعات من القش: أفكار لهدايا مصنوعة يدويًا بأقل من 500 درهم.",
-            "Babouches, small dishes, jewellery, thuya boxes and straw hats: handmade gift ideas under 500 dirhams."),
+            "Babouches, coupelles, bijoux, boîtes en thuya et chapeaux de paille : des idées de cadeaux faits main à petit prix.",
+            "بلاغي وصحون صغيرة وحلي وعلب من العرعار وقبعات من القش: أفكار لهدايا مصنوعة يدويًا بأسعار صغيرة.",
+            "Babouches, small dishes, jewellery, thuya boxes and straw hats: handmade gift ideas at small prices."),
         "products": [
             "babouches-en-cuir-de-chevre-safran-a-pompon",
             "trio-de-coupelles-a-olives-bleu-de-fes-a-entrelacs",

@@ -58,6 +58,10 @@ def load_demo(*, max_products: int | None = None, photo_size: int = 1200, photos
                                   categories, labels, channels, data.DEMO_ARTISAN_PASSWORD)
         product_map = _load_products(products, artisans, categories, product_types, attributes, values, channels)
         _load_collections(data.COLLECTIONS, product_map, channels)
+        from demo.data_pages import PAGES
+        from marketplace.pages.services import ensure_pages
+
+        ensure_pages(PAGES)
     log(f"catalog rows written: {len(artisans)} artisans, {len(product_map)} products")
     photo_count = _load_photos(products, product_map, data.ARTISANS, artisans, photo_size, workers, log) if photos else 0
     ids = [p.pk for p in product_map.values()]
@@ -195,7 +199,8 @@ def _load_artisans(specs: list[dict], categories: dict, labels: dict, channels: 
         address = Address.objects.create(company_name=spec["name"], city=spec["city"], country="MA",
                                          street_address_1=f"Atelier {spec['name']}", phone=spec.get("phone", ""))
         warehouse = Warehouse.objects.create(artisan=artisan, name=f"Atelier {spec['name']}", slug=f"atelier-{spec['slug']}",
-                                             email=member["email"], address=address)
+                                             email=member["email"], address=address,
+                                             metadata={"openingHours": spec.get("opening_hours", "Mo-Sa 09:00-18:00")})
         warehouse.channels.set(channels)
         artisans[spec["slug"]] = artisan
     return artisans

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "marketplace.orders",
     "marketplace.payments",
     "marketplace.payouts",
+    "marketplace.pages",
 ]
 
 MIDDLEWARE = [

@@ -90,8 +90,22 @@ def add_lexemes(vocabulary: Iterable[str]) -> None:
 
 
 def expand_word(word: str) -> list[str]:
-    """The catalog's words that `word` may mean: itself, words it begins, look-alikes, sound-alikes."""
+    """The catalog's words that `word` may mean: itself and the words it begins; only when the catalog has
+    neither, look-alikes and sound-alikes (a typo). So "tajin" finds "tajine", "zelij" finds "zellige", but
+    "tajine", a word of the catalog, does not also match "tanné" (a leather bag) by sound."""
     with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT word FROM catalog_searchlexeme
+            WHERE word = %(w)s OR (length(%(w)s) >= 3 AND word LIKE %(prefix)s)
+            ORDER BY (word = %(w)s) DESC, length(word), word
+            LIMIT %(limit)s
+            """,
+            {"w": word, "prefix": word.replace("%", "").replace("_", "") + "%", "limit": MAX_EXPANSIONS_PER_WORD},
+        )
+        found = [row[0] for row in cursor.fetchall()]
+        if found:
+            return found
         cursor.execute(
             """
             SELECT word FROM catalog_searchlexeme

@@ -208,15 +208,18 @@ def search_parts_for_products(product_ids: list[int]) -> dict[int, tuple[list[st
     # Only the columns the document is made of: a bulk import refreshes thousands of products at once.
     products = (Product.objects.filter(pk__in=product_ids).select_related("artisan", "category__parent", "product_type")
                 .only("pk", "name", "description_plaintext", "artisan__name", "artisan__city", "artisan__region",
-                      "product_type__name", "category__name", "category__parent__name"))
+                      "product_type__name", "product_type__name_translations", "category__name",
+                      "category__parent__name"))
     category_ids = set()
+    # The name, the kind of piece and the craft weigh most (a "tajine" is first a tajine, not a bag whose
+    # description mentions one); descriptions, the maker and the attributes weigh less.
     for p in products:
-        titles[p.pk].append(p.name)
-        others[p.pk] += [p.description_plaintext, p.artisan.name, p.artisan.city, p.product_type.name,
+        titles[p.pk] += [p.name, p.product_type.name, *(p.product_type.name_translations or {}).values()]
+        others[p.pk] += [p.description_plaintext, p.artisan.name, p.artisan.city,
                          *REGIONS.get(p.artisan.region, {}).values()]
         for category in (p.category, p.category.parent if p.category else None):
             if category is not None:
-                others[p.pk].append(category.name)
+                titles[p.pk].append(category.name)
                 category_ids.add(category.pk)
     for product_id, name, description in ProductTranslation.objects.filter(product_id__in=product_ids).values_list(
             "product_id", "name", "description"):
@@ -229,7 +232,7 @@ def search_parts_for_products(product_ids: list[int]) -> dict[int, tuple[list[st
     for p in products:
         for category in (p.category, p.category.parent if p.category else None):
             if category is not None:
-                others[p.pk] += category_names[category.pk]
+                titles[p.pk] += category_names[category.pk]
     for product_id, name, translated in AssignedProductAttributeValue.objects.filter(
         product_id__in=product_ids
     ).values_list("product_id", "value__name", "value__translations__name"):

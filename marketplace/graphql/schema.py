@@ -17,8 +17,10 @@ from marketplace.core.graphql.types import CountryDisplay, LanguageDisplay
 from marketplace.core.models import LANGUAGE_CODES
 from marketplace.curation.graphql.management import ManagementMutations, ManagementQueries
 from marketplace.orders.graphql.schema import OrderMutations, OrderQueries
+from marketplace.pages.graphql.schema import PageQueries
 from marketplace.payments.graphql.schema import PaymentMutations
 from marketplace.payouts.graphql.schema import PayoutMutations, PayoutQueries
+from marketplace.shipping.graphql.schema import ShippingQueries
 
 SCHEMA_VERSION = "3.23"
 
@@ -75,7 +77,7 @@ class Shop(graphene.ObjectType):
 
 
 class Query(AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, ManagementQueries, CheckoutQueries,
-            OrderQueries, PayoutQueries, graphene.ObjectType):
+            OrderQueries, PayoutQueries, ShippingQueries, PageQueries, graphene.ObjectType):
     shop = graphene.Field(Shop, required=True)
 
     @staticmethod

@@ -1,5 +1,6 @@
 """The payment gateways: Stripe (cards, when keys are set), cash on delivery (domestic market), bank
-transfer (export and wholesale), and a development gateway (only in DEBUG without Stripe keys)."""
+transfer (export and wholesale), and a development gateway standing in for the card (only in DEBUG without
+Stripe keys), so that a development shop offers in each market what production will."""
 
 from __future__ import annotations
 
@@ -42,13 +43,14 @@ def available_gateways(channel: Channel) -> list[Gateway]:
     if stripe_enabled():
         gateways.append(Gateway(STRIPE, "Carte bancaire (Stripe)", currency,
                                 (("api_key", settings.STRIPE_PUBLISHABLE_KEY),)))
-    if channel.kind == Channel.Kind.DOMESTIC:
+    # Cash on delivery in Morocco; for tourists only with delivery to their hotel or riad (payments.services).
+    if channel.kind in (Channel.Kind.DOMESTIC, Channel.Kind.TOURIST):
         gateways.append(Gateway(COD, "Paiement à la livraison", currency))
     if channel.kind == Channel.Kind.EXPORT:
         gateways.append(Gateway(BANK_TRANSFER, "Virement bancaire (facture proforma)", currency,
                                 (("iban", settings.BANK_IBAN), ("bic", settings.BANK_BIC))))
-    if dev_enabled():
-        gateways.append(Gateway(DEV, "Passerelle de développement", currency))
+    if dev_enabled():  # stands in for the card payment that production offers in every market
+        gateways.append(Gateway(DEV, "Carte — passerelle de développement (aucun paiement réel)", currency))
     return gateways
 
 

@@ -43,6 +43,10 @@ def initialize(checkout: Checkout, gateway_id: str, *, amount: Decimal | None = 
                                         "this checkout.", "NOT_FOUND")])
     if not info.lines:
         raise MutationError([FieldError("id", "The checkout has no lines.", "INVALID")])
+    if gateway.id == gateways.COD and checkout.channel.kind == checkout.channel.Kind.TOURIST and (
+            checkout.shipping_method is None or checkout.shipping_method.kind != "HOTEL"):
+        raise MutationError([FieldError("payment_gateway", "Tourists pay cash on delivery only for a delivery to "
+                                        "their hotel or riad.", "INVALID")])
     paid = sum((t.charged_value - t.refunded_value for t in checkout.transactions.all()), Decimal("0"))
     amount = Decimal(amount) if amount is not None else info.total.gross - paid
     if amount <= 0:

@@ -59,7 +59,9 @@ ZONES = [
 # Expo-artisan stands: collection points for tourists (the artisans bring the pieces there).
 EXPO_STANDS = [
     {"slug": "expo-artisan-marrakech", "name": "Stand Expo-artisan Marrakech", "city": "Marrakech",
-     "street": "Ensemble artisanal, avenue Mohammed V", "postal_code": "40000"},
+     "street": "Ensemble artisanal, avenue Mohammed V", "postal_code": "40000",
+     "opening_hours": "Mo-Su 09:30-19:30"},
     {"slug": "expo-artisan-fes", "name": "Stand Expo-artisan Fès", "city": "Fès",
-     "street": "Complexe artisanal, Bab Boujloud", "postal_code": "30110"},
+     "street": "Complexe artisanal, Bab Boujloud", "postal_code": "30110",
+     "opening_hours": "Mo-Sa 09:30-19:00"},
 ]

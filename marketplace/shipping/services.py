@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import copy
 import math
-import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -16,15 +15,11 @@ from django.db import transaction
 from marketplace.accounts.models import Address
 from marketplace.channels.models import Channel
 from marketplace.inventory.models import Warehouse
+from marketplace.shipping.cities import city_key
 from marketplace.shipping.models import ShippingMethod, ShippingMethodChannelListing, ShippingZone
 
 VOLUMETRIC_DIVISOR = Decimal("5000")
 DEFAULT_WEIGHT_KG = Decimal("1")
-
-
-def normalize_city(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().casefold()
-    return "".join(ch for ch in folded if ch.isalnum())
 
 
 def chargeable_weight(variant: object, quantity: int) -> Decimal:
@@ -52,7 +47,7 @@ def zone_covers(zone: ShippingZone, country: str, city: str | None, other_zone_c
         return False
     if not zone.cities or city is None:
         return True
-    inside = normalize_city(city) in {normalize_city(c) for c in zone.cities}
+    inside = city_key(city) in {city_key(c) for c in zone.cities}
     return not inside if zone.exclude_cities else inside
 
 
@@ -134,6 +129,7 @@ def ensure_default_shipping() -> dict[str, int]:
         address = Address.objects.create(company_name=stand["name"], street_address_1=stand["street"],
                                          city=stand["city"], postal_code=stand["postal_code"], country="MA")
         warehouse = Warehouse.objects.create(name=stand["name"], slug=stand["slug"], address=address,
+                                             metadata={"openingHours": stand["opening_hours"]},
                                              is_private=False, click_and_collect_option=Warehouse.ClickAndCollect.ALL)
         warehouse.channels.add(channels["touristes"])
         created += 1

@@ -55,6 +55,7 @@ def storefront(request: HttpRequest) -> dict[str, Any]:
         "alternates": [{"hreflang": _hreflang(code, market), "url": f"{base}/{code}/{market['slug']}{rest}"}
                        for code, _name in settings.LANGUAGES],
         "x_default": f"{base}/{settings.LANGUAGE_CODE}/{market['slug']}{rest}",
+        "trust_pages": _footer_pages(request),
     })
     return context
 
@@ -69,3 +70,9 @@ def _safe_markets() -> list[dict]:
         return mk.markets()
     except Exception:  # the market list is decoration here; the page itself reports an unreachable API
         return []
+
+
+def _footer_pages(request: HttpRequest) -> list[dict]:
+    from storefront.shop.pages import footer_pages
+
+    return footer_pages(request)

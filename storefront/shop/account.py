@@ -118,5 +118,7 @@ def account(request: HttpRequest) -> HttpResponse:
     if not me:  # expired or revoked token: sign in again
         request.session.flush()
         return HttpResponseRedirect(sign_in_url)
-    orders = [edge["node"] for edge in me["orders"]["edges"]]
+    from .orders import status_label
+
+    orders = [{**edge["node"], "status_label": status_label(edge["node"]["status"])} for edge in me["orders"]["edges"]]
     return render(request, "shop/account.html", {"me": me, "orders": orders, "title": _("My account")})

@@ -14,6 +14,7 @@ from storefront.core.pages import api
 from storefront.core.templatetags.sf import tr
 
 from .holds import allowed_quantity, as_seen_by_buyer, own_holds, unavailable_message
+from .lines import variant_choices
 
 MAX_LINES = 50
 
@@ -74,6 +75,7 @@ def priced_lines(request: HttpRequest, cart: dict[str, dict]) -> list[dict]:
         total = {"amount": Decimal(str(price["amount"])) * line["quantity"], "currency": price["currency"]} if price else None
         lines.append({"variant": variant, "product": product, "quantity": line["quantity"], "price": price,
                       "total": total, "available": available, "name": tr(product),
+                      "choices": variant_choices(variant),
                       "problem": unavailable_message(variant) if available <= 0 else (
                           _("Only %(count)s available") % {"count": available} if available < line["quantity"] else "")})
     return lines
@@ -97,6 +99,8 @@ def add(request: HttpRequest) -> HttpResponse:
     if not back.startswith(f"/{request.lang}/") or back.startswith("//"):
         back = f"/{request.lang}/{request.market['slug']}/cart/"
     cart = _cart(request)
+    if product and not variant and back.startswith(f"/{request.lang}/{request.market['slug']}/p/"):
+        return HttpResponseRedirect(back.split("?")[0] + "?choose=1")  # no size chosen: ask for it
     if not (variant and product and quantity and (variant in cart or len(cart) < MAX_LINES)):
         return HttpResponseRedirect(back)
     line = cart.get(variant) or {"product": product, "quantity": 0}

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,18 +14,24 @@ from django.views.decorators.http import require_http_methods, require_POST
 from storefront.core.client import ApiError
 from storefront.core.pages import api
 from storefront.core.security import allow_stripe
+from storefront.core.templatetags.sf import country_name, tr
 
 from .account import FIELD_NAMES
 from .addresses import FORM_FIELDS, address_fields, address_input, address_values
 from .cart import _cart, _save
+from .duties import duties_estimate
 from .holds import current_checkout_id
+from .lines import checkout_lines
+from .orders import remember_order
+from .product import destination_country
 
 GATEWAYS = {
     "maalem.payments.cash-on-delivery": lambda: _("Cash on delivery"),
     "maalem.payments.bank-transfer": lambda: _("Bank transfer (proforma invoice)"),
     "maalem.payments.stripe": lambda: _("Card"),
-    "maalem.payments.dev": lambda: _("Test payment (development)"),
+    "maalem.payments.dev": lambda: _("Card: development stand-in, no money is taken"),
 }
+COD = "maalem.payments.cash-on-delivery"
 STRIPE = "maalem.payments.stripe"
 ERRORS = {
     "CHECKOUT_NOT_FULLY_PAID": lambda: _("The payment is not confirmed yet."),
@@ -88,7 +93,8 @@ def start(request: HttpRequest) -> HttpResponse:
                 messages.error(request, message)
         return HttpResponseRedirect(f"{_prefix(request)}/cart/")
     _remember(request, result["checkout"]["id"])
-    return HttpResponseRedirect(f"{_prefix(request)}/checkout/")
+    wanted = request.POST.get("country", "").strip().upper()[:2]
+    return HttpResponseRedirect(f"{_prefix(request)}/checkout/" + (f"?country={wanted}" if wanted.isalpha() else ""))
 
 
 def _load(request: HttpRequest) -> dict | None:
@@ -112,44 +118,94 @@ def checkout_page(request: HttpRequest) -> HttpResponse:
     if checkout is None:
         return HttpResponseRedirect(f"{_prefix(request)}/cart/")
     tourist = request.market["kind"] == "TOURIST"
-    countries = checkout["channel"].get("countries") or []
+    countries = sorted(({"code": c["code"], "name": country_name(c["code"])}
+                        for c in checkout["channel"].get("countries") or []), key=lambda c: c["name"])
     codes = [c["code"] for c in countries]
     saved = address_values(checkout.get("shippingAddress"))
-    country = request.POST.get("country") or request.GET.get("country") or saved.get("country") or \
-        (codes[0] if codes else "MA")
-    if codes and country not in codes:
-        country = codes[0]
+    profile = _profile(request) if not saved else {}
+    saved = saved or address_values(profile.get("shipping"))
+    country = _country(request, saved, codes)
     fields = address_fields(country, tourist)
     values = {"email": checkout.get("email") or request.session.get("email") or "", **saved, "country": country}
     errors: dict[str, list[str]] = {}
     if request.method == "POST" and request.POST.get("step") == "address":
         values.update({k: v.strip() for k, v in request.POST.items() if k != "csrfmiddlewaretoken"})
-        errors, checkout = _save_address(request, checkout, fields, country)
+        errors = _save_address(request, checkout, fields, country)
         if not errors:
             return HttpResponseRedirect(f"{_prefix(request)}/checkout/#delivery")
+        checkout = _load(request) or checkout
     elif request.method == "POST" and request.POST.get("step") == "pay":
         outcome = _pay(request, checkout)
         if isinstance(outcome, HttpResponse):
             return outcome
         errors = outcome
-    gateways = [{"id": g["id"], "name": GATEWAYS[g["id"]]() if g["id"] in GATEWAYS else g["name"]}
+    gateways = [{"id": g["id"], "name": GATEWAYS[g["id"]]() if g["id"] in GATEWAYS else g["name"],
+                 "hint": _("with delivery to your hotel or riad") if tourist and g["id"] == COD else ""}
                 for g in checkout.get("availablePaymentGateways") or []]
+    methods = [{**m, "label": tr(m)} for m in checkout.get("shippingMethods") or []]
     return render(request, "shop/checkout.html", {
-        "checkout": checkout, "fields": fields, "values": values, "errors": errors, "countries": countries,
-        "country": country, "gateways": gateways, "tourist": tourist, "title": _("Checkout"),
-        "address_saved": bool(checkout.get("shippingAddress")),
+        "checkout": checkout, "lines": checkout_lines(checkout), "fields": fields, "values": values,
+        "errors": errors, "countries": countries, "country": country, "gateways": gateways, "tourist": tourist,
+        "title": _("Checkout"), "address_saved": bool(checkout.get("shippingAddress")), "methods": methods,
         "chosen_delivery": (checkout.get("deliveryMethod") or {}).get("id"),
+        "delivery_label": tr(checkout.get("deliveryMethod") or {}),
+        "cities": _cities(request) if country == "MA" else [],
+        "billing_choice": _billing_choice(profile, checkout),
+        "duties": duties_estimate(country, checkout) if request.market["kind"] == "EXPORT" else None,
     })
 
 
-def _save_address(request: HttpRequest, checkout: dict, fields: list[dict], country: str) -> tuple[dict, dict]:
+def _country(request: HttpRequest, saved: dict, codes: list[str]) -> str:
+    """The delivery country: the buyer's pick, the saved address's, the one the product page and cart
+    carried (`?country=` at checkout start), the visitor's own, the market's default, in that order."""
+    for candidate in (request.POST.get("country"), request.GET.get("country"), saved.get("country")):
+        if candidate and candidate.upper() in codes:
+            request.session["destination"] = {**(request.session.get("destination") or {}),
+                                              request.market["slug"]: candidate.upper()}
+            return candidate.upper()
+    guess = destination_country(request)
+    return guess if guess in codes or not codes else codes[0]
+
+
+def _profile(request: HttpRequest) -> dict:
+    """A signed-in buyer's default addresses and name, to fill the checkout (empty for a guest)."""
+    if not request.session.get("email"):
+        return {}
+    try:
+        me = api(request, "saleor/CheckoutProfile", channel=False, authenticated=True, cache_seconds=0)["me"]
+    except ApiError:  # the form stays usable empty; the checkout itself reports an unreachable API
+        return {}
+    if not me:
+        return {}
+    latest = (me.get("addresses") or [None])[-1]
+    shipping = me.get("defaultShippingAddress") or latest or {"firstName": me["firstName"], "lastName": me["lastName"]}
+    return {"shipping": shipping, "billing": me.get("defaultBillingAddress")}
+
+
+def _billing_choice(profile: dict, checkout: dict) -> dict | None:
+    """The saved billing address, offered when it differs from the delivery address."""
+    billing = profile.get("billing")
+    if not billing or address_values(billing) == address_values(checkout.get("shippingAddress")):
+        return None
+    return billing
+
+
+def _cities(request: HttpRequest) -> list[str]:
+    """The cities with their own delivery rates, in the page's language: the city field's suggestions."""
+    try:
+        return api(request, "marketplace/DeliveryCities", cache_seconds=300)["deliveryCities"]
+    except ApiError:  # suggestions only: the field takes any city
+        return []
+
+
+def _save_address(request: HttpRequest, checkout: dict, fields: list[dict], country: str) -> dict:
     errors: dict[str, list[str]] = {}
     email = request.POST.get("email", "").strip()
     missing = [f["name"] for f in fields if f["required"] and not request.POST.get(f["name"], "").strip()]
     for name in missing + ([] if email else ["email"]):
         errors[name] = [_("This field is required.")]
     if errors:
-        return errors, checkout
+        return errors
     result = _run(request, "saleor/CheckoutEmailUpdate", {"id": checkout["id"], "email": email})["checkoutEmailUpdate"]
     errors.update(_field_errors(result["errors"]))
     address = address_input(request.POST, country, fields)
@@ -158,10 +214,16 @@ def _save_address(request: HttpRequest, checkout: dict, fields: list[dict], coun
                    "saveAddress": bool(request.session.get("email"))})["checkoutShippingAddressUpdate"]
     errors.update(_field_errors(result["errors"]))
     if not errors:
+        billing = address
+        if request.POST.get("billing") == "saved":
+            profile = _profile(request)
+            if profile.get("billing"):
+                billing = address_input(address_values(profile["billing"]), profile["billing"]["country"]["code"],
+                                        address_fields(profile["billing"]["country"]["code"]))
         result = _run(request, "saleor/CheckoutBillingAddressUpdate",
-                      {"id": checkout["id"], "billingAddress": address})["checkoutBillingAddressUpdate"]
+                      {"id": checkout["id"], "billingAddress": billing})["checkoutBillingAddressUpdate"]
         errors.update(_field_errors(result["errors"]))
-    return errors, result.get("checkout") or checkout
+    return errors
 
 
 def _pay(request: HttpRequest, checkout: dict) -> dict | HttpResponse:
@@ -176,12 +238,15 @@ def _pay(request: HttpRequest, checkout: dict) -> dict | HttpResponse:
     result = _run(request, "saleor/CheckoutDeliveryMethodUpdate",
                   {"id": checkout["id"], "deliveryMethodId": delivery})["checkoutDeliveryMethodUpdate"]
     if result["errors"]:
-        return {"delivery": [e["message"] for e in result["errors"]]}
+        return {"delivery": [_("This delivery method is not available for this address.")]}
     result = _run(request, "saleor/TransactionInitialize", {
         "id": checkout["id"], "paymentGateway": {"id": gateway},
         "idempotencyKey": f"{checkout['id']}:{gateway}:{uuid.uuid4().hex[:8]}"})["transactionInitialize"]
     if result["errors"]:
-        return {"gateway": [e["message"] for e in result["errors"]]}
+        if gateway == COD and request.market["kind"] == "TOURIST":
+            return {"gateway": [_("Cash on delivery is for a delivery to your hotel or riad: choose that delivery, "
+                                  "or pay by card.")]}
+        return {"gateway": [_("This payment method cannot be used for this order.")]}
     if gateway == STRIPE:
         return _card_page(request, checkout, result.get("data") or {})
     return _complete(request, checkout)
@@ -216,22 +281,5 @@ def _complete(request: HttpRequest, checkout: dict) -> dict | HttpResponse:
         return _field_errors(result["errors"]) or {"form": [_("The order could not be placed.")]}
     _remember(request, None)
     _save(request, {})
+    remember_order(request, result["order"])
     return HttpResponseRedirect(f"{_prefix(request)}/order/{result['order']['token']}/")
-
-
-def order_page(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        uuid.UUID(token)
-    except ValueError:
-        raise Http404("not an order") from None
-    # The API masks the buyer's details unless the signed-in buyer asks; transactions are the back office's.
-    order = _run(request, "marketplace/OrderConfirmation", {"token": token})["orderByToken"]
-    if not order:
-        raise Http404("no such order")
-    api_origin = settings.API_URL.split("/graphql")[0]
-    return render(request, "shop/order.html", {
-        "order": order, "title": _("Thank you for your order"),
-        "proforma_url": f"{api_origin}/orders/{token}/proforma.pdf",
-        "bank_transfer": order["paymentMethod"] == "BANK_TRANSFER",
-        "cash_on_delivery": order["paymentMethod"] == "COD",
-    })

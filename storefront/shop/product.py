@@ -7,22 +7,28 @@ from typing import Any
 
 from babel import Locale
 from django.http import HttpRequest
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from storefront.core import markets as mk
 from storefront.core.context import site_url
-from storefront.core.templatetags.sf import plain_text, tr
+from storefront.core.templatetags.sf import BASE_LANGUAGE, plain_text, seo_description, tr
 
 from .holds import hold_message, in_own_basket_message, own_holds
+from .lines import variant_choices
 
 PROVENANCE = ("region-origine", "technique", "materiau", "couleur")
 
 
 def gallery(node: dict) -> list[dict]:
     images = []
-    for media in node.get("media") or []:
-        if media["type"] != "IMAGE":
-            continue
-        images.append({"alt": media["alt"] or tr(node), "jpeg": {512: media["jpeg512"], 1024: media["jpeg1024"]},
+    photos = [media for media in node.get("media") or [] if media["type"] == "IMAGE"]
+    for number, media in enumerate(photos, 1):
+        # The photos' alt texts are written in the catalogue's language (French): elsewhere the piece's name.
+        alt = media["alt"] if media["alt"] and get_language() == BASE_LANGUAGE else tr(node)
+        if len(photos) > 1:
+            alt = _("%(name)s, photo %(number)s of %(count)s") % {"name": alt, "number": number, "count": len(photos)}
+        images.append({"alt": alt, "jpeg": {512: media["jpeg512"], 1024: media["jpeg1024"]},
                        "webp": {512: media["webp512"], 1024: media["webp1024"]},
                        "avif": {512: media["avif512"], 1024: media["avif1024"]}, "large": media["jpeg1024"]})
     return images
@@ -49,7 +55,9 @@ def variants(node: dict) -> list[dict]:
     for v in node.get("variants") or []:
         price = ((v.get("pricing") or {}).get("price") or {}).get("gross")
         available = v.get("quantityAvailable") or 0
-        rows.append({**v, "label": tr(v) or v["sku"], "price": price, "available": available,
+        choices = variant_choices(v)
+        label = ", ".join(c["value"] for c in choices) or tr(v) or v["sku"]
+        rows.append({**v, "label": label, "choices": choices, "price": price, "available": available,
                      "in_stock": available > 0 and price is not None,
                      "held": hold_message(v.get("stockHold")) if available <= 0 else ""})
     return rows
@@ -69,8 +77,13 @@ def destination_country(request: HttpRequest) -> str:
     default = _default_country(market)
     codes = _market_countries(market)
     wanted = request.GET.get("to", "").strip().upper()
+    remembered = request.session.get("destination") or {}
     if wanted in codes:
+        # Carried on to the cart and the checkout (the buyer's choice, for this market).
+        request.session["destination"] = {**remembered, market["slug"]: wanted}
         return wanted
+    if remembered.get(market["slug"]) in codes:
+        return remembered[market["slug"]]
     if market["kind"] != "TOURIST":
         guess = mk.visitor_country(request) or mk.browser_region(request)
         if guess in codes:
@@ -147,10 +160,11 @@ def product_context(request: HttpRequest, node: dict) -> dict[str, Any]:
     return {
         "product": node, "title": tr(node), "images": images, "attributes": attributes(node), "variants": rows,
         "buyable": buyable, "unique": unique, "price": price, "held": next((v["held"] for v in rows if v["held"]), ""),
+        "choice_legend": " · ".join(dict.fromkeys(c["name"] for v in rows for c in v["choices"])),
         "approx": approximate(price, currency) if currency else None, "currency": currency,
         "currencies": sorted(mk.approximate_rates()) if currency else [],
         "artisan": node["artisan"], "structured": structured, "og_image": images[0]["large"] if images else "",
-        "seo_description": (tr(node, "seoDescription") or description)[:300],
+        "seo_description": seo_description(node),
         "story": (node["artisan"].get("translation") or {}).get("story") or node["artisan"].get("story") or "",
         "delivery": delivery(request, rows, buyable, destination_country(request)),
     }

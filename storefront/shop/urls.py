@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import account, cart, checkout, password, views
+from . import account, cart, checkout, orders, pages, password, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -10,13 +10,14 @@ urlpatterns = [
     path("region/<slug:code>/", views.region, name="region"),
     path("artisan/<slug:slug>/", views.artisan, name="artisan"),
     path("p/<slug:slug>/", views.product, name="product"),
+    path("page/<slug:slug>/", pages.page, name="page"),
     path("cart/", cart.view_cart, name="cart"),
     path("cart/add/", cart.add, name="cart-add"),
     path("cart/update/", cart.update, name="cart-update"),
     path("checkout/start/", checkout.start, name="checkout-start"),
     path("checkout/", checkout.checkout_page, name="checkout"),
     path("checkout/complete/", checkout.complete, name="checkout-complete"),
-    path("order/<str:token>/", checkout.order_page, name="order"),
+    path("order/<str:token>/", orders.order_page, name="order"),
     path("account/", account.account, name="account"),
     path("account/sign-in/", account.sign_in, name="sign-in"),
     path("account/sign-up/", account.sign_up, name="sign-up"),

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
+from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from storefront.core import markets as mk
+from storefront.core.client import ApiError
 from storefront.core.pages import api, found
+from storefront.core.templatetags.sf import seo_description
 
 from .listing import ATTRIBUTE_FILTERS, SORTS, page_args, page_links, search_filters, sort_order
 from .product import destination_country, product_context
@@ -54,7 +57,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
         "kind": "category", "title": _tr(node, "name"), "object": node, "children": _nodes(node["children"]),
         "connection": node["products"], "products": _nodes(node["products"]),
         "pages": page_links(node["products"], request.GET), "sort": sort, "sorts": _sorts(False),
-        "seo_description": _tr(node, "seoDescription"), "og_image": _og_image(_nodes(node["products"])),
+        "seo_description": seo_description(node), "og_image": _og_image(_nodes(node["products"])),
     })
 
 
@@ -65,7 +68,7 @@ def collection(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "shop/listing.html", {
         "kind": "collection", "title": _tr(node, "name"), "object": node, "connection": node["products"],
         "products": _nodes(node["products"]), "pages": page_links(node["products"], request.GET),
-        "seo_description": _tr(node, "seoDescription"), "og_image": _og_image(_nodes(node["products"])),
+        "seo_description": seo_description(node), "og_image": _og_image(_nodes(node["products"])),
     })
 
 
@@ -84,7 +87,8 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
 def artisan(request: HttpRequest, slug: str) -> HttpResponse:
     data = api(request, "marketplace/ArtisanPage", {"slug": slug, **page_args(request.GET)})
     node = found(data["artisan"])
-    photos = [{"alt": p["alt"] or node["name"], "jpeg": {512: p["url"]},
+    workshop = _("The workshop of %(name)s") % {"name": node["name"]}
+    photos = [{"alt": p["alt"] if p["alt"] and request.lang == "fr" else workshop, "jpeg": {512: p["url"]},
                "webp": {512: (node["workshopWebp"][i] if i < len(node["workshopWebp"]) else {}).get("url")}}
               for i, p in enumerate(node["workshopPhotos"])]
     return render(request, "shop/artisan.html", {
@@ -97,26 +101,58 @@ def artisan(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    product_filter, form = search_filters(request.GET)
-    variables: dict[str, Any] = {"filter": product_filter or None, "sortBy": sort_order(form), **page_args(request.GET)}
-    if form["q"]:
-        variables["search"] = form["q"]
-    data = api(request, "marketplace/SearchPage", variables)
+    params = request.GET.copy()
+    data, dropped = _search(request, params), []
+    if data is None:  # the API refused a filter value: look again without filters to learn the known ones
+        data = _search(request, QueryDict(urlencode({"q": params.get("q", "")})), raise_errors=True)
+    unknown = _unknown_filters(params, data, mk.regions(request.lang))
+    if unknown:  # an out-of-date link: drop what the catalogue no longer knows and show the rest
+        dropped = unknown
+        for name in unknown:
+            params.pop(name, None)
+        data = _search(request, params, raise_errors=True)
+    _product_filter, form = search_filters(params)
     products = _nodes(data["products"])
     return render(request, "shop/search.html", {
         "form": form, "products": products, "connection": data["products"],
-        "pages": page_links(data["products"], request.GET), "sorts": _sorts(bool(form["q"])),
+        "pages": page_links(data["products"], params), "sorts": _sorts(bool(form["q"])),
         "crafts": _nodes(data["categories"]), "artisans": _nodes(data["artisans"]),
         "regions": mk.regions(request.lang), "facets": _facets(data.get("attributes"), products, form),
-        "title": _("Search"),
+        "title": _("Search"), "dropped": dropped,
+        "active_filters": sum(1 for key in ("craft", "region", "material", "colour", "artisan", "min", "max", "stock")
+                              if form.get(key) not in (None, "", False)),
     })
+
+
+def _search(request: HttpRequest, params: QueryDict, raise_errors: bool = False) -> dict | None:
+    product_filter, form = search_filters(params)
+    variables: dict[str, Any] = {"filter": product_filter or None, "sortBy": sort_order(form), **page_args(params)}
+    if form["q"]:
+        variables["search"] = form["q"]
+    try:
+        return api(request, "marketplace/SearchPage", variables)
+    except ApiError as error:
+        if error.unavailable or raise_errors:
+            raise
+        return None
+
+
+def _unknown_filters(params: QueryDict, data: dict, regions: list[dict]) -> list[str]:
+    """The query string's filter values that name no craft, region, artisan or attribute value known."""
+    known = {"craft": {c["id"] for c in _nodes(data["categories"])}, "artisan": {a["id"] for a in _nodes(data["artisans"])},
+             "region": {r["code"] for r in regions}}
+    facets = _facets(data.get("attributes"), _nodes(data["products"]), {})
+    known.update({field: {slug for slug, _name in values} for field, values in facets.items()})
+    return [name for name, values in known.items() if params.get(name, "").strip() and params[name].strip() not in values]
 
 
 @require_GET
 def product(request: HttpRequest, slug: str) -> HttpResponse:
     data = api(request, "marketplace/ProductPage", {"slug": slug, "countryCode": destination_country(request)})
     node = found(data["product"])
-    return render(request, "shop/product.html", product_context(request, node))
+    context = product_context(request, node)
+    context["variant_missing"] = request.GET.get("choose") == "1"
+    return render(request, "shop/product.html", context)
 
 
 @require_GET

@@ -104,7 +104,7 @@ def test_cart_adds_prices_and_removes_lines_per_market(shop, unique_piece):
     assert shop.http.post(shop.base + "/fr/maroc/cart/add/", data={"variant": "x"}).status_code == 403  # CSRF
 
 
-def test_the_product_page_estimates_delivery_for_the_buyers_country(shop, unique_piece):
+def test_the_product_page_estimates_delivery_for_the_buyers_country(shop, new_shop, unique_piece):
     html = shop.page(f"/fr/maroc/p/{unique_piece.slug}/")
     delivery = re.search(r'<section class="delivery".+?</section>', html, re.S).group(0)
     assert "Livraison standard" in delivery and "MAD" in delivery
@@ -115,8 +115,10 @@ def test_the_product_page_estimates_delivery_for_the_buyers_country(shop, unique
     america = shop.page(f"/en/export-usd/p/{unique_piece.slug}/?to=CA")
     assert 'value="CA" selected' in america and "Standard shipping to North America" in america
     assert "Standard shipping worldwide" in shop.page(f"/en/export-usd/p/{unique_piece.slug}/?to=JP")
-    # A country the market does not serve falls back to the market's default destination (France).
-    fallback = shop.page(f"/en/export/p/{unique_piece.slug}/?to=US")
+    # The country chosen is remembered for the market (the cart and the checkout start from it) ...
+    assert 'value="DE" selected' in shop.page(f"/en/export/p/{unique_piece.slug}/")
+    # ... and a country the market does not serve falls back to the market's default destination (France).
+    fallback = new_shop().page(f"/en/export/p/{unique_piece.slug}/?to=US")
     assert 'value="FR" selected' in fallback and "Standard shipping to Europe" in fallback
     arabic = shop.page(f"/ar/maroc/p/{unique_piece.slug}/")
     assert "التوصيل" in arabic

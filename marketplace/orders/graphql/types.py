@@ -18,7 +18,8 @@ from marketplace.core.graphql.types import (
     TaxedMoney,
     Weight,
 )
-from marketplace.orders import access
+from marketplace.orders import access, selectors
+from marketplace.orders.graphql.buyer_types import BankTransferInstructions, OrderExpectedDelivery
 from marketplace.orders.graphql.enums import (
     FulfillmentStageEnum,
     FulfillmentStatus,
@@ -107,11 +108,11 @@ class OrderLine(graphene.ObjectType):
 
     @staticmethod
     def resolve_translated_product_name(root, info):
-        return root.product_name
+        return selectors.translated_product_name(root, root.order.language_code)
 
     @staticmethod
     def resolve_translated_variant_name(root, info):
-        return root.variant_name
+        return selectors.translated_variant_name(root, root.order.language_code)
 
     @staticmethod
     def resolve_customs_data(root, info):
@@ -147,10 +148,15 @@ class Fulfillment(graphene.ObjectType):
     warehouse = graphene.Field(Warehouse)
     artisan = graphene.Field(Artisan, required=True)
     stage = graphene.Field(FulfillmentStageEnum, required=True)
+    tracking_url = graphene.String(description="A page that follows the parcel (marketplace extension).")
 
     @staticmethod
     def resolve_id(root, info):
         return to_global_id("Fulfillment", root.pk)
+
+    @staticmethod
+    def resolve_tracking_url(root, info):
+        return selectors.tracking_url(root.tracking_number)
 
     @staticmethod
     def resolve_status(root, info):
@@ -243,6 +249,10 @@ class Order(graphene.ObjectType):
     language_code_enum = graphene.Field(LanguageCodeEnum, required=True)
     display_gross_prices = graphene.Boolean(required=True)
     proforma_invoice_url = graphene.String(description="Bank transfer orders: the proforma invoice (marketplace).")
+    expected_delivery = graphene.Field(OrderExpectedDelivery, description="Marketplace extension.")
+    bank_transfer = graphene.Field(BankTransferInstructions,
+                                   description="Unpaid bank-transfer orders: what to pay, to whom, by when "
+                                               "(marketplace extension).")
 
     @staticmethod
     def resolve_id(root, info):
@@ -369,6 +379,14 @@ class Order(graphene.ObjectType):
     @staticmethod
     def resolve_display_gross_prices(root, info):
         return True
+
+    @staticmethod
+    def resolve_expected_delivery(root, info):
+        return selectors.expected_delivery(root)
+
+    @staticmethod
+    def resolve_bank_transfer(root, info):
+        return selectors.bank_transfer(root)
 
     @staticmethod
     def resolve_proforma_invoice_url(root, info):

@@ -27,6 +27,10 @@ Warehouse._meta.fields.update({
                                    resolver=lambda root, info: root.address.company_name),
     "click_and_collect_option": graphene.Field(WarehouseClickAndCollectOptionEnum, required=True,
                                                resolver=lambda root, info: root.click_and_collect_option),
+    # Public metadata as Saleor's ObjectWithMetadata.metafield: a pickup point's "openingHours"
+    # ("Mo-Sa 09:00-18:00", OpenStreetMap's syntax).
+    "metafield": graphene.Field(graphene.String, key=graphene.String(required=True),
+                                resolver=lambda root, info, key: (root.metadata or {}).get(key)),
 })
 
 

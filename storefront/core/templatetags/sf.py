@@ -27,6 +27,25 @@ def tr(obj: dict | None, field: str = "name") -> Any:
     return translated or obj.get(field) or ""
 
 
+BASE_LANGUAGE = "fr"  # the catalogue's own language: its untranslated text is French
+
+
+def in_page_language(obj: dict | None, field: str) -> str:
+    """The translated value of `field`; the catalogue's own (French) value only on a French page, so an
+    Arabic or English page never shows French text where a translation is missing ("" instead)."""
+    if not obj:
+        return ""
+    translated = (obj.get("translation") or {}).get(field)
+    if translated:
+        return translated
+    return (obj.get(field) or "") if (get_language() or BASE_LANGUAGE) == BASE_LANGUAGE else ""
+
+
+def seo_description(obj: dict | None) -> str:
+    """A page's meta description in the page's language: the SEO text, else the description's words."""
+    return (in_page_language(obj, "seoDescription") or plain_text(in_page_language(obj, "description")))[:300]
+
+
 @register.filter
 def money(price: dict | None) -> str:
     """{amount, currency} → "1 250 MAD" in the page's language."""
@@ -91,7 +110,8 @@ def card_image(node: dict) -> dict | None:
     jpeg = node.get("thumbJpeg")
     if not jpeg:
         return None
-    return {"alt": jpeg.get("alt") or node.get("name", ""), "jpeg": {512: jpeg["url"]},
+    # The card's link says the piece's name next to the photo: the photo itself is decorative here.
+    return {"alt": "", "jpeg": {512: jpeg["url"]},
             "webp": {512: (node.get("thumbWebp") or {}).get("url")},
             "avif": {512: (node.get("thumbAvif") or {}).get("url")}}
 
@@ -162,6 +182,45 @@ def bg_image(node: dict) -> dict | None:
     collection's name is the link text next to it."""
     jpeg = node.get("backgroundImage")
     if not jpeg:
-        return None
+        # No background image: the collection's first piece's photo.
+        first = next((edge["node"] for edge in (node.get("products") or {}).get("edges", [])), None)
+        return {**card_image(first), "alt": ""} if first and card_image(first) else None
     return {"alt": "", "jpeg": {512: jpeg["url"]}, "webp": {512: (node.get("bgWebp") or {}).get("url")},
             "avif": {512: (node.get("bgAvif") or {}).get("url")}}
+
+
+@register.filter
+def country_name(code: str | dict | None) -> str:
+    """A country's name in the page's language (Babel's CLDR data), from its code or a {code} object."""
+    if isinstance(code, dict):
+        code = code.get("code")
+    if not code:
+        return ""
+    return Locale.parse(get_language() or "fr").territories.get(code, code)
+
+
+@register.filter
+def choice(value: dict | None) -> SafeString:
+    """A variant's chosen attribute, "Pointure : 39" / "Size: 39", the value isolated (right to left safe)."""
+    if not value:
+        return mark_safe("")
+    from django.utils.translation import gettext
+
+    return format_html(gettext("{name}: {value}").replace("{value}", "<bdi>{value}</bdi>"),
+                       name=value["name"], value=value["value"])
+
+
+@register.filter
+def isodate(value: str | None) -> str:
+    """"2026-12-04" (or a date-time) → the date written in the page's language ("4 déc. 2026")."""
+    if not value:
+        return ""
+    from datetime import date
+
+    from babel.dates import format_date
+
+    try:
+        day = date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return str(value)
+    return format_date(day, format="medium", locale=NUMBER_LOCALES.get(get_language() or "fr", "fr_MA"))

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PagesConfig(AppConfig):
+    name = "marketplace.pages"
+    label = "pages"
+    verbose_name = "Pages"
