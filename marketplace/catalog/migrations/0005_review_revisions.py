@@ -16,7 +16,7 @@ def approve_current_prices(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("catalog", "0003_producttype_name_translations"),
+        ("catalog", "0004_search_weights"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
