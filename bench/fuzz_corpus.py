@@ -119,6 +119,9 @@ def cases(ids: dict[str, str]) -> list[Case]:
         Case("sku of 300 characters", _json("mutation($id: ID!, $s: String) { productVariantUpdate(id: $id, "
                                             "input: {sku: $s}) { errors { code } } }",
                                             {"id": ids["variant"], "s": "S" * 300}), role="member"),
+        Case("external reference of 300 characters", _json(
+            "mutation($id: ID!, $r: String) { productVariantUpdate(id: $id, input: {externalReference: $r}) "
+            "{ errors { code } } }", {"id": ids["variant"], "r": "R" * 300}), role="member"),
     ]
     return corpus
 

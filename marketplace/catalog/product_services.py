@@ -222,6 +222,8 @@ def _variant_fields(variant: ProductVariant, data: dict[str, Any]) -> list[str]:
     fields = []
     if "sku" in data:
         sku = data["sku"] or None
+        if sku and len(sku) > 255:
+            raise MutationError([FieldError("sku", "At most 255 characters.", "INVALID")])
         if sku and ProductVariant.objects.filter(sku=sku).exclude(pk=variant.pk).exists():
             raise MutationError([FieldError("sku", "Product variant with this SKU already exists.", "UNIQUE")])
         variant.sku = sku

@@ -62,10 +62,11 @@ class MaalemMutation(graphene.Mutation):
             return cls(errors=[_payload_error(e) for e in _django_errors(error)])
         except PermissionDenied as error:
             raise GraphQLError(error.message, extensions={"code": "PERMISSION_DENIED"}) from None
-        except DataError:
+        except DataError as error:
             # A value the column cannot hold (too long, out of range) that no service rule caught: the
             # savepoint above is rolled back and the client hears it was its input, not a server fault.
-            logger.warning("%s: a value did not fit its column", cls.__name__, exc_info=True)
+            # Operators read which mutation lacks a rule (a warning: nothing failed on the server's side).
+            logger.warning("%s: a value did not fit its column (%s)", cls.__name__, str(error).strip()[:200])
             return cls(errors=[{"field": None, "code": "INVALID",
                                 "message": "A value is too long or out of range for its field."}])
         return cls(errors=[], **result)

@@ -129,8 +129,12 @@ def test_a_value_too_long_for_its_column_is_a_field_error_not_a_500(gql, doc, wo
     caplog.set_level(logging.ERROR)
     sign_in("member_a_on_a", world)
     result = gql.data(doc(S + "ProductVariantUpdate.graphql"), {"id": world["a"].ids["variant"],
-                                                               "input": {"sku": "S" * 300}})
+                                                               "input": {"externalReference": "R" * 300}})
     assert result["productVariantUpdate"]["errors"][0]["code"] == "INVALID"
+    sku = gql.data(doc(S + "ProductVariantUpdate.graphql"), {"id": world["a"].ids["variant"],
+                                                            "input": {"sku": "S" * 300}})
+    assert sku["productVariantUpdate"]["errors"] == [{"field": "sku", "message": "At most 255 characters.",
+                                                      "code": "INVALID"}]
     _no_error_logged(caplog)
 
 
