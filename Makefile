@@ -3,13 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+THROWAWAY := $(PY) -m marketplace.core.embedded_db run-throwaway --
 
-.PHONY: run test install lint schema bench clean-data browser redis
+.PHONY: run test test-fast install lint schema bench clean-data browser redis compose-proof poppler
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,embedded]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -17,29 +18,47 @@ install: $(STAMP)
 run: install
 	$(PY) -m marketplace.core.launcher
 
-# Browser tests need Debian's Chromium; install it when it is missing (apt, as root or with sudo).
+# Debian packages the tests need, installed when their command is missing: apt-get as root, else through
+# sudo. `env` carries DEBIAN_FRONTEND in both cases (a bare `VAR=value` after an empty $$sudo is not a command).
+APT_INSTALL = if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+
+# Browser tests need Debian's Chromium.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || { $(APT_INSTALL) chromium fonts-noto-core >/dev/null; }
 
 # The fault tests (tests/production_proof) drop and restart a real Redis: Debian's redis-server.
 redis:
-	@command -v redis-server >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
+	@command -v redis-server >/dev/null 2>&1 || { $(APT_INSTALL) redis-server >/dev/null; }
 
-test: install browser redis
-	$(PY) -m marketplace.core.embedded_db run-throwaway -- $(PY) -m pytest $(PYTEST_ARGS)
+# Everything, as CI runs it.
+test: install browser redis poppler
+	$(THROWAWAY) $(PY) -m pytest $(PYTEST_ARGS)
+
+# The quick loop: no `slow`, no `browser` tests, on two processes (pytest-xdist); each restores the session's
+# demo database from the snapshot in var/test-snapshots/.
+test-fast: install
+	$(THROWAWAY) $(PY) -m pytest -m 'not slow and not browser' -n 2 -q $(PYTEST_ARGS)
+
+# The fairs' label tests render PDF pages with poppler's pdftoppm (and read them with pdftotext).
+poppler:
+	@command -v pdftoppm >/dev/null 2>&1 || { $(APT_INSTALL) poppler-utils >/dev/null; }
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/hadolint Dockerfile
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
+
+# Builds the Dockerfile and runs docker-compose.yml to healthy with podman (as root; README: Operations),
+# then the smoke test inside the stack (ci/stack_smoke.py).
+compose-proof: install
+	bash ci/compose-proof.sh
 
 schema: install
 	$(PY) manage.py print_schema
 
 bench: install
-	$(PY) -m marketplace.core.embedded_db run-throwaway -- $(PY) bench/run_all.py
+	$(THROWAWAY) $(PY) bench/run_all.py
 
 clean-data:
 	$(PY) -m marketplace.core.embedded_db stop || true

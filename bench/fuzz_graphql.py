@@ -134,7 +134,10 @@ def fuzz(url: str, tokens: dict[str, str | None], *, examples: int, real_ids: li
     import requests
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import seed as hypothesis_seed
+    from hypothesis.configuration import set_hypothesis_home_dir
 
+    # Hypothesis keeps caches (constants, charmaps) even with database=None: under var/, not in the checkout.
+    set_hypothesis_home_dir(Path(os.environ.get("MAALEM_VAR_DIR", stack.ROOT / "var")) / "hypothesis")
     register_scalars(real_ids)
     report = FuzzReport()
     session = requests.Session()

@@ -1,4 +1,4 @@
-"""Demo photos: procedural renderings through the real photography pipeline, in parallel processes."""
+"""Demo photos: procedural renderings, made in parallel processes, uploaded as originals (demo/services.py)."""
 
 from __future__ import annotations
 
@@ -23,14 +23,13 @@ class PhotoJob:
 @dataclass
 class PhotoOutput:
     key: Any
-    original: bytes
-    result: Any  # photography.PipelineResult, or None when refused
-    error: str = ""
+    original: bytes  # what a phone or a camera would upload
 
 
-def render_and_process(job: PhotoJob) -> PhotoOutput:
+def render_original(job: PhotoJob) -> PhotoOutput:
+    """The demo's stand-in for a photographer: a procedural rendering as the JPEG an artisan would upload.
+    The photography pipeline runs later, through the media services, as for any upload."""
     from demo.images import phone_shot, render_portrait, render_product, render_workshop, to_jpeg
-    from marketplace.photography import PhotoRejected, process_photo
 
     if job.kind == "portrait":
         image = render_portrait(job.seed, size=job.size)
@@ -38,22 +37,16 @@ def render_and_process(job: PhotoJob) -> PhotoOutput:
         image = render_workshop(job.seed, size=job.size)
     else:
         image = render_product(job.kind, job.seed, view=job.view, size=job.size, palette=job.palette)
-    original = phone_shot(image, job.seed) if job.phone_shot else to_jpeg(image)
-    try:
-        return PhotoOutput(job.key, original, process_photo(original, aspect="1:1"))
-    except PhotoRejected as error:
-        return PhotoOutput(job.key, original, None, error.message)
-    except Exception as error:  # a pipeline bug must not stop the demo from loading; it is reported
-        return PhotoOutput(job.key, original, None, f"pipeline error {error.__class__.__name__}: {error}")
+    return PhotoOutput(job.key, phone_shot(image, job.seed) if job.phone_shot else to_jpeg(image))
 
 
 def run_jobs(jobs: list[PhotoJob], workers: int | None = None):
-    """Yield PhotoOutputs as they finish; rendering and the pipeline are CPU-bound, so use processes."""
+    """Yield PhotoOutputs as they finish; rendering is CPU-bound, so use processes."""
     workers = workers or max(1, min(4, os.cpu_count() or 1))
     if workers == 1 or len(jobs) < 4:
         for job in jobs:
-            yield render_and_process(job)
+            yield render_original(job)
         return
     # spawn, not fork: a forked child would share (and could close) the parent's database connection.
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield from pool.map(render_and_process, jobs, chunksize=4)
+        yield from pool.map(render_original, jobs, chunksize=4)

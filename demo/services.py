@@ -1,32 +1,39 @@
-"""Loads the demo catalog: markets, crafts, attributes, artisans with their workshops and members,
-products priced in every channel, photos through the photography pipeline, curated collections."""
+"""Loads the demo catalog the way a real catalogue arrives.
+
+Reference rows that an operator creates in the Django admin (crafts, attributes, kinds of piece, labels,
+accounts, artisans with their workshops and members) are written as the admin writes them. Everything
+else goes through the services the API's mutations call, as the admin user: the markets' price rules,
+products with their variants, stock, market listings, prices and translations (productCreate,
+productVariantCreate, productChannelListingUpdate, productVariantChannelListingUpdate, productTranslate),
+photos (the upload path, then the pipeline the worker runs), artisans' portraits (artisanPhotoAdd) and
+curated collections. So `make run` exercises the real write path.
+"""
 
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from demo.photos import PhotoJob, run_jobs
 from marketplace.accounts.models import Address, User
 from marketplace.artisans.models import Artisan, ArtisanMember, ArtisanTranslation, Label, LabelTranslation
+from marketplace.artisans.services import add_photo
+from marketplace.catalog import listing_services, product_services
 from marketplace.catalog import models as cm
-from marketplace.catalog.search import update_search_index
-from marketplace.catalog.services import editorjs, refresh_listing_prices, set_variant_prices_from_mad
+from marketplace.catalog.services import editorjs
 from marketplace.channels.models import Channel
 from marketplace.channels.services import ensure_default_channels
-from marketplace.core.views import bump_catalog_version
-from marketplace.inventory import services as inventory
+from marketplace.curation import services as curation
 from marketplace.inventory.models import Warehouse
-from marketplace.media.models import ProductMedia
-from marketplace.media.services import save_derivatives, store_original
-from marketplace.photography import PIPELINE_VERSION
+from marketplace.media.services import add_product_media, process_media
 from marketplace.shipping.services import ensure_default_shipping
 
 logger = logging.getLogger(__name__)
@@ -39,35 +46,41 @@ def demo_loaded() -> bool:
 
 
 def load_demo(*, max_products: int | None = None, photo_size: int = 1200, photos: bool = True,
-              workers: int | None = None, log: Any = logger.info) -> dict[str, int]:
-    """Load the demo catalog (idempotent only in the sense that callers check `demo_loaded` first)."""
+              workers: int | None = None, log: Any = logger.info, fairs: bool | None = None) -> dict[str, int]:
+    """Load the demo catalog (idempotent only in the sense that callers check `demo_loaded` first).
+
+    The demo fairs (with past stand sales, which are orders) come with the whole catalogue, not with a
+    subset (`max_products`, the tests' and benchmarks' small catalogue), unless `fairs` says otherwise."""
     from demo import data
 
     products = balanced_subset(data.PRODUCTS, data.CATEGORIES, max_products) if max_products else data.PRODUCTS
     with transaction.atomic():
         channels = ensure_default_channels()
         ensure_default_shipping()
-        _apply_price_rules(data.PRICE_RULES)
         categories = _load_categories(data.CATEGORIES)
         attributes, values = _load_attributes(data.ATTRIBUTES)
         product_types = _load_product_types(data.PRODUCT_TYPES, attributes)
         labels = _load_labels(data.LABELS)
-        _load_users(data.USERS)
+        admin = _load_users(data.USERS)
         used_artisans = {p["artisan"] for p in products}
         artisans = _load_artisans([a for a in data.ARTISANS if a["slug"] in used_artisans or not max_products],
                                   categories, labels, channels, data.DEMO_ARTISAN_PASSWORD)
-        product_map = _load_products(products, artisans, categories, product_types, attributes, values, channels)
-        _load_collections(data.COLLECTIONS, product_map, channels)
+        _apply_price_rules(admin, data.PRICE_RULES)
+    product_map = {spec["slug"]: _load_product(admin, spec, artisans, categories, product_types, attributes, values,
+                                               channels) for spec in products}
+    with transaction.atomic():
+        _load_collections(admin, data.COLLECTIONS, product_map, channels)
         from demo.data_pages import PAGES
         from marketplace.pages.services import ensure_pages
 
         ensure_pages(PAGES)
-    log(f"catalog rows written: {len(artisans)} artisans, {len(product_map)} products")
-    photo_count = _load_photos(products, product_map, data.ARTISANS, artisans, photo_size, workers, log) if photos else 0
-    ids = [p.pk for p in product_map.values()]
-    refresh_listing_prices(ids)
-    update_search_index(ids)
-    bump_catalog_version()
+    log(f"catalog written through the services: {len(artisans)} artisans, {len(product_map)} products")
+    photo_count = _load_photos(admin, products, product_map, data.ARTISANS, artisans, photo_size, workers,
+                               log) if photos else 0
+    if fairs if fairs is not None else max_products is None:
+        from demo.fairs import load_demo_fairs
+
+        load_demo_fairs(log)
     return {"artisans": len(artisans), "products": len(product_map), "photos": photo_count}
 
 
@@ -89,10 +102,11 @@ def _t(text: dict[str, str]) -> dict[str, str]:
     return text if isinstance(text, dict) else {"fr": text, "ar": text, "en": text}
 
 
-def _apply_price_rules(rules: dict[str, dict[str, str]]) -> None:
+def _apply_price_rules(admin: User, rules: dict[str, dict[str, str]]) -> None:
     for slug, rule in rules.items():
-        Channel.objects.filter(slug=slug).update(price_rate=Decimal(rule["rate"]), price_margin=Decimal(rule["margin"]),
-                                                 price_rounding=Decimal(rule["rounding"]))
+        channel = Channel.objects.get(slug=slug)
+        curation.update_price_rule(admin, channel.pk, Decimal(rule["rate"]), Decimal(rule["margin"]),
+                                   Decimal(rule["rounding"]))
 
 
 def _load_categories(tree: list[dict]) -> dict[str, cm.Category]:
@@ -165,7 +179,8 @@ def _load_labels(specs: list[dict]) -> dict[str, Label]:
     return labels
 
 
-def _load_users(specs: list[dict]) -> None:
+def _load_users(specs: list[dict]) -> User:
+    """The demo's accounts (as `createsuperuser` and the admin make them); returns the admin."""
     curators, _ = Group.objects.get_or_create(name=CURATORS_GROUP)
     curators.permissions.set(Permission.objects.filter(codename__in=["manage_curation", "view_programme_results"]))
     for spec in specs:
@@ -175,6 +190,7 @@ def _load_users(specs: list[dict]) -> None:
             is_staff=role in ("ADMIN", "CURATOR"), is_superuser=role == "ADMIN")
         if role == "CURATOR":
             user.groups.add(curators)
+    return User.objects.filter(is_superuser=True).order_by("pk").first()
 
 
 def _load_artisans(specs: list[dict], categories: dict, labels: dict, channels: list[Channel],
@@ -206,87 +222,96 @@ def _load_artisans(specs: list[dict], categories: dict, labels: dict, channels: 
     return artisans
 
 
-def _load_products(specs: list[dict], artisans: dict, categories: dict, product_types: dict, attributes: dict,
-                   values: dict, channels: list[Channel]) -> dict[str, cm.Product]:
-    now = timezone.now()
-    products = {}
-    mad_prices: dict[int, Decimal] = {}
-    for spec in specs:
-        name, description = _t(spec["name"]), _t(spec["description"])
-        product_type = product_types[spec["product_type"]]
-        product = cm.Product.objects.create(
-            product_type=product_type, category=categories[spec["category"]], artisan=artisans[spec["artisan"]],
-            name=name["fr"], slug=spec["slug"], description=editorjs(description["fr"]),
-            description_plaintext=description["fr"], seo_title=name["fr"], seo_description=description["fr"][:300],
-            weight_kg=Decimal(spec["variants"][0]["weight_kg"]) if spec["variants"][0].get("weight_kg") else None,
-            metadata={"render": spec.get("render", {}).get("kind", "")})
-        cm.ProductTranslation.objects.bulk_create([
-            cm.ProductTranslation(product=product, language_code=lang, name=name[lang], description=editorjs(description[lang]),
-                                  seo_title=name[lang]) for lang in OTHER_LANGUAGES])
-        _assign_attributes(product, spec.get("attributes") or {}, attributes, values)
-        warehouse = product.artisan.warehouse
-        for i, variant_spec in enumerate(spec["variants"]):
-            dims = variant_spec.get("dimensions_cm") or [None, None, None]
-            variant = cm.ProductVariant.objects.create(
-                product=product, sku=variant_spec["sku"], name=variant_spec.get("name", ""), sort_order=i,
-                is_one_of_a_kind=bool(spec.get("unique")), quantity_limit_per_customer=1 if spec.get("unique") else None,
-                weight_kg=Decimal(variant_spec["weight_kg"]) if variant_spec.get("weight_kg") else None,
-                length_cm=dims[0], width_cm=dims[1], height_cm=dims[2] if len(dims) > 2 else None,
-                hs_code=product_type.hs_code)
-            for slug, value_slug in (variant_spec.get("attributes") or {}).items():
-                cm.AssignedVariantAttributeValue.objects.create(variant=variant, value=values[(slug, value_slug)])
-            inventory.create_stocks([(warehouse.pk, variant.pk, variant_spec.get("stock", 0))])
-            mad_prices[variant.pk] = Decimal(variant_spec["price_mad"])
-            if i == 0:
-                product.default_variant = variant
-                product.save(update_fields=["default_variant"])
-        cm.ProductChannelListing.objects.bulk_create([
-            cm.ProductChannelListing(product=product, channel=channel, is_published=True, published_at=now,
-                                     visible_in_listings=True, available_for_purchase_at=now,
-                                     currency=channel.currency_code) for channel in channels])
-        products[spec["slug"]] = product
-    set_variant_prices_from_mad(mad_prices.keys(), mad_prices, channels)
-    return products
+def _attribute_inputs(assigned: dict[str, Any], attributes: dict, values: dict) -> list[dict]:
+    """The demo's attribute choices as Saleor's AttributeValueInput (values by their global id)."""
+    from marketplace.core.graphql.ids import to_global_id
 
-
-def _assign_attributes(product: cm.Product, assigned: dict[str, Any], attributes: dict, values: dict) -> None:
-    rows = []
+    items = []
     for slug, raw in assigned.items():
         attribute = attributes[slug]
+        item: dict[str, Any] = {"id": to_global_id("Attribute", attribute.pk)}
+        chosen = raw if isinstance(raw, list) else [raw]
         if attribute.input_type == cm.Attribute.InputType.NUMERIC:
-            number = str(raw[0] if isinstance(raw, list) else raw)
-            value, _ = cm.AttributeValue.objects.get_or_create(attribute=attribute, slug=f"{slug}-{number}".replace(".", "-"),
-                                                               defaults={"name": number})
-            rows.append(value)
+            item["numeric"] = str(chosen[0])
+        elif attribute.input_type == cm.Attribute.InputType.MULTISELECT:
+            item["multiselect"] = [{"id": to_global_id("AttributeValue", values[(slug, v)].pk)} for v in chosen]
         else:
-            rows += [values[(slug, value_slug)] for value_slug in (raw if isinstance(raw, list) else [raw])]
-    cm.AssignedProductAttributeValue.objects.bulk_create([
-        cm.AssignedProductAttributeValue(product=product, value=value, sort_order=i) for i, value in enumerate(rows)])
+            item["dropdown"] = {"id": to_global_id("AttributeValue", values[(slug, chosen[0])].pk)}
+        items.append(item)
+    return items
 
 
-def _load_collections(specs: list[dict], products: dict[str, cm.Product], channels: list[Channel]) -> None:
+def _load_product(admin: User, spec: dict, artisans: dict, categories: dict, product_types: dict,
+                  attributes: dict, values: dict, channels: list[Channel]) -> cm.Product:
+    """One product as the management API creates it: one transaction per product, as one request would."""
+    name, description = _t(spec["name"]), _t(spec["description"])
+    product_type = product_types[spec["product_type"]]
+    unique, now = bool(spec.get("unique")), timezone.now()
+    with transaction.atomic():
+        product = product_services.create_product(admin, {
+            "product_type": product_type.pk, "category": categories[spec["category"]].pk, "name": name["fr"],
+            "slug": spec["slug"], "description": editorjs(description["fr"]),
+            "seo": {"title": name["fr"], "description": description["fr"][:300]},
+            "weight": spec["variants"][0].get("weight_kg"),
+            "metadata": [{"key": "render", "value": spec.get("render", {}).get("kind", "")}],
+            "attributes": _attribute_inputs(spec.get("attributes") or {}, attributes, values),
+        }, artisan_id=artisans[spec["artisan"]].pk)
+        variants = []
+        for variant_spec in spec["variants"]:
+            length, width, height = [*(variant_spec.get("dimensions_cm") or []), None, None, None][:3]
+            variants.append((product_services.create_variant(admin, product.pk, {
+                "sku": variant_spec["sku"], "name": variant_spec.get("name", ""),
+                "weight": variant_spec.get("weight_kg"), "quantity_limit_per_customer": 1 if unique else None,
+                "hs_code": product_type.hs_code, "dimensions": {"length": length, "width": width, "height": height},
+                "attributes": _attribute_inputs(variant_spec.get("attributes") or {}, attributes, values),
+                "is_one_of_a_kind": unique,
+                "stocks": [{"warehouse": product.artisan.warehouse.pk, "quantity": variant_spec.get("stock", 0)}],
+            }), Decimal(variant_spec["price_mad"])))
+        listing_services.update_product_channel_listings(admin, product.pk, [
+            {"channel_id": channel.pk, "is_published": True, "published_at": now, "visible_in_listings": True,
+             "available_for_purchase_at": now, "add_variants": [variant.pk for variant, _ in variants]}
+            for channel in channels], [])
+        for variant, price_mad in variants:  # the MAD markets; the export markets follow their price rule
+            listing_services.update_variant_channel_listings(admin, variant.pk, [
+                {"channel_id": channel.pk, "price": price_mad} for channel in channels if channel.currency_code == "MAD"])
+        for lang in OTHER_LANGUAGES:
+            listing_services.translate_product(admin, product.pk, lang, {
+                "name": name[lang], "description": editorjs(description[lang]), "seo_title": name[lang]})
+    return product
+
+
+def _load_collections(admin: User, specs: list[dict], products: dict[str, cm.Product], channels: list[Channel]
+                      ) -> None:
     now = timezone.now()
     by_slug = {c.slug: c for c in channels}
+    featured: list[tuple[int, int]] = []
     for spec in specs:
         name, description = _t(spec["name"]), _t(spec.get("description") or {"fr": "", "ar": "", "en": ""})
-        collection = cm.Collection.objects.create(
-            slug=spec["slug"], name=name["fr"], description=editorjs(description["fr"]),
-            description_plaintext=description["fr"], featured_rank=spec.get("featured_rank"), seo_title=name["fr"])
-        cm.CollectionTranslation.objects.bulk_create([
-            cm.CollectionTranslation(collection=collection, language_code=lang, name=name[lang],
-                                     description=editorjs(description[lang])) for lang in OTHER_LANGUAGES])
-        members = [products[slug] for slug in spec["products"] if slug in products]
-        cm.CollectionProduct.objects.bulk_create([
-            cm.CollectionProduct(collection=collection, product=product, sort_order=i) for i, product in enumerate(members)])
-        for channel_slug, listing in (spec.get("channels") or {}).items():
-            if channel_slug in by_slug:
-                cm.CollectionChannelListing.objects.create(
-                    collection=collection, channel=by_slug[channel_slug], is_published=listing.get("published", True),
-                    published_at=now + timedelta(days=listing.get("starts_in_days", 0)))
+        collection = curation.create_collection(admin, {
+            "name": name["fr"], "slug": spec["slug"], "description": editorjs(description["fr"]),
+            "seo": {"title": name["fr"]}}, [products[slug].pk for slug in spec["products"] if slug in products])
+        for lang in OTHER_LANGUAGES:
+            curation.translate_collection(admin, collection.pk, lang, {
+                "name": name[lang], "description": editorjs(description[lang])})
+        listings = [{"channel_id": by_slug[slug].pk, "is_published": listing.get("published", True),
+                     "published_at": now + timedelta(days=listing.get("starts_in_days", 0))}
+                    for slug, listing in (spec.get("channels") or {}).items() if slug in by_slug]
+        if listings:
+            curation.update_collection_listings(admin, collection.pk, listings, [])
+        if spec.get("featured_rank") is not None:
+            featured.append((spec["featured_rank"], collection.pk))
+    if featured:
+        curation.set_featured_collections(admin, [pk for _, pk in sorted(featured)])
 
 
-def _load_photos(products: list[dict], product_map: dict, artisan_specs: list[dict], artisans: dict,
+def _load_photos(admin: User, products: list[dict], product_map: dict, artisan_specs: list[dict], artisans: dict,
                  size: int, workers: int | None, log: Any) -> int:
+    """Rendered originals are uploaded as an artisan's phone would send them (the media service keeps the
+    original private, the product's photo is PENDING); then the pipeline runs as the worker runs it
+    (`process_media`), on a few threads. Portraits and workshop photos go through artisanPhotoAdd's service."""
+    from marketplace.core.errors import MutationError
+    from marketplace.media.models import ProductMedia
+
     jobs = []
     for spec in products:
         render = spec.get("render") or {}
@@ -298,37 +323,32 @@ def _load_photos(products: list[dict], product_map: dict, artisan_specs: list[di
         if spec["slug"] in artisans:
             jobs.append(PhotoJob(key=("portrait", spec["slug"], 0), kind="portrait", seed=spec["seed"], size=min(size, 800)))
             jobs.append(PhotoJob(key=("workshop", spec["slug"], 0), kind="workshop", seed=spec["seed"], size=size))
+    uploaded: list[int] = []
     done = 0
     for output in run_jobs(jobs, workers):
-        kind, slug, view = output.key
-        if output.result is None:
-            log(f"photo refused for {slug}: {output.error}")
-            continue
+        kind, slug, _view = output.key
         if kind == "product":
-            _save_product_photo(product_map[slug], view, output)
-        else:
-            files = save_derivatives(output.result, f"artisans/{slug}/{kind}")
-            artisan = artisans[slug]
-            if kind == "portrait":
-                artisan.portrait = files
-            else:
-                artisan.workshop_photos = [*artisan.workshop_photos, files]
-            artisan.save(update_fields=["portrait", "workshop_photos"])
-        done += 1
-        if done % 50 == 0:
-            log(f"photos: {done}/{len(jobs)}")
+            product = product_map[slug]
+            uploaded.append(add_product_media(product, output.original, alt=product.name, process=False).pk)
+            continue
+        try:
+            add_photo(admin, artisans[slug].pk, kind.upper(), output.original)
+            done += 1
+        except MutationError as error:
+            log(f"photo refused for {slug}: {error.errors[0].message}")
+
+    def process(media_id: int) -> ProductMedia | None:
+        try:
+            return process_media(media_id)
+        finally:
+            connection.close()  # this thread's own connection
+
+    with ThreadPoolExecutor(max_workers=max(1, workers or 2), thread_name_prefix="demo-photos") as pool:
+        for media in pool.map(process, uploaded):
+            if media is None or media.status != ProductMedia.Status.READY:
+                log(f"photo refused for {media.product_id if media else '?'}: {media.error if media else 'gone'}")
+                continue
+            done += 1
+            if done % 50 == 0:
+                log(f"photos: {done}/{len(jobs)}")
     return done
-
-
-def _save_product_photo(product: cm.Product, view: int, output: Any) -> None:
-    original, digest = store_original(output.original, f"products/{product.pk}")
-    media = ProductMedia.objects.create(product=product, alt=product.name, original=original, content_hash=digest,
-                                        sort_order=view)
-    media.files = save_derivatives(output.result, f"products/{product.pk}/{media.pk}-{digest[:10]}-v{PIPELINE_VERSION}",
-                                   original=output.original)
-    media.width, media.height = output.result.master_size
-    media.quality_report = output.result.report.to_dict()
-    media.pipeline_version = PIPELINE_VERSION
-    media.status = ProductMedia.Status.READY
-    media.processed_at = timezone.now()
-    media.save()

@@ -55,13 +55,13 @@ INSTALLED_APPS = [
     "marketplace.catalog",
     "marketplace.media",
     "marketplace.inventory",
-    "demo",
     "marketplace.curation",
     "marketplace.shipping",
     "marketplace.checkout",
     "marketplace.orders",
     "marketplace.payments",
     "marketplace.payouts",
+    "marketplace.fairs",
     "marketplace.pages",
 ]
 
@@ -103,14 +103,9 @@ TEMPLATES = [
 
 
 def _database_url() -> str:
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        return url
-    # The embedded PostgreSQL (var/postgres) is the default; starting it is idempotent and fast
-    # when it already runs (make run starts it first).
-    from marketplace.core.embedded_db import ensure_embedded_database
-
-    return ensure_embedded_database(VAR_DIR / "postgres")
+    # Without DATABASE_URL: the embedded PostgreSQL's socket in var/postgres. Importing the settings never
+    # starts a server; `make run` (core/launcher.py), manage.py and `make test` (embedded_db run-throwaway) do.
+    return os.environ.get("DATABASE_URL") or f"postgresql://postgres@/maalem?host={(VAR_DIR / 'postgres').resolve()}"
 
 
 # Persistent connections are checked before each request reuses them: after a database restart or failover
@@ -263,6 +258,7 @@ RATE_LIMITS = {
                        "account": os.environ.get("RATELIMIT_PASSWORD_RESET_ACCOUNT", "3/h")},
     "checkout_create": {"ip": os.environ.get("RATELIMIT_CHECKOUT_CREATE_IP", "60/m"),
                         "account": os.environ.get("RATELIMIT_CHECKOUT_CREATE_ACCOUNT", "20/m")},
+    "fair_visit": {"ip": os.environ.get("RATELIMIT_FAIR_VISIT_IP", "600/h")},
 }
 PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(3 * 24 * 3600)))
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("exports/programme-results.csv", programme_results_csv, name="programme-results-csv"),
     # Signed links to the "before" copies of photos (private storage): media/private.py.
     path("private-media/<str:token>/before.jpg", serve_preview, name="private-media-before"),
+    path("", include("marketplace.fairs.urls")),  # /fairs/labels/<signed>.pdf
 ]
 if settings.DEBUG or settings.MEDIA_URL.startswith("/"):
     # Media derivatives are public catalog images; originals live in private storage, never here.

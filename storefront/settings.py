@@ -35,10 +35,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "storefront.core",
     "storefront.shop",
+    "storefront.atelier",
+    "storefront.curation",
+    "storefront.fairs",
 ]
-for _optional in ("atelier", "curation"):  # built later in this project (issue 6)
-    if (BASE_DIR / _optional / "__init__.py").exists():
-        INSTALLED_APPS.append(f"storefront.{_optional}")
 
 MIDDLEWARE = [
     "storefront.core.health.HealthMiddleware",  # probes: before host checks and HTTPS redirects

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from committed import in_thread
+from committed import RowsRestorer, in_thread
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +49,12 @@ def doc():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_test_environment, django_db_modify_db_settings, django_db_blocker):
+    """The session's database: migrated, with a small demo catalogue (DEMO_PRODUCTS_IN_TESTS products,
+    photos at 256 px); restored from a snapshot in var/ when the code that builds it is unchanged
+    (tests/support/demo_snapshot.py). Under pytest-xdist (`make test-fast`) each worker restores its own copy."""
+    from demo_snapshot import session_database
+
     from demo.services import load_demo
 
     # Tests create users by the hundred; the production hasher's deliberate slowness would dominate.
@@ -57,9 +62,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # Every test request comes from 127.0.0.1: rate limits are off except where a test turns them on
     # (tests/production/test_rate_limits.py).
     settings.RATELIMIT_ENABLED = False
-    with django_db_blocker.unblock():
+
+    def load() -> None:
         load_demo(max_products=DEMO_PRODUCTS_IN_TESTS, photo_size=256, workers=2, log=print)
-    yield
+
+    with django_db_blocker.unblock():
+        teardown = session_database(load, f"products={DEMO_PRODUCTS_IN_TESTS} photo_size=256 hasher=md5")
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            teardown()
 
 
 @pytest.fixture
@@ -106,7 +119,10 @@ def storefront_url(api_server, tmp_path_factory):
         port = sock.getsockname()[1]
     env = {**os.environ, "API_URL": f"{api_server.url}/graphql/", "STOREFRONT_DEBUG": "0",
            "STOREFRONT_SECRET_KEY": "storefront-tests", "STOREFRONT_SECURE_COOKIES": "0",
-           "STOREFRONT_CACHE_SECONDS": os.environ.get("STOREFRONT_TEST_CACHE_SECONDS", "0")}
+           "STOREFRONT_CACHE_SECONDS": os.environ.get("STOREFRONT_TEST_CACHE_SECONDS", "0"),
+           # The API runs photo uploads' pipeline in its request here (no worker): on a loaded machine that
+           # outlasts production's 10 s, and the shop would answer 503. Timeouts have their own test.
+           "API_TIMEOUT": "120"}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     log = (tmp_path_factory.mktemp("storefront") / "gunicorn.log").open("w")
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "storefront.wsgi:application", "--bind",
@@ -129,6 +145,17 @@ def storefront_url(api_server, tmp_path_factory):
         process.terminate()
         process.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture
+def restore_rows(api_server):
+    """For tests that change the session's committed demo rows through a server: `restore_rows.keep(queryset,
+    *fields)` before the change; the fields are written back after the test, even when it fails."""
+    restorer = RowsRestorer()
+    try:
+        yield restorer
+    finally:
+        restorer.restore()
 
 
 @pytest.fixture

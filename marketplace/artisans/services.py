@@ -80,7 +80,7 @@ def add_photo(user: Any, pk: int, kind: str, data: bytes) -> Artisan:
         raise MutationError([FieldError("image", f"At most {MAX_WORKSHOP_PHOTOS} workshop photos.", "INVALID")])
     _, digest = store_original(data, f"artisans/{artisan.pk}")
     try:
-        result = process_photo(data, aspect="1:1" if kind == "PORTRAIT" else "4:3")
+        result = process_photo(data, aspect="1:1")  # the pipeline frames 1:1 or 4:5; profiles show squares
     except PhotoRejected as error:
         raise MutationError([FieldError("image", error.message, "INVALID")]) from None
     files = save_derivatives(result, f"artisans/{artisan.pk}/{kind.lower()}-{digest[:12]}")

@@ -20,7 +20,7 @@ from marketplace.catalog.models import (
     ProductVariant,
 )
 from marketplace.channels.models import Channel
-from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.errors import MutationError
 from marketplace.core.permissions import member_artisan_ids, require_authenticated
 from marketplace.core.text import clean_slug, clean_text
 
@@ -203,7 +203,3 @@ def _attributes(ctx: _Context, rows: list[Row]) -> None:
                                                                f"variants.{v}.attributes", cache=values)
         except MutationError as error:
             row.errors += [RowError(e.field or "attributes", e.message, e.code) for e in error.errors]
-
-
-def row_errors_as_field_errors(rows: list[Row]) -> list[FieldError]:
-    return [FieldError(f"products.{r.index}.{e.path}", e.message, e.code) for r in rows for e in r.errors]

@@ -6,7 +6,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Now
 from django.utils import timezone
 from graphql import GraphQLError
@@ -246,10 +246,3 @@ def _plain(description: Any) -> str:
     if not isinstance(description, dict):
         return ""
     return " ".join(str(block.get("data", {}).get("text", "")) for block in description.get("blocks", []))
-
-
-def stock_totals(variant_ids: list[int]) -> dict[int, int]:
-    from marketplace.inventory.models import Stock
-
-    rows = Stock.objects.filter(product_variant_id__in=variant_ids).values("product_variant_id").annotate(total=Sum("quantity"))
-    return {row["product_variant_id"]: row["total"] for row in rows}

@@ -161,7 +161,7 @@ def _create_order(info: CheckoutInfo, payment_method: str, charged: Decimal, use
         vat_rate=info.vat_rate, subtotal_gross=subtotal.gross, subtotal_net=subtotal.net,
         shipping_gross=shipping.gross, shipping_net=shipping.net, total_gross=total.gross, total_net=total.net,
         total_charged=charged, weight_kg=info.weight_kg,
-        status=Order.Status.UNFULFILLED,
+        status=Order.Status.UNFULFILLED, metadata=dict(checkout.metadata or {}),
     )
     _load_materials(info)
     artisans = []

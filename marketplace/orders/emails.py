@@ -94,11 +94,14 @@ PARTS = {
 }
 PAYMENT_LABELS = {
     "fr": {"COD": "à la livraison", "BANK_TRANSFER": "par virement (facture proforma au lien ci-dessous)",
-           "STRIPE": "par carte, reçu", "DEV": "carte de la passerelle de développement (aucun paiement réel)"},
+           "STRIPE": "par carte, reçu", "DEV": "carte de la passerelle de développement (aucun paiement réel)",
+           "STAND_CASH": "en espèces sur le stand", "STAND_CARD": "par carte sur le stand"},
     "en": {"COD": "cash on delivery", "BANK_TRANSFER": "by bank transfer (proforma invoice at the link below)",
-           "STRIPE": "by card, received", "DEV": "development gateway card (no real payment)"},
+           "STRIPE": "by card, received", "DEV": "development gateway card (no real payment)",
+           "STAND_CASH": "in cash on the stand", "STAND_CARD": "by card on the stand"},
     "ar": {"COD": "عند التسليم", "BANK_TRANSFER": "بتحويل بنكي (الفاتورة الأولية في الرابط أدناه)",
-           "STRIPE": "بالبطاقة، تم الاستلام", "DEV": "بطاقة بوابة التطوير (دون دفع حقيقي)"},
+           "STRIPE": "بالبطاقة، تم الاستلام", "DEV": "بطاقة بوابة التطوير (دون دفع حقيقي)",
+           "STAND_CASH": "نقدا في الرواق", "STAND_CARD": "بالبطاقة في الرواق"},
 }
 DATE_LOCALES = {"fr": "fr_MA", "ar": "ar_MA", "en": "en_GB"}
 

@@ -27,6 +27,8 @@ class Order(ModelWithMetadata):
         BANK_TRANSFER = "BANK_TRANSFER", "Bank transfer"
         STRIPE = "STRIPE", "Card (Stripe)"
         DEV = "DEV", "Development gateway"
+        STAND_CASH = "STAND_CASH", "Cash on a fair stand"
+        STAND_CARD = "STAND_CARD", "Card on a fair stand's terminal"
 
     number = models.PositiveIntegerField(unique=True)
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

@@ -23,12 +23,15 @@ STAGE_ORDER = [Fulfillment.Stage.PENDING, Fulfillment.Stage.PACKED, Fulfillment.
 SHIPPED_STAGES = {Fulfillment.Stage.SHIPPED, Fulfillment.Stage.DELIVERED}
 
 
-def after_order_placed(order: Order) -> None:
+def after_order_placed(order: Order, *, commission_rate: Decimal | None = None) -> None:
+    """A paid order's lines enter the payout ledger (at `commission_rate` when the sale's source sets one,
+    a fair's; else each artisan's); the buyer gets a confirmation when there is an address to send it to."""
     if order.total_charged >= order.total_gross:
         from marketplace.payouts.services import record_sales
 
-        record_sales(order)
-    transaction.on_commit(lambda: send_order_confirmation_task.delay(order.pk))
+        record_sales(order, commission_rate=commission_rate)
+    if order.user_email:
+        transaction.on_commit(lambda: send_order_confirmation_task.delay(order.pk))
 
 
 def refresh_payment(order_id: int) -> Order:

@@ -30,11 +30,12 @@ def _split(gross: Decimal, rate: Decimal) -> tuple[Decimal, Decimal]:
     return commission, gross - commission
 
 
-def record_sales(order: Order) -> int:
-    """One SALE entry per line of a paid order (idempotent by reference)."""
+def record_sales(order: Order, *, commission_rate: Decimal | None = None) -> int:
+    """One SALE entry per line of a paid order (idempotent by reference), at the artisan's commission rate
+    unless the sale's source sets its own (a fair's, which may be 0)."""
     entries = []
     for line in order.lines.select_related("artisan"):
-        rate = line.artisan.commission_rate
+        rate = line.artisan.commission_rate if commission_rate is None else commission_rate
         commission, net = _split(line.total_price_gross, rate)
         entries.append(LedgerEntry(artisan=line.artisan, order_line=line, kind=LedgerEntry.Kind.SALE,
                                    currency=line.currency, gross=line.total_price_gross, commission_rate=rate,

@@ -125,6 +125,7 @@ def _dms(value: tuple) -> float:
     return d + m / 60 + s / 3600
 
 
+@pytest.mark.slow  # four 2000 × 1500 phone shots: `make test` runs them, `make test-fast` does not
 @pytest.mark.parametrize("seed", [0, 1, 2, 3])
 def test_phone_shot_is_a_bad_phone_photo(seed: int) -> None:
     src = render_product("pottery", seed, 0, 600)
@@ -154,6 +155,7 @@ def test_phone_shot_is_a_bad_phone_photo(seed: int) -> None:
     assert _imbalance(pixels) > _imbalance(corners) + 0.05
 
 
+@pytest.mark.slow  # fifteen 2000 × 1500 phone shots (about 30 s on an idle machine)
 def test_phone_shot_seeds_vary() -> None:
     src = render_product("basket", 1, 0, 400)
     shots = {phone_shot(src, seed) for seed in range(3)}

@@ -26,7 +26,9 @@ def phone_shot_media():
     from marketplace.media.models import ProductMedia
 
     slugs = [p["slug"] for p in data.PRODUCTS if p.get("phone_shot")]
-    media = ProductMedia.objects.filter(product__slug__in=slugs, sort_order=0).select_related("product").first()
+    # The phone shot is a product's first photo (uploaded first: the lowest sort order).
+    media = (ProductMedia.objects.filter(product__slug__in=slugs).order_by("sort_order", "pk")
+             .select_related("product").first())
     assert media is not None, "the test demo subset has no phone shot"
     return media
 

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from graphql import build_schema, parse, validate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +38,7 @@ def test_every_operation_document_validates_against_our_schema():
         assert not errors, (path, errors)
 
 
+@pytest.mark.slow  # the compatibility tool on every document
 def test_saleor_compat_tool_accepts_our_documents():
     assert SALEOR_COMPAT.exists(), f"{SALEOR_COMPAT} is missing: the project expects ../shared beside it"
     result = subprocess.run([sys.executable, str(SALEOR_COMPAT), "--ours", "marketplace/graphql/schema.graphql", "--quiet"],
@@ -45,6 +47,7 @@ def test_saleor_compat_tool_accepts_our_documents():
     assert "valid against Saleor 3.23" in result.stdout
 
 
+@pytest.mark.slow  # every document against Saleor's schema
 def test_saleor_documents_only_use_saleor_fields():
     saleor = build_schema((ROOT.parent / "shared" / "saleor" / "schema.graphql").read_text(encoding="utf-8"),
                           assume_valid_sdl=True)

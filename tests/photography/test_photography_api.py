@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 from photo_synth import SECRET, assert_clean, encode, exif_bytes, jpeg, open_image, product
 from PIL import Image
 
@@ -101,6 +102,7 @@ def test_original_bytes_are_not_modified():
     assert data == copy
 
 
+@pytest.mark.slow  # a 12-megapixel photo through the pipeline
 def test_twelve_megapixel_phone_photo():
     """One full-size case: 4032x3024 stored, EXIF orientation 6 and GPS."""
     rng = np.random.default_rng(3)

@@ -54,6 +54,29 @@ def limits(settings):
     return set_limit
 
 
+class ManualClock:
+    """A clock that moves only when told (`advance`)."""
+
+    def __init__(self, start: float):
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def rate_clock(monkeypatch) -> ManualClock:
+    """The rate limiter's clock, stopped at the start of tomorrow (UTC), where every s/m/h/d window starts."""
+    from marketplace.core import ratelimit
+
+    clock = ManualClock((int(time.time()) // 86400 + 1) * 86400.0)
+    monkeypatch.setattr(ratelimit, "clock", clock)
+    return clock
+
+
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory):
     """A real Redis server on loopback (Debian's redis-server), for the shared-cache tests."""

@@ -77,6 +77,7 @@ def events(received: list[dict]) -> list[dict]:
     return found
 
 
+@pytest.mark.slow  # API processes and an ingest server
 def test_unhandled_errors_are_delivered_to_sentry(py, production_env, ingest, loopback_port):
     dsn = f"http://publickey@127.0.0.1:{ingest.server_port}/42"
     closed = loopback_port()

@@ -147,6 +147,7 @@ def test_readme_configuration_table_names_every_variable():
     assert not missing, f"add these to the README's Configuration table: {missing}"
 
 
+@pytest.mark.slow  # a manage.py check process
 def test_a_mistyped_rate_limit_stops_the_deploy(py):
     result = py("from django.core.management import execute_from_command_line; "
                 "execute_from_command_line(['manage', 'check'])",

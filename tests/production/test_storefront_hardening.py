@@ -9,6 +9,8 @@ import urllib.request
 
 import pytest
 
+pytestmark = pytest.mark.slow  # the storefront in gunicorn processes: `make test`, not `make test-fast`
+
 # Runs in a subprocess with the storefront's settings: the Django test client against its WSGI stack.
 CLIENT = """
 import json, os

@@ -28,3 +28,29 @@ def in_thread(work: Callable[[], Any]) -> Any:
     if "error" in out:
         raise out["error"]
     return out.get("value")
+
+
+class RowsRestorer:
+    """Committed rows a test changes through a server (the API's thread, the storefront): `keep(queryset,
+    *fields)` remembers those fields of those rows now; `restore()` writes them back, whatever the test did."""
+
+    def __init__(self) -> None:
+        self.saved: list[tuple[Any, list[str], list[dict]]] = []
+
+    def keep(self, queryset: Any, *fields: str) -> None:
+        model, names = queryset.model, ["pk", *fields]
+        self.saved.append((model, list(fields), in_thread(lambda: list(queryset.values(*names)))))
+
+    def restore(self) -> None:
+        def work() -> None:
+            from django.db import transaction
+
+            from marketplace.catalog.services import after_catalog_change
+
+            with transaction.atomic():
+                for model, fields, rows in reversed(self.saved):
+                    for row in rows:
+                        model.objects.filter(pk=row["pk"]).update(**{name: row[name] for name in fields})
+            after_catalog_change([])  # the caches and memos forget what the test wrote
+
+        in_thread(work)

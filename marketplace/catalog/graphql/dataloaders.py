@@ -250,12 +250,3 @@ def collections_by_product(info, channel) -> BatchLoader:
 
     key = f"collections_by_product:{channel.pk if channel else 'none'}"
     return loaders_for(info.context).get(key, "product", batch, default=list)
-
-
-def prefetch_children(info) -> BatchLoader:
-    from marketplace.catalog.models import Category
-
-    def batch(keys: list) -> dict:
-        return group_by(Category.objects.filter(parent_id__in=keys), lambda c: c.parent_id)
-
-    return loaders_for(info.context).get("category_children", "category", batch, default=list)

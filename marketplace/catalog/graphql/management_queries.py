@@ -71,7 +71,9 @@ class ManagementQueries(graphene.ObjectType):
         if review_status:
             products = products.filter(review_status=getattr(review_status, "value", review_status))
         if search:
-            products = products.filter(Q(name__unaccent__icontains=search) | Q(variants__sku=search)).distinct()
+            # Artisans search in their language: the Arabic or English name matches too.
+            products = products.filter(Q(name__unaccent__icontains=search) | Q(variants__sku=search)
+                                       | Q(translations__name__icontains=search)).distinct()
         page = paginate(products, sort=[("created_at", True)], connection_name="managedProducts", **page_args)
         registry = loaders_for(info.context)
         registry.hint("product", [p.pk for p in page.nodes])

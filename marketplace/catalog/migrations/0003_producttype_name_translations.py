@@ -1,14 +1,34 @@
 from django.db import migrations, models
 
+# The demo's kinds of piece as they were when this migration was written: a migration never imports app code
+# (the demo is not in the production image).
+DEMO_TYPE_NAMES = {
+    "tapis": {"ar": "زربية معقودة", "en": "Knotted rug"},
+    "kilim": {"ar": "حنبل", "en": "Kilim"},
+    "coussin": {"ar": "وسادة", "en": "Cushion"},
+    "poterie": {"ar": "فخار للزينة", "en": "Decorative pottery"},
+    "tajine": {"ar": "طاجين", "en": "Tagine"},
+    "vaisselle": {"ar": "أواني خزفية", "en": "Ceramic tableware"},
+    "panneau-zellige": {"ar": "لوحة زليج", "en": "Zellige panel"},
+    "table": {"ar": "طاولة", "en": "Table"},
+    "pouf": {"ar": "بوف", "en": "Pouf"},
+    "sac": {"ar": "حقيبة", "en": "Bag"},
+    "babouches": {"ar": "بلغة", "en": "Babouches"},
+    "bijou": {"ar": "حلي", "en": "Jewellery"},
+    "boite-bois": {"ar": "علبة خشبية", "en": "Wooden box"},
+    "bol-bois": {"ar": "زلافة خشبية", "en": "Wooden bowl"},
+    "lanterne": {"ar": "فانوس", "en": "Lantern"},
+    "plateau": {"ar": "صينية", "en": "Tray"},
+    "panier": {"ar": "سلة", "en": "Basket"},
+    "chapeau": {"ar": "قبعة", "en": "Hat"},
+}
+
 
 def name_demo_types(apps, schema_editor):
     """Databases loaded before this field existed: the demo's kinds of piece get their ar/en names."""
-    from demo.data_taxonomy import PRODUCT_TYPES
-
     ProductType = apps.get_model("catalog", "ProductType")
-    names = {spec["slug"]: spec["name"] for spec in PRODUCT_TYPES if isinstance(spec["name"], dict)}
-    for product_type in ProductType.objects.filter(slug__in=names, name_translations={}):
-        product_type.name_translations = {k: v for k, v in names[product_type.slug].items() if k != "fr"}
+    for product_type in ProductType.objects.filter(slug__in=DEMO_TYPE_NAMES, name_translations={}):
+        product_type.name_translations = dict(DEMO_TYPE_NAMES[product_type.slug])
         product_type.save(update_fields=["name_translations"])
 
 

@@ -47,6 +47,8 @@ def _encode_value(value: Any) -> Any:
         return {"d": str(value)}
     if isinstance(value, datetime.datetime):
         return {"t": value.isoformat()}
+    if isinstance(value, datetime.date):
+        return {"day": value.isoformat()}
     return value
 
 
@@ -66,6 +68,8 @@ def _decode_value(value: Any) -> Any:
             return number
         if set(value) == {"t"} and isinstance(value["t"], str):
             return datetime.datetime.fromisoformat(value["t"])
+        if set(value) == {"day"} and isinstance(value["day"], str):
+            return datetime.date.fromisoformat(value["day"])
         raise ValueError("unknown value")
     if isinstance(value, bool) or value is None or (isinstance(value, str) and "\x00" not in value):
         return value

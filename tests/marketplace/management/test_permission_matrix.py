@@ -93,6 +93,11 @@ MATRIX: dict[str, tuple[str, ...]] = {
                                  "denied", "denied", "denied", "denied", "denied", "ok"),
     "payoutBatchCreate": (M + "PayoutBatchCreate.graphql", "denied", "denied", "denied", "denied", "denied", "ok"),
     "payoutBatchMarkPaid": (M + "PayoutBatchMarkPaid.graphql", "denied", "denied", "denied", "denied", "denied", "ok"),
+    "fairCreate": (M + "FairCreate.graphql", "denied", "denied", "denied", "denied", "ok", "ok"),
+    "fairUpdate": (M + "FairUpdate.graphql", "denied", "denied", "denied", "denied", "ok", "ok"),
+    "fairStandAssign": (M + "FairStandAssign.graphql", "denied", "denied", "denied", "denied", "ok", "ok"),
+    "fairStandRemove": (M + "FairStandRemove.graphql", "denied", "denied", "denied", "denied", "ok", "ok"),
+    "fairStandSaleCreate": (M + "FairStandSaleCreate.graphql", "denied", "denied", "denied", "ok", "denied", "ok"),
 }
 # Mutations that are not management: a visitor's or a buyer's own (account, checkout, payment), tested in
 # tests/marketplace/test_accounts.py and tests/marketplace/selling/.
@@ -102,6 +107,7 @@ PUBLIC_MUTATIONS = {
     "checkoutLinesUpdate", "checkoutLinesDelete", "checkoutEmailUpdate", "checkoutShippingAddressUpdate",
     "checkoutBillingAddressUpdate", "checkoutDeliveryMethodUpdate", "checkoutCustomerNoteUpdate",
     "checkoutComplete", "paymentGatewayInitialize", "transactionInitialize", "transactionProcess",
+    "fairVisitCreate",  # a landing from a fair's QR label: tests/marketplace/fairs/
 }
 MULTIPART_MUTATIONS = {"productMediaCreate", "artisanPhotoAdd"}  # uploads: tests/marketplace/management/test_media_upload.py
 ROLES = ["anonymous", "buyer", "member_a_on_b", "member_a_on_a", "curator", "admin"]
@@ -175,6 +181,13 @@ def variables(operation: str, ids: dict[str, str], world: dict) -> dict[str, Any
         "transactionRequestAction": {"id": ids.get("transaction"), "amount": "100"},
         "payoutBatchCreate": {"currency": "MAD"},
         "payoutBatchMarkPaid": {"id": ids.get("batch"), "reference": "VIR-2026-11"},
+        "fairCreate": {"input": {"name": "Salon", "city": "Fès", "venue": "Bab Boujloud", "startsOn": "2031-04-01",
+                                 "endsOn": "2031-04-05", "channels": ["maroc"]}},
+        "fairUpdate": {"id": ids.get("fair"), "input": {"venue": "Place Bab Jdid"}},
+        "fairStandAssign": {"fair": ids.get("fair"), "artisan": ids["artisan"], "number": "12", "hall": "B"},
+        "fairStandRemove": {"fair": ids.get("fair"), "artisan": ids["artisan"]},
+        "fairStandSaleCreate": {"input": {"fair": ids.get("fair"), "variant": ids["variant"], "payment": "CASH",
+                                          "idempotencyKey": "6f2b7a4e-0c1d-4e5f-9a8b-7c6d5e4f3a21"}},
     }[operation]
 
 
@@ -208,6 +221,24 @@ def prepare(operation: str, world: dict) -> None:
             make_order(side, stage="SHIPPED", charged=True)
         elif operation in ("payoutBatchMarkPaid", "payoutBatches"):
             side.extra["batch"] = to_global_id("PayoutBatch", PayoutBatch.objects.create(currency="MAD").pk)
+    if operation.startswith("fair"):
+        make_fair_with_stands(world)
+
+
+def make_fair_with_stands(world: dict) -> None:
+    """A fair open today where both sides have a stand (fair rows for the fair mutations)."""
+    from django.utils import timezone
+
+    from marketplace.channels.models import Channel
+    from marketplace.fairs.models import Fair, FairStand
+
+    today = timezone.localdate()
+    fair = Fair.objects.create(slug="matrix-fair", name="Expo", city="Marrakech", venue="Bab Jdid", starts_on=today,
+                               ends_on=today)
+    fair.channels.set([Channel.objects.get(slug="maroc")])
+    for n, side in enumerate(world.values(), start=1):
+        FairStand.objects.create(fair=fair, artisan=side.artisan, number=str(n))
+        side.extra["fair"] = to_global_id("Fair", fair.pk)
 
 
 def make_order(side: Any, *, stage: str = "PENDING", charged: bool = False, payment_method: str = "COD") -> Any:

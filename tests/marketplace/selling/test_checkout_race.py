@@ -47,6 +47,7 @@ def committed(django_db_blocker):
         connection.close()
 
 
+@pytest.mark.slow  # fifty concurrent buyers
 def test_fifty_buyers_racing_for_one_rug_get_one_order_and_49_insufficient_stock_errors(committed, doc, helpers):
     from marketplace.inventory.models import Stock
     from marketplace.orders.models import Order
