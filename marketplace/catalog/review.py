@@ -1,17 +1,20 @@
-"""Listing review: a member's new listing, or a change to its name, photos or price by more than
-LISTING_REVIEW_PRICE_SHARE, waits for a curator before it shows in the channels (selectors.published_listings
-hides products that are not APPROVED). Curators' and admins' own writes need no review."""
+"""Listing review: a member's new listing, a change of its photos, or a price outside the review range of its
+channel (catalog/review_rules.py, measured against the last approved price) waits for a curator before the
+product shows in the channels again (selectors.published_listings hides products that are not APPROVED). A
+member's change to the texts of an approved product waits as a proposal while the approved texts stay public
+(catalog/revisions.py). Curators' and admins' own writes need no review, and what they approve becomes the
+new baseline."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
+from django.db.models import F
 from django.utils import timezone
 
+from marketplace.catalog import revisions
 from marketplace.catalog.access import is_manager
-from marketplace.catalog.models import Product, ReviewStatus
+from marketplace.catalog.models import Product, ProductVariantChannelListing, ReviewStatus
 from marketplace.catalog.services import after_catalog_change
 from marketplace.core.errors import FieldError, MutationError
 from marketplace.core.permissions import require_curator
@@ -25,7 +28,8 @@ def request_review(user: Any, product: Product, reason: str) -> None:
     """A member's significant change: the listing goes back to the queue (curators' writes do not)."""
     if is_manager(user):
         return
-    if product.review_status == ReviewStatus.PENDING and product.review_reason:
+    waiting = product.review_status == ReviewStatus.PENDING or revisions.pending(product) is not None
+    if waiting and product.review_reason:
         if reason not in product.review_reason:
             product.review_reason = f"{product.review_reason}; {reason}"[:2000]
     else:
@@ -37,20 +41,26 @@ def request_review(user: Any, product: Product, reason: str) -> None:
                                                  review_requested_at=product.review_requested_at)
 
 
-def price_change_needs_review(old: Decimal | None, new: Decimal) -> bool:
-    if old is None or old == 0:
-        return False
-    share = Decimal(str(settings.LISTING_REVIEW_PRICE_SHARE))
-    return abs(Decimal(new) - old) / old > share
+def approve_prices(product_ids: list[int]) -> None:
+    """The prices now written are the approved baseline of every channel (a curator's write or approval)."""
+    ProductVariantChannelListing.objects.filter(variant__product_id__in=product_ids).update(
+        approved_price_amount=F("price_amount"))
+
+
+def waits_for_review(product: Product) -> bool:
+    return product.review_status == ReviewStatus.PENDING or revisions.pending(product) is not None
 
 
 def approve(user: Any, product: Product) -> Product:
+    """Publish the listing as it stands, with its proposed texts; its prices become the approved baseline."""
     require_curator(user)
-    if product.review_status == ReviewStatus.APPROVED:
+    if not waits_for_review(product):
         raise MutationError([FieldError("id", "This listing is not waiting for review.", "INVALID")])
+    revisions.apply(product)
     product.review_status, product.review_reason = ReviewStatus.APPROVED, ""
     product.reviewed_at, product.reviewed_by = timezone.now(), user
     product.save(update_fields=["review_status", "review_reason", "reviewed_at", "reviewed_by", "updated_at"])
+    approve_prices([product.pk])
     after_catalog_change([product.pk])
     return product
 
@@ -60,8 +70,15 @@ def reject(user: Any, product: Product, reason: str) -> Product:
     if not (reason or "").strip():
         raise MutationError([FieldError("reason", "Say why the listing is rejected: the artisan reads it.",
                                         "REQUIRED")])
-    if product.review_status != ReviewStatus.PENDING:
+    if not waits_for_review(product):
         raise MutationError([FieldError("id", "This listing is not waiting for review.", "INVALID")])
+    revisions.discard(product, reason.strip()[:2000])
+    if product.review_status != ReviewStatus.PENDING:
+        # Only proposed texts waited: the approved listing stays public, the artisan reads the reason in
+        # `pendingChanges.rejectionReason`.
+        product.review_reason, product.reviewed_at, product.reviewed_by = "", timezone.now(), user
+        product.save(update_fields=["review_reason", "reviewed_at", "reviewed_by", "updated_at"])
+        return product
     product.review_status, product.review_reason = ReviewStatus.REJECTED, reason.strip()[:2000]
     product.reviewed_at, product.reviewed_by = timezone.now(), user
     product.save(update_fields=["review_status", "review_reason", "reviewed_at", "reviewed_by", "updated_at"])

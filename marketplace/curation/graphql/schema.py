@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import graphene
-from django.db.models import F
+from django.db.models import F, Q
 
 from marketplace.catalog import review
 from marketplace.catalog.graphql.inputs import PositiveDecimal, ProductError, errors_of
@@ -79,8 +79,9 @@ class CurationQueries(graphene.ObjectType):
         query_permission(require_curator, user_of(info))
         # A product in no market yet is a draft the artisan is still writing: nothing to publish, nothing
         # to review (the atelier lists it in the markets when the artisan submits it).
-        products = ProductModel.objects.filter(review_status=ReviewStatus.PENDING, channel_listings__isnull=False
-                                               ).distinct().defer(
+        # Listings waiting (hidden), and approved ones whose member proposed new texts (still public).
+        waiting = Q(review_status=ReviewStatus.PENDING) | Q(revision__requested_at__isnull=False)
+        products = ProductModel.objects.filter(waiting, channel_listings__isnull=False).distinct().defer(
             "search_document", "search_vector").annotate(requested=F("review_requested_at"))
         page = paginate(products, sort=[("review_requested_at", False)], connection_name="reviewQueue",
                         **page_args)
