@@ -10,6 +10,7 @@ from marketplace.artisans.models import Artisan, ArtisanTranslation, Label
 from marketplace.core.errors import FieldError, MutationError
 from marketplace.core.models import LANGUAGE_CODES
 from marketplace.core.permissions import require_artisan_access, require_authenticated, require_curator
+from marketplace.core.text import clean_text
 
 PHOTO_KINDS = ("PORTRAIT", "WORKSHOP")
 MAX_WORKSHOP_PHOTOS = 8
@@ -44,9 +45,7 @@ def update_profile(user: Any, pk: int, data: dict[str, Any]) -> Artisan:
             raise MutationError([FieldError("phone", "This phone number is not valid.", "INVALID")]) from None
         artisan.phone = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     if data.get("city") is not None:
-        if not data["city"].strip():
-            raise MutationError([FieldError("city", "This field cannot be blank.", "REQUIRED")])
-        artisan.city = data["city"].strip()
+        artisan.city = clean_text(data["city"], "city", max_length=120)
     artisan.save()
     for item in data.get("story_translations") or []:
         language = str(getattr(item["language_code"], "value", item["language_code"])).lower()

@@ -45,7 +45,12 @@ def _crafts(craft: int) -> list[int]:
 
 def review_queue(queue: QueueFilter) -> QuerySet:
     listed = ProductChannelListing.objects.filter(product=OuterRef("pk"))
-    products = Product.objects.filter(Exists(listed), review_status=queue.status)
+    if queue.status == ReviewStatus.PENDING:
+        # Listings waiting (hidden), and approved ones whose member proposed new texts (still public).
+        waiting = Q(review_status=ReviewStatus.PENDING) | Q(revision__requested_at__isnull=False)
+    else:
+        waiting = Q(review_status=queue.status)
+    products = Product.objects.filter(waiting, Exists(listed))
     if queue.artisan is not None:
         products = products.filter(artisan_id=queue.artisan)
     if queue.craft is not None:

@@ -62,10 +62,13 @@ def _save_public(path: str, data: bytes) -> str:
 
 def save_derivatives(result: Any, folder: str, original: bytes | None = None) -> dict[str, Any]:
     """Write the pipeline's master and derivatives under `folder` in public storage; return the files map.
-    With the original, also a downscaled metadata-free "before" copy for the before/after view."""
+    With the original, also a downscaled metadata-free "before" copy for the before/after view: in private
+    storage, as unprocessed work (media/private.py serves it to the artisan's members and curators only)."""
+    from marketplace.media.private import save_preview
+
     files: dict[str, Any] = {"master": _save_public(f"{folder}/master.jpg", result.master)}
     if original is not None:
-        files["before"] = _save_public(f"{folder}/before.jpg", preview_jpeg(original, max_side=1024))
+        files["before"] = save_preview(folder, preview_jpeg(original, max_side=1024))
     for derivative in result.derivatives:
         ext = EXTENSIONS[derivative.format]
         files.setdefault(derivative.format, {})[str(derivative.width)] = _save_public(
@@ -137,14 +140,19 @@ def _failed(media: ProductMedia, code: str, message: str) -> ProductMedia:
 
 
 def _delete_files(files: dict[str, Any], keep: dict[str, Any]) -> None:
+    from marketplace.media.private import delete_preview
+
     keep_paths = set(_paths(keep))
     for path in _paths(files):
         if path not in keep_paths:
             default_storage.delete(path)
+    if files.get("before") and files["before"] != keep.get("before"):
+        delete_preview(files["before"])
 
 
 def _paths(files: dict[str, Any]) -> list[str]:
-    paths = [files[key] for key in ("master", "before") if files.get(key)]
+    """Public files of a media (the private "before" copy is deleted by media/private.py)."""
+    paths = [files[key] for key in ("master",) if files.get(key)]
     for value in files.values():
         if isinstance(value, dict):
             paths += list(value.values())

@@ -13,8 +13,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from marketplace.core.errors import FieldError, MutationError
-from marketplace.core.permissions import require_artisan_access, require_staff_permission
+from marketplace.core.errors import FieldError, MutationError, PermissionDenied
+from marketplace.core.permissions import (
+    has_staff_permission,
+    member_artisan_ids,
+    require_authenticated,
+    require_staff_permission,
+)
 from marketplace.orders.models import Fulfillment, Order
 from marketplace.payouts.models import LedgerEntry, PayoutBatch
 
@@ -90,6 +95,15 @@ def _require_staff(user: Any) -> None:
     require_staff_permission(user, "manage_payouts")
 
 
+def require_money_access(user: Any, artisan_id: int) -> None:
+    """An artisan's money (balance, statements): its members and the back office holding MANAGE_PAYOUTS.
+    The ministry's curators hold no money permission (they see programme totals, not an artisan's account)."""
+    require_authenticated(user)
+    if artisan_id in member_artisan_ids(user) or has_staff_permission(user, "manage_payouts"):
+        return
+    raise PermissionDenied("You can only see your own artisan's payouts; the back office needs MANAGE_PAYOUTS.")
+
+
 def create_batch(currency: str, user: Any) -> PayoutBatch:
     """Group what is owed for shipped lines into a batch (artisans whose total is positive)."""
     _require_staff(user)
@@ -157,5 +171,5 @@ def transfer_csv(batch: PayoutBatch, user: Any) -> str:
 
 
 def statement_entries(batch: PayoutBatch, artisan_id: int, user: Any) -> list[LedgerEntry]:
-    require_artisan_access(user, artisan_id)
+    require_money_access(user, artisan_id)
     return list(batch.entries.filter(artisan_id=artisan_id).select_related("order_line__order", "artisan"))

@@ -37,13 +37,11 @@ def _line_name(line: dict) -> str:
 
 
 def _order_rows(request: HttpRequest, page: dict) -> list[dict[str, Any]]:
-    mine = request.workshop.artisan_id
     rows = []
     for edge in page["edges"]:
-        order = edge["node"]
-        fulfillment = next((f for f in order["fulfillments"] if f["artisan"]["id"] == mine), None)
-        lines = [{**line, "name": _line_name(line)} for line in order["lines"]
-                 if (line.get("artisan") or {}).get("id") == mine]
+        order = edge["node"]  # the artisan's part of the order (ArtisanOrder): its fulfilment and lines only
+        fulfillment = order["fulfillment"]
+        lines = [{**line, "name": _line_name(line)} for line in order["lines"]]
         country = ((order.get("shippingAddress") or {}).get("country") or {}).get("code", "")
         to_ship = bool(fulfillment) and fulfillment["stage"] in ("PENDING", "PACKED")
         # Paid orders ship; cash on delivery is paid on delivery; others wait for the money (as the API).

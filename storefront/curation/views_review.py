@@ -26,21 +26,23 @@ from .gate import curator_view, flash
 PAGE_SIZE = 20
 STATUSES = ("PENDING", "REJECTED", "APPROVED")
 FILTER_KEYS = ("artisan", "craft", "market", "status", "since", "until", "q")
-PRICE_CHANGE = re.compile(r"^Price changed from (?P<old>[\d.]+) to (?P<new>[\d.]+) MAD$")
+PRICE_CHANGE = re.compile(r"^Price changed from (?P<old>[\d.]+) to (?P<new>[\d.]+) (?P<currency>[A-Z]{3})$")
 
 
 def changes(reason: str) -> list[str]:
     """The API's review reasons ("New listing; Photos changed") in the page's language."""
     known = {"New listing": _("New listing"), "Name changed": _("Name changed"),
              "Photos changed": _("Photos changed"), "Sent again for review": _("Sent again after a rejection"),
-             "Changed after rejection": _("Changed after a rejection")}
+             "Changed after rejection": _("Changed after a rejection"), "Texts changed": _("Texts changed")}
     out = []
     for part in (p.strip() for p in (reason or "").split(";")):
         if not part:
             continue
         price = PRICE_CHANGE.match(part)
-        if price:
+        if price and price["currency"] == "MAD":
             out.append(_("Price changed from %(old)s to %(new)s MAD") % price.groupdict())
+        elif price:
+            out.append(_("Price changed from %(old)s to %(new)s %(currency)s") % price.groupdict())
         else:
             out.append(known.get(part, part))
     return out

@@ -14,6 +14,7 @@ from marketplace.catalog.graphql.inputs import PositiveDecimal
 from marketplace.catalog.graphql.management_types import ProductReviewStatusEnum
 from marketplace.catalog.graphql.mutations import user_of
 from marketplace.catalog.graphql.product_types import Product
+from marketplace.catalog.graphql.review_types import ListingReviewPolicy, resolve_listing_review_policy
 from marketplace.catalog.models import ProductChannelListing
 from marketplace.channels.graphql.types import Channel
 from marketplace.channels.models import Channel as ChannelModel
@@ -53,6 +54,9 @@ class ManagementQueries(graphene.ObjectType):
         **connection_args(),
         description="Marketplace extension: products the signed-in member (its artisan's) or curator manages, "
                     "whatever their status, newest first.")
+    listing_review_policy = graphene.Field(
+        ListingReviewPolicy, required=True, resolver=resolve_listing_review_policy,
+        description="Marketplace extension: which changes of a published piece wait for the curators.")
     price_suggestions = graphene.NonNull(
         graphene.List(graphene.NonNull(ChannelPriceSuggestion)), amount=PositiveDecimal(required=True),
         description="Marketplace extension: the price each active market would show for this MAD price.")

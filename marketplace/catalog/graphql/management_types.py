@@ -88,7 +88,7 @@ class PriceChangeOutcome(graphene.ObjectType):
 
     @staticmethod
     def resolve_highest_without_review(root, info):
-        return Money.of(root["band"][1], "MAD") if root["band"] else None
+        return Money.of(root["band"][1], "MAD") if root["band"] and root["band"][1] is not None else None
 
 
 def resolve_price_change_outcome(root, info, price):

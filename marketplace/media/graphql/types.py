@@ -7,7 +7,7 @@ import graphene
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.types import Node, ObjectWithMetadata, ThumbnailFormatEnum
 from marketplace.media.models import ProductMedia as ProductMediaModel
-from marketplace.media.selectors import absolute_url, media_url
+from marketplace.media.selectors import media_url
 
 
 class ProductMediaType(graphene.Enum):
@@ -51,7 +51,8 @@ class ProductMedia(graphene.ObjectType):
     product_id = graphene.ID()
     # Marketplace extensions, for the product's artisan members and curators only (null for others).
     status = graphene.Field(ProductMediaStatusEnum, description="Pipeline state (artisan members and curators).")
-    before_url = graphene.String(description="The photo as uploaded, downscaled and without metadata.")
+    before_url = graphene.String(description="The photo as uploaded, downscaled and without metadata: a signed "
+                                             "link valid one hour, for the artisan's members and curators.")
     quality_report = graphene.JSONString(description="Scores and advice (fr/ar/en), before and after.")
     processing_error = graphene.String(description="Marketplace extension (managers): why the pipeline refused "
                                                    "the photo, in English.")
@@ -81,9 +82,12 @@ class ProductMedia(graphene.ObjectType):
 
     @staticmethod
     def resolve_before_url(root: ProductMediaModel, info) -> str | None:
-        if not _may_see_workshop_data(info, root) or not root.files.get("before"):
+        from marketplace.media.private import PREFIX, signed_url
+
+        before = root.files.get("before")
+        if not _may_see_workshop_data(info, root) or not before or not before.startswith(PREFIX):
             return None
-        return absolute_url(root.files["before"])
+        return signed_url(before)
 
     @staticmethod
     def resolve_quality_report(root: ProductMediaModel, info) -> Any:

@@ -47,6 +47,7 @@ MATRIX: dict[str, tuple[str, ...]] = {
     "artisanUpdate": (M + "ArtisanUpdate.graphql", "denied", "denied", "denied", "ok", "ok", "ok"),
     "managedProducts": (M + "ManagedProducts.graphql", "denied", "empty", "empty", "own", "all", "all"),
     "priceSuggestions": (M + "PriceSuggestions.graphql", "ok", "ok", "ok", "ok", "ok", "ok"),
+    "listingReviewPolicy": (M + "ListingReviewPolicy.graphql", "ok", "ok", "ok", "ok", "ok", "ok"),
     "artisanVerificationUpdate": (M + "ArtisanVerificationUpdate.graphql",
                                   "denied", "denied", "denied", "denied", "ok", "ok"),
     "artisanLabelsUpdate": (M + "ArtisanLabelsUpdate.graphql", "denied", "denied", "denied", "denied", "ok", "ok"),
@@ -82,9 +83,14 @@ MATRIX: dict[str, tuple[str, ...]] = {
     "productBulkTranslate": (S + "ProductBulkTranslate.graphql", "denied", "denied", "denied", "ok", "ok", "ok"),
     # The selling API's reads (marketplace/orders, payouts), as they stood when this table was written.
     "artisanOrders": (M + "ArtisanOrders.graphql", "denied", "denied", "denied", "ok", "denied", "ok"),
-    "artisanBalance": (M + "ArtisanPayouts.graphql", "denied", "denied", "denied", "ok", "ok", "ok"),
-    # Added since (production proof): orders, payments and payouts. Staff (curators are staff) or members.
-    "payoutStatements": (M + "ArtisanPayouts.graphql", "denied", "denied", "denied", "ok", "ok", "ok"),
+    # Money is the artisan's members' and the back office's (MANAGE_PAYOUTS): curators hold no money
+    # permission (issue 13; the statement PDF is in test_statement_pdf_matrix below).
+    "artisanBalance": (M + "ArtisanPayouts.graphql", "denied", "denied", "denied", "ok", "denied", "ok"),
+    # Added since (production proof): orders, payments and payouts.
+    "payoutStatements": (M + "ArtisanPayouts.graphql", "denied", "denied", "denied", "ok", "denied", "ok"),
+    # A buyer's e-mail, names, street and phone: whole for the back office (and the buyer), masked for
+    # anyone else holding the token (issue 13, Saleor's rules).
+    "orderByToken": (S + "OrderByToken.graphql", "masked", "masked", "masked", "masked", "masked", "whole"),
     "payoutBatches": (T + "PayoutBatches.graphql", "denied", "denied", "denied", "denied", "denied", "ok"),
     "fulfillmentStageUpdate": (M + "FulfillmentStageUpdate.graphql", "denied", "denied", "denied", "ok", "denied", "ok"),
     "orderMarkAsPaid": (S + "OrderMarkAsPaid.graphql", "denied", "denied", "denied", "denied", "denied", "ok"),
@@ -144,6 +150,7 @@ def variables(operation: str, ids: dict[str, str], world: dict) -> dict[str, Any
         "artisanUpdate": {"id": ids["artisan"], "input": {"story": "Depuis 1990.", "languages": ["ar", "fr"]}},
         "managedProducts": {"artisan": ids["artisan"], "first": 50},
         "priceSuggestions": {"amount": "400"},
+        "listingReviewPolicy": {},
         "artisanVerificationUpdate": {"id": ids["artisan"], "status": "VERIFIED"},
         "artisanLabelsUpdate": {"id": ids["artisan"], "addLabels": [], "removeLabels": []},
         "reviewQueue": {"first": 10},
@@ -176,6 +183,7 @@ def variables(operation: str, ids: dict[str, str], world: dict) -> dict[str, Any
         "artisanOrders": {"artisanId": ids["artisan"], "first": 5},
         "artisanBalance": {"artisanId": ids["artisan"]},
         "payoutStatements": {"artisanId": ids["artisan"]},
+        "orderByToken": {"token": ids.get("token")},
         "payoutBatches": {"status": "OPEN"},
         "fulfillmentStageUpdate": {"id": ids.get("fulfillment"), "input": {"stage": "PACKED"}},
         "orderMarkAsPaid": {"id": ids.get("order"), "transactionReference": "CASH-1"},
@@ -218,6 +226,8 @@ def prepare(operation: str, world: dict) -> None:
             side.extra["fulfillment"] = to_global_id("Fulfillment", make_order(side).fulfillments.get().pk)
         elif operation == "orderMarkAsPaid":
             side.extra["order"] = to_global_id("Order", make_order(side).token)
+        elif operation == "orderByToken":
+            side.extra["token"] = str(make_order(side).token)
         elif operation == "transactionRequestAction":
             order = make_order(side, charged=True)
             side.extra["transaction"] = to_global_id("TransactionItem", order.transactions.get().token)
@@ -291,6 +301,8 @@ def outcome(result: dict, operation: str, world: dict) -> str:
         return "own" if slugs == {world["a"].warehouse.slug} else "all"
     if operation == "productVariants":
         return "ok" if value["edges"] else "empty"
+    if operation == "orderByToken":
+        return {"buyer@example.com": "whole", "b...@example.com": "masked"}[value["userEmail"]]
     if operation == "productBulkTranslate":
         assert value["count"] == 1 and value["results"][0]["translation"]["name"] == "Plate"
         return "ok"
@@ -369,6 +381,29 @@ def test_the_back_office_gets_orders_and_money_by_permission_not_curators(gql, d
     assert paid["orderMarkAsPaid"]["errors"] == []
     refused = gql(doc(M + "PayoutBatchCreate.graphql"), {"currency": "MAD"})
     assert "MANAGE_PAYOUTS" in str(refused)
+
+
+STATEMENT_PDF = {"anonymous": 403, "buyer": 403, "member_a_on_b": 403, "member_a_on_a": 200, "curator": 403,
+                 "admin": 200}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_statement_pdf_matrix(gql, world, sign_in, role):
+    """/payouts/batches/<id>/statements/<artisan>.pdf with each role's bearer token: the artisan's members and
+    the back office (MANAGE_PAYOUTS) only; a curator used to open it."""
+    from marketplace.payouts.models import LedgerEntry, PayoutBatch
+
+    for side in world.values():
+        make_order(side, stage="SHIPPED", charged=True)
+    batch = PayoutBatch.objects.create(currency="MAD")
+    LedgerEntry.objects.filter(artisan__in=[s.artisan for s in world.values()], batch__isnull=True).update(batch=batch)
+    target = world["a"] if role == "member_a_on_a" else world["b"]
+    sign_in(role, world)
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {gql.token}"} if gql.token else {}
+    response = gql.client.get(f"/payouts/batches/{batch.pk}/statements/{target.artisan.pk}.pdf", **headers)
+    assert response.status_code == STATEMENT_PDF[role], response.content[:200]
+    if response.status_code == 200:
+        assert response.content.startswith(b"%PDF")
 
 
 # --- Checkouts (issue 12), as Saleor: a signed-in buyer's checkout is read, changed and completed by that
