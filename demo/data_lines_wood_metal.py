@@ -414,7 +414,7 @@ LINES: dict[str, dict] = {
         },
     },
     "chapeaux": {
-        "product_type": "chapeau", "render": "basket", "unique": False, "variant": "taille", "stock": (3, 10),
+        "product_type": "chapeau", "render": "hat", "unique": False, "variant": "taille", "stock": (3, 10),
         "dims": t("Diamètre du bord : {l} cm.", "قطر الحافة: {l} سم.", "Brim diameter: {l} cm."),
         "multi": t("Disponible en tailles {sizes} (tour de tête de 55, 57 et 59 cm).",
                    "متوفرة بالمقاسات {sizes} (محيط الرأس 55 و57 و59 سم).",

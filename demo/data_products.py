@@ -350,7 +350,7 @@ def _product(index: int, artisan: dict, plan: dict) -> dict:
         "attributes": attributes,
         "variants": variants,
         "unique": unique,
-        "render": {"kind": model.get("render", line["render"]), "palette": list(colour["palette"])},
+        "render": {"kind": model.get("render", line["render"]), "palette": list(colour["palette"]), "motif": plan["motif"]},
         "photos": max(photos, 2) if phone_shot else photos,
         "phone_shot": phone_shot,
         "seed": seed,

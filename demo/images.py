@@ -16,7 +16,7 @@ import io
 import math
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PIL import Image, ImageFilter
@@ -33,6 +33,7 @@ from .images_scenes import context_background, render_portrait, render_workshop,
 __all__ = [
     "RENDER_KINDS",
     "phone_shot",
+    "render_cutout",
     "render_portrait",
     "render_product",
     "render_workshop",
@@ -69,6 +70,7 @@ _KINDS: dict[str, _Kind] = {
     "lantern": _Kind(metal.draw_lantern, "stand", (0.0, 0.1), "self", "lantern"),
     "brass-tray": _Kind(metal.draw_tray, "flat", (0.3, -0.3), "tilt", "tagine"),
     "basket": _Kind(textiles.draw_basket, "stand", (0.0, 0.2), "self", "basket"),
+    "hat": _Kind(textiles.draw_hat, "stand", (0.0, 0.1), "self", "basket"),
 }
 
 RENDER_KINDS: tuple[str, ...] = tuple(_KINDS)
@@ -85,15 +87,17 @@ def _object_rng(kind: str, seed: int) -> random.Random:
     return random.Random(f"maalem-demo|{kind}|{seed}")
 
 
-def _draw(kind: str, seed: int, pal: Palette | None, palette: tuple[str, ...] | None, fr: Frame, view: int) -> Palette:
+def _draw(kind: str, seed: int, pal: Palette | None, palette: tuple[str, ...] | None, fr: Frame, view: int,
+          motif: str = "") -> Palette:
     rng = _object_rng(kind, seed)
-    resolved = resolve_palette(palette, rng)
+    resolved = replace(resolve_palette(palette, rng), motif=motif)
     _KINDS[kind].draw(fr, rng, pal or resolved, view)
     return resolved
 
 
 def _object(
-    kind: str, seed: int, pal: Palette | None, palette: tuple[str, ...] | None, W: int, cx: float, cy: float, s: float
+    kind: str, seed: int, pal: Palette | None, palette: tuple[str, ...] | None, W: int, cx: float, cy: float, s: float,
+    motif: str = "",
 ) -> tuple[Image.Image, Palette]:
     """Draw a (small) object in a frame just big enough for it, then place it on a W x W layer.
 
@@ -101,7 +105,7 @@ def _object(
     """
     n = min(W, int(math.ceil(2.6 * s)))
     fr = Frame(n, n, n / 2, n / 2, s)
-    resolved = _draw(kind, seed, pal, palette, fr, 0)
+    resolved = _draw(kind, seed, pal, palette, fr, 0, motif)
     if n == W and abs(cx - W / 2) < 0.5 and abs(cy - W / 2) < 0.5:
         return fr.img, resolved
     layer = Image.new("RGBA", (W, W), (0, 0, 0, 0))
@@ -168,7 +172,9 @@ def _lay(layer: Image.Image, cx: float, top: float, bottom: float, half_top: flo
     return layer.transform((w, h), Image.PERSPECTIVE, perspective_coeffs(dst, src), Image.BICUBIC)
 
 
-def _single_shot(kind: str, seed: int, view: int, W: int, palette: tuple[str, ...] | None) -> Image.Image:
+def _single_layer(kind: str, seed: int, view: int, W: int, palette: tuple[str, ...] | None,
+                  motif: str = "") -> tuple[Image.Image, Image.Image]:
+    """The object of a single shot as an RGBA layer (its alpha is the exact silhouette), and its backdrop."""
     spec = _KINDS[kind]
     vr = random.Random(f"maalem-demo-view|{kind}|{seed}|{view}")
     shot = view % 4
@@ -183,7 +189,7 @@ def _single_shot(kind: str, seed: int, view: int, W: int, palette: tuple[str, ..
         fr = Frame(W, W, W / 2 + vr.uniform(-0.05, 0.05) * W, W * 0.5, s)
     else:
         fr = Frame(W, W, W / 2, W * 0.49, s)
-    _draw(kind, seed, None, palette, fr, shot)
+    _draw(kind, seed, None, palette, fr, shot, motif)
     layer = fr.img
     if shot == 2 and spec.view2 == "tilt":
         layer = _tilt(layer, vr)
@@ -192,10 +198,22 @@ def _single_shot(kind: str, seed: int, view: int, W: int, palette: tuple[str, ..
     elif view >= 4:
         # Views past 3 reuse a shot type; a small turn keeps them distinct.
         layer = layer.rotate(vr.uniform(-12, 12), Image.BICUBIC)
-    return _place(bg, layer, "flat" if spec.stance == "floor" or shot == 1 else spec.stance)
+    return layer, bg
 
 
-def _context_shot(kind: str, seed: int, view: int, W: int, palette: tuple[str, ...] | None) -> Image.Image:
+def _stance(kind: str, view: int) -> str:
+    spec = _KINDS[kind]
+    return "flat" if spec.stance == "floor" or view % 4 == 1 else spec.stance
+
+
+def _single_shot(kind: str, seed: int, view: int, W: int, palette: tuple[str, ...] | None,
+                 motif: str = "") -> Image.Image:
+    layer, bg = _single_layer(kind, seed, view, W, palette, motif)
+    return _place(bg, layer, _stance(kind, view))
+
+
+def _context_shot(kind: str, seed: int, view: int, W: int, palette: tuple[str, ...] | None,
+                  motif: str = "") -> Image.Image:
     """The object in a setting, with a companion piece (a pair, or a matching craft)."""
     spec = _KINDS[kind]
     vr = random.Random(f"maalem-demo-view|{kind}|{seed}|{view}")
@@ -204,7 +222,7 @@ def _context_shot(kind: str, seed: int, view: int, W: int, palette: tuple[str, .
     p_seed = seed * 7919 + 17 if partner == kind else seed
     if spec.stance == "floor":
         bg = context_background(W, W, vr, "floor")
-        layer, pal = _object(kind, seed, None, palette, W, W / 2, W / 2, 0.40 * W)
+        layer, pal = _object(kind, seed, None, palette, W, W / 2, W / 2, 0.40 * W, motif)
         fr = Frame(W, W, W / 2, W / 2, 0.40 * W)
         dst = [(0.3 * W, 0.47 * W), (0.8 * W, 0.47 * W), (1.08 * W, 1.02 * W), (-0.06 * W, 1.02 * W)]
         src = [fr.p(-0.8, -1.05), fr.p(0.8, -1.05), fr.p(0.8, 1.05), fr.p(-0.8, 1.05)]
@@ -214,16 +232,16 @@ def _context_shot(kind: str, seed: int, view: int, W: int, palette: tuple[str, .
         return _place(bg, p_layer, "stand")
     if spec.stance == "flat" and p_spec.stance != "stand":
         bg = context_background(W, W, vr, "top")
-        layer, pal = _object(kind, seed, None, palette, W, 0.4 * W, 0.42 * W, 0.3 * W)
+        layer, pal = _object(kind, seed, None, palette, W, 0.4 * W, 0.42 * W, 0.3 * W, motif)
         p_layer, _ = _object(partner, p_seed, _variant(pal, partner == kind), None, W, 0.76 * W, 0.72 * W, 0.2 * W)
         bg = _place(bg, p_layer, "flat")
         return _place(bg, layer, "flat")
     bg = context_background(W, W, vr, "table")
     if spec.stance == "flat":
-        layer, pal = _object(kind, seed, None, palette, W, W / 2, W / 2, 0.4 * W)
+        layer, pal = _object(kind, seed, None, palette, W, W / 2, W / 2, 0.4 * W, motif)
         bg = _place(bg, _lay(layer, 0.38 * W, 0.6 * W, 0.98 * W, 0.3 * W, 0.4 * W), "flat")
     else:
-        layer, pal = _object(kind, seed, None, palette, W, 0.38 * W, 0.57 * W, 0.27 * W)
+        layer, pal = _object(kind, seed, None, palette, W, 0.38 * W, 0.57 * W, 0.27 * W, motif)
         bg = _place(bg, layer, "stand")
     p_pal = _variant(pal, partner == kind)
     if p_spec.stance == "flat":
@@ -241,12 +259,14 @@ def _variant(pal: Palette, same_kind: bool) -> Palette:
 
 
 def render_product(
-    kind: str, seed: int, view: int = 0, size: int = 1200, palette: tuple[str, ...] | None = None
+    kind: str, seed: int, view: int = 0, size: int = 1200, palette: tuple[str, ...] | None = None,
+    motif: str = "",
 ) -> Image.Image:
     """A studio-style RGB rendering of a product of ``kind`` (one of RENDER_KINDS).
 
     ``view`` 0..3 gives front, detail, angle and in-context shots of the same object.
-    ``palette`` optionally tints it with hex colours (main, ground, accent, accent2, dark).
+    ``palette`` optionally tints it with hex colours (main, ground, accent, accent2, dark), the main
+    one dominating; ``motif`` (the product's motif attribute) picks the pattern where the kind has one.
     """
     if kind not in _KINDS:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(RENDER_KINDS)}")
@@ -259,10 +279,24 @@ def render_product(
         # The detail shot is magnified: its edges are few and large, less supersampling will do.
         W = max(size, int(round(size * 1.25)))
     if view % 4 == 3:
-        img = _context_shot(kind, seed, view, W, palette)
+        img = _context_shot(kind, seed, view, W, palette, motif)
     else:
-        img = _single_shot(kind, seed, view, W, palette)
+        img = _single_shot(kind, seed, view, W, palette, motif)
     return img.convert("RGB").resize((size, size), Image.LANCZOS)
+
+
+def render_cutout(
+    kind: str, seed: int, view: int = 0, size: int = 1200, palette: tuple[str, ...] | None = None,
+    motif: str = "",
+) -> tuple[Image.Image, str]:
+    """The object of ``render_product`` (views 0 and 2) alone, as RGBA whose alpha is its exact
+    silhouette, and its stance ("stand" or "flat") for a shadow: ground truth for benchmarks."""
+    if kind not in _KINDS:
+        raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(RENDER_KINDS)}")
+    if view % 4 in (1, 3):
+        raise ValueError("only single-object views (0, 2, 4 ...) have a cut-out")
+    layer, _ = _single_layer(kind, seed, view, _work_size(size), palette, motif)
+    return layer.resize((size, size), Image.LANCZOS), _stance(kind, view)
 
 
 def to_jpeg(img: Image.Image, quality: int = 90) -> bytes:

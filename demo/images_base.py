@@ -76,6 +76,7 @@ class Palette:
     accent: RGB
     accent2: RGB
     dark: RGB
+    motif: str = ""  # the product's motif attribute (slug), for kinds that draw one
 
     def cycle(self) -> list[RGB]:
         return [self.main, self.accent, self.accent2, self.dark, self.ground]
@@ -85,8 +86,16 @@ def resolve_palette(colours: Sequence[str] | None, rng: random.Random) -> Palett
     # Always draw the base palette so the rest of the object's randomness does not
     # depend on whether colours were given.
     base = [hex_rgb(h) for h in PALETTES[rng.choice(sorted(PALETTES))]]
-    for i, h in enumerate(list(colours or [])[:5]):
-        base[i] = hex_rgb(h)
+    given = [hex_rgb(h) for h in list(colours or [])[:5]]
+    if given:
+        # Roles the product's colourway leaves open are derived from it, never from another
+        # palette: a madder-red rug must not borrow a green (main, ground, accent, accent2, dark).
+        main = given[0]
+        ground = given[1] if len(given) > 1 else mix(main, (244, 238, 226), 0.8)
+        accent = given[2] if len(given) > 2 else scale(main, 0.6)
+        accent2 = given[3] if len(given) > 3 else mix(main, accent, 0.5)
+        dark = given[4] if len(given) > 4 else scale(main if lum(main) < lum(accent) else accent, 0.45)
+        base = [main, ground, accent, accent2, dark]
     return Palette(*base)
 
 

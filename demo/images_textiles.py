@@ -16,10 +16,12 @@ from .images_base import (
     blur,
     disc_overlay,
     fine_noise,
+    lum,
     mix,
     noise,
     normal_light,
     np_rng,
+    octagram,
     polyline,
     profile,
     revolve,
@@ -73,7 +75,9 @@ def draw_rug(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
     """Beni Ouarain: undyed wool with a dark, hand-drawn lozenge lattice and fringed ends."""
     gen = np_rng(rng)
     hw, hh = 0.62, 0.9
-    classic = rng.random() < 0.6
+    pick = rng.random()
+    # With a colourway, undyed wool only for ivory/cream ones; a red rug is red.
+    classic = lum(pal.main) > 190 if pal.motif else pick < 0.6
     ground = mix(WOOL, pal.ground, 0.3) if classic else pal.main
     line = pal.dark if classic else mix(pal.ground, WOOL, 0.5)
     accent = pal.main if classic else pal.accent2
@@ -84,7 +88,10 @@ def draw_rug(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
     cw = 2 * hw / across
     ch = cw * rng.uniform(1.3, 1.8)
     lw = fr.px(rng.uniform(0.03, 0.045))
-    for sign in (-1, 1):
+    motif = pal.motif or "losanges"
+    if motif not in ("losanges", "treillis"):
+        _rug_motif(pat, rng, motif, hw, hh, line, accent, lw)
+    for sign in (-1, 1) if motif in ("losanges", "treillis") else ():
         for k in range(-8, 9):
             pts = []
             for i in range(25):
@@ -93,7 +100,7 @@ def draw_rug(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
                 pts.append((xx, yy))
             polyline(pat.draw, pat.pts(pts), line, lw)
     # Small motifs in the lozenges: diamonds, crosses, a few coloured knots.
-    for i in range(-across, across + 1):
+    for i in range(-across, across + 1) if motif in ("losanges", "treillis") else ():
         for j in range(-6, 7):
             cx, cy = i * cw / 2, j * ch / 2
             if (i + j) % 2 or abs(cx) > hw - 0.05 or abs(cy) > hh - 0.05:
@@ -115,6 +122,40 @@ def draw_rug(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
     _wool_finish(fr, gen, 1.3)
     _fringes(fr, rng, hw, -hh, -1, WOOL)
     _fringes(fr, rng, hw, hh, 1, WOOL)
+
+
+def _rug_motif(pat: Frame, rng: random.Random, motif: str, hw: float, hh: float, line: RGB, accent: RGB, lw: int) -> None:
+    """The rug's field for a named motif (the lattice is drawn by ``draw_rug`` itself)."""
+    d = pat.draw
+    if motif == "medaillon":  # a large central medallion: nested lozenges, a star at the heart
+        for k, col in ((1.0, line), (0.78, accent), (0.56, line), (0.34, accent)):
+            rx, ry = hw * 0.8 * k, hh * 0.62 * k
+            d.polygon(pat.pts([(0, -ry), (rx, 0), (0, ry), (-rx, 0)]), outline=col, width=lw)
+        d.polygon(octagram(*pat.p(0, 0), pat.s * hw * 0.16), fill=line)
+        for y in (-hh * 0.8, hh * 0.8):
+            d.polygon(pat.pts([(0, y - 0.08), (0.12, y), (0, y + 0.08), (-0.12, y)]), fill=accent)
+    elif motif == "chevrons":
+        step = hh / rng.choice([4, 5])
+        for j in range(-6, 7):
+            y = j * step
+            pts = [(-hw - 0.1 + i * 0.2, y + (0.09 if i % 2 else -0.09)) for i in range(int((2 * hw + 0.2) / 0.2) + 2)]
+            polyline(d, pat.pts(pts), line if j % 2 else accent, lw)
+    elif motif == "frises":
+        for y in (-hh * 0.62, -hh * 0.3, hh * 0.3, hh * 0.62):
+            d.rectangle(pat.box(-hw, y - 0.035, hw, y + 0.035), fill=line)
+            for i in range(-8, 9):
+                x = i * 0.08
+                d.polygon(pat.pts([(x - 0.03, y + 0.06), (x, y + 0.11), (x + 0.03, y + 0.06)]), fill=accent)
+    elif motif == "dessin-libre":
+        for _ in range(26):
+            x, y, r = rng.uniform(-hw + 0.1, hw - 0.1), rng.uniform(-hh + 0.1, hh - 0.1), rng.uniform(0.04, 0.1)
+            col = accent if rng.random() < 0.5 else line
+            if rng.random() < 0.5:
+                d.polygon(pat.pts([(x, y - r), (x + r * 0.7, y), (x, y + r), (x - r * 0.7, y)]), fill=col)
+            else:
+                polyline(d, pat.pts([(x - r, y - r), (x + r, y + r)]), col, lw)
+                polyline(d, pat.pts([(x - r, y + r), (x + r, y - r)]), col, lw)
+    # "uni": the plain field shows the wool alone
 
 
 def _kilim_band(fr: Frame, rng: random.Random, x0: float, x1: float, y0: float, y1: float, cols: list[RGB]) -> None:
@@ -278,9 +319,11 @@ def draw_basket(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
     y_top, r_top = float(ys[0]), float(rs[0])
     bands = []
     span = float(ys[-1] - ys[0])
-    for _ in range(rng.choice([1, 2, 3])):
+    for i in range(rng.choice([1, 2, 3])):
         c = rng.uniform(0.15, 0.8)
-        bands.append((ys[0] + span * c, span * rng.uniform(0.04, 0.09), rng.choice([pal.main, pal.accent, pal.dark])))
+        colour = rng.choice([pal.main, pal.accent, pal.dark])
+        # The colourway's main colour is always woven in, and wide enough to be seen.
+        bands.append((ys[0] + span * c, span * (0.1 if i == 0 else rng.uniform(0.04, 0.09)), pal.main if i == 0 else colour))
     straw = np.array(mix(STRAW, pal.ground, 0.15), np.float32)
     k = 26.0 / (2 * math.pi)
     phase = 0.0 if view != 2 else 0.37
@@ -319,3 +362,38 @@ def draw_basket(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
                             (sx * r_top * 0.33, y_top - 0.36), (x_b, y_top + 0.05)], 10)
         polyline(fr.draw, fr.pts(pts), leather, fr.px(0.05))
         polyline(fr.draw, fr.pts([(x + 0.0, y - 0.012) for x, y in pts]), scale(leather, 1.35), fr.px(0.012))
+
+
+def draw_hat(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
+    """A plaited straw hat seen from the front and above: a wide brim and a round crown, with a
+    ribbon or the Jebli wool pompoms when the motif says so."""
+    tilt = 0.34 if view != 2 else 0.5
+    straw = np.array(mix(STRAW, pal.main, 0.6), np.float32)
+    brim_y, brim_r = 0.42, 0.98 if pal.motif != "bord-large" else 1.05
+
+    def brim(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        r = np.sqrt(x * x + y * y)
+        rings = 0.84 + 0.16 * np.cos(r * 2 * math.pi * 16) + 0.04 * np.cos(np.arctan2(y, x) * 90)
+        light = 1.05 - 0.18 * (y + 1) / 2
+        return np.broadcast_to(straw, (*x.shape, 3)) * (rings * light)[..., None]
+
+    disc_overlay(fr, 0.0, brim_y, brim_r, brim_r * tilt, brim)
+    ys, rs = profile([(-0.12, 0.24), (-0.07, 0.38), (0.1, 0.43), (0.3, 0.43), (brim_y, 0.42)])
+
+    def crown(theta: np.ndarray, yp: np.ndarray, u: np.ndarray) -> np.ndarray:
+        rows = 0.84 + 0.16 * np.cos(yp * 2 * math.pi * 11)
+        weave = 0.95 + 0.05 * np.cos(theta * 40 + yp * 30)
+        col = np.broadcast_to(straw, (*yp.shape, 3)).copy()
+        if pal.motif == "ruban":
+            band = (yp > brim_y - 0.16) & (yp < brim_y - 0.04)
+            col[band] = np.array(pal.accent, np.float32)
+        return col * (rows * weave)[..., None]
+
+    revolve(fr, ys, rs, tilt, crown, ambient=0.42, spec_k=0.1, spec_pow=10)
+    if pal.motif == "pompons":  # Jebli hats: wool cords with big pompoms over the brim
+        cols = [(196, 58, 46), (40, 90, 160), (217, 160, 40), (30, 120, 80), (236, 226, 206)]
+        for i, x in enumerate((-0.7, -0.45, 0.45, 0.7)):
+            y = brim_y + 0.1 + rng.uniform(-0.02, 0.05)
+            polyline(fr.draw, fr.pts([(x * 0.55, brim_y - 0.2), (x, y)]), scale(STRAW, 0.6), fr.px(0.012))
+            r = 0.085
+            fr.draw.ellipse(fr.ell(x, y, r, r), fill=cols[(i + rng.randint(0, 4)) % len(cols)])

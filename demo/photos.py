@@ -16,6 +16,7 @@ class PhotoJob:
     seed: int
     view: int = 0
     palette: tuple[str, ...] | None = None
+    motif: str = ""  # the product's motif attribute, drawn where the kind has one
     phone_shot: bool = False
     size: int = 1200
 
@@ -36,7 +37,8 @@ def render_original(job: PhotoJob) -> PhotoOutput:
     elif job.kind == "workshop":
         image = render_workshop(job.seed, size=job.size)
     else:
-        image = render_product(job.kind, job.seed, view=job.view, size=job.size, palette=job.palette)
+        image = render_product(job.kind, job.seed, view=job.view, size=job.size, palette=job.palette,
+                               motif=job.motif)
     return PhotoOutput(job.key, phone_shot(image, job.seed) if job.phone_shot else to_jpeg(image))
 
 

@@ -12,6 +12,7 @@ curated collections. So `make run` exercises the real write path.
 from __future__ import annotations
 
 import logging
+from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from decimal import Decimal
@@ -46,8 +47,11 @@ def demo_loaded() -> bool:
 
 
 def load_demo(*, max_products: int | None = None, photo_size: int = 1200, photos: bool = True,
-              workers: int | None = None, log: Any = logger.info) -> dict[str, int]:
-    """Load the demo catalog (idempotent only in the sense that callers check `demo_loaded` first)."""
+              workers: int | None = None, log: Any = logger.info, fairs: bool | None = None) -> dict[str, int]:
+    """Load the demo catalog (idempotent only in the sense that callers check `demo_loaded` first).
+
+    The demo fairs (with past stand sales, which are orders) come with the whole catalogue, not with a
+    subset (`max_products`, the tests' and benchmarks' small catalogue), unless `fairs` says otherwise."""
     from demo import data
 
     products = balanced_subset(data.PRODUCTS, data.CATEGORIES, max_products) if max_products else data.PRODUCTS
@@ -57,6 +61,7 @@ def load_demo(*, max_products: int | None = None, photo_size: int = 1200, photos
         categories = _load_categories(data.CATEGORIES)
         attributes, values = _load_attributes(data.ATTRIBUTES)
         product_types = _load_product_types(data.PRODUCT_TYPES, attributes)
+        _load_kind_hints(data.PRODUCTS, product_types, categories, values)
         labels = _load_labels(data.LABELS)
         admin = _load_users(data.USERS)
         used_artisans = {p["artisan"] for p in products}
@@ -77,6 +82,10 @@ def load_demo(*, max_products: int | None = None, photo_size: int = 1200, photos
     load_trade_demo(log)
     photo_count = _load_photos(admin, products, product_map, data.ARTISANS, artisans, photo_size, workers,
                                log) if photos else 0
+    if fairs if fairs is not None else max_products is None:
+        from demo.fairs import load_demo_fairs
+
+        load_demo_fairs(log)
     return {"artisans": len(artisans), "products": len(product_map), "photos": photo_count}
 
 
@@ -161,6 +170,22 @@ def _load_product_types(specs: list[dict], attributes: dict[str, cm.Attribute]) 
             cm.AttributeVariant.objects.create(product_type=product_type, attribute=attributes[slug], sort_order=i)
         types[spec["slug"]] = product_type
     return types
+
+
+def _load_kind_hints(products: list[dict], product_types: dict, categories: dict, values: dict) -> None:
+    """Each kind's craft (where most demo pieces of the kind are listed) and usual materials (those its demo
+    pieces are made of), from the whole demo catalogue, so that a small demo gets the same hints."""
+    crafts: dict[str, Counter] = defaultdict(Counter)
+    materials: dict[str, set[str]] = defaultdict(set)
+    for product in products:
+        crafts[product["product_type"]][product["category"]] += 1
+        materials[product["product_type"]].update(product["attributes"].get("materiau") or [])
+    for slug, product_type in product_types.items():
+        if crafts[slug]:
+            product_type.default_category = categories[crafts[slug].most_common(1)[0][0]]
+            product_type.save(update_fields=["default_category"])
+        product_type.usual_values.set([values[("materiau", m)] for m in sorted(materials[slug])
+                                       if ("materiau", m) in values])
 
 
 def _load_labels(specs: list[dict]) -> dict[str, Label]:
@@ -314,7 +339,11 @@ def _load_photos(admin: User, products: list[dict], product_map: dict, artisan_s
         for view in range(spec.get("photos", 1)):
             jobs.append(PhotoJob(key=("product", spec["slug"], view), kind=render.get("kind", "pottery"),
                                  seed=spec["seed"], view=view, palette=tuple(render.get("palette") or ()) or None,
-                                 phone_shot=bool(spec.get("phone_shot")) and view == 0, size=size))
+                                 motif=render.get("motif", ""),
+                                 # The raw phone shot shows the pipeline at work among the piece's photos;
+                                 # the lead photo, the one the shop shows first, is a studio shot.
+                                 phone_shot=bool(spec.get("phone_shot")) and view == spec.get("photos", 1) - 1,
+                                 size=size))
     for spec in artisan_specs:
         if spec["slug"] in artisans:
             jobs.append(PhotoJob(key=("portrait", spec["slug"], 0), kind="portrait", seed=spec["seed"], size=min(size, 800)))

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "storefront.atelier",
     "storefront.curation",
     "storefront.trade",
+    "storefront.fairs",
 ]
 
 MIDDLEWARE = [

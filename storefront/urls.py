@@ -19,6 +19,10 @@ urlpatterns = [
     re_path(rf"^{LANG}/trade/", include("storefront.trade.urls")),
     re_path(rf"^{LANG}/atelier/trade/", include("storefront.trade.atelier_urls")),
     re_path(rf"^{LANG}/curation/trade/", include("storefront.trade.curation_urls")),
+    # Fairs (issue 20): the artisan's stand and sales, the curators' fairs and figures, the shop's fair pages.
+    re_path(rf"^{LANG}/atelier/fairs/", include("storefront.fairs.atelier_urls")),
+    re_path(rf"^{LANG}/curation/", include("storefront.fairs.curation_urls")),
+    re_path(rf"^{LANG}/{MARKET}/", include("storefront.fairs.shop_urls")),
     re_path(rf"^{LANG}/atelier/", include("storefront.atelier.urls")),
     re_path(rf"^{LANG}/curation/", include("storefront.curation.urls")),
     re_path(rf"^{LANG}/{MARKET}/", include("storefront.shop.urls")),

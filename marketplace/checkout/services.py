@@ -79,7 +79,8 @@ def _clean_email(email: str | None) -> str:
 
 def create_checkout(*, channel_slug: str | None, lines: list[dict], email: str | None = None,
                     shipping_address: dict | None = None, billing_address: dict | None = None,
-                    language_code: str | None = None, user: Any = None, request: Any = None) -> Checkout:
+                    language_code: str | None = None, user: Any = None, request: Any = None,
+                    metadata: list[dict] | None = None) -> Checkout:
     authenticated = bool(user is not None and user.is_authenticated)
     # Per client IP and per buyer (the account's e-mail, else the given one): carts cannot be mass-made
     # to hold stock.
@@ -91,6 +92,7 @@ def create_checkout(*, channel_slug: str | None, lines: list[dict], email: str |
     if language not in LANGUAGE_CODES:
         raise MutationError([FieldError("language_code", f"Unsupported language: {language}.", "INVALID")])
     checkout.language_code = language
+    checkout.metadata = clean_metadata(metadata)
     errors: list[FieldError] = []
     for name, data in (("shipping_address", shipping_address), ("billing_address", billing_address)):
         if data:
@@ -107,6 +109,25 @@ def create_checkout(*, channel_slug: str | None, lines: list[dict], email: str |
         add_lines(checkout, lines)
         checkout._new = False
     return checkout
+
+
+MAX_METADATA_ITEMS, MAX_METADATA_KEY, MAX_METADATA_VALUE = 10, 64, 256
+
+
+def clean_metadata(items: list[dict] | None) -> dict[str, str]:
+    """Public metadata a buyer's client may set (Saleor copies it to the order: the `source` of a visit
+    that came from a fair's QR label, for instance); bounded so a checkout cannot carry a payload."""
+    items = items or []
+    if len(items) > MAX_METADATA_ITEMS:
+        raise MutationError([FieldError("metadata", f"At most {MAX_METADATA_ITEMS} metadata items.", "INVALID")])
+    cleaned = {}
+    for item in items:
+        key, value = str(item.get("key") or "").strip(), str(item.get("value") or "")
+        if not key or len(key) > MAX_METADATA_KEY or len(value) > MAX_METADATA_VALUE:
+            raise MutationError([FieldError("metadata", f"A metadata key has 1 to {MAX_METADATA_KEY} characters "
+                                            f"and a value at most {MAX_METADATA_VALUE}.", "INVALID")])
+        cleaned[key] = value
+    return cleaned
 
 
 def _variants(variant_ids: list[int]) -> dict[int, ProductVariant]:

@@ -16,6 +16,8 @@ from marketplace.checkout.graphql.schema import CheckoutMutations, CheckoutQueri
 from marketplace.core.graphql.types import CountryDisplay, LanguageDisplay
 from marketplace.core.models import LANGUAGE_CODES
 from marketplace.curation.graphql.management import ManagementMutations, ManagementQueries
+from marketplace.fairs.graphql.schema import Mutation as FairMutations
+from marketplace.fairs.graphql.schema import Query as FairQueries
 from marketplace.orders.graphql.schema import OrderMutations, OrderQueries
 from marketplace.pages.graphql.schema import PageQueries
 from marketplace.payments.graphql.schema import PaymentMutations
@@ -78,8 +80,9 @@ class Shop(graphene.ObjectType):
         return SCHEMA_VERSION
 
 
-class Query(AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, ManagementQueries, CheckoutQueries,
-            OrderQueries, PayoutQueries, ShippingQueries, PageQueries, TradeQueries, graphene.ObjectType):
+class Query(FairQueries, AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, ManagementQueries,
+            CheckoutQueries, OrderQueries, PayoutQueries, ShippingQueries, PageQueries, TradeQueries,
+            graphene.ObjectType):
     shop = graphene.Field(Shop, required=True)
 
     @staticmethod
@@ -87,8 +90,9 @@ class Query(AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, Mana
         return {}
 
 
-class Mutation(AccountMutations, ManagementMutations, CheckoutMutations, PaymentMutations, OrderMutations,
-               PayoutMutations, AddressMutations, PasswordMutations, TradeMutations, graphene.ObjectType):
+class Mutation(FairMutations, AccountMutations, ManagementMutations, CheckoutMutations, PaymentMutations,
+               OrderMutations, PayoutMutations, AddressMutations, PasswordMutations, TradeMutations,
+               graphene.ObjectType):
     pass
 
 

@@ -63,6 +63,14 @@ TEXTS = {
                "لم يصل تحويل المشتري للطلب رقم {number} خلال {days} أيام: أُلغي الطلب. لا تشحنوه. "
                "هذه القطع معروضة للبيع من جديد: {lines}."),
     },
+    "handed_over": {
+        "fr": ("Maalem : votre commande n° {number} vous a été remise",
+               "{artisan} vous a remis votre commande n° {number}. Merci et à bientôt."),
+        "en": ("Maalem: your order #{number} was handed over to you",
+               "{artisan} has handed over your order #{number}. Thank you."),
+        "ar": ("معلم: تم تسليمكم الطلب رقم {number}",
+               "قام {artisan} بتسليمكم طلبكم رقم {number}. شكرا لكم."),
+    },
 }
 # Added to the confirmation of an order paid by bank transfer (orders/holds.py).
 TRANSFER_DEADLINE = {
@@ -94,11 +102,14 @@ PARTS = {
 }
 PAYMENT_LABELS = {
     "fr": {"COD": "à la livraison", "BANK_TRANSFER": "par virement (facture proforma au lien ci-dessous)",
-           "STRIPE": "par carte, reçu", "DEV": "carte de la passerelle de développement (aucun paiement réel)"},
+           "STRIPE": "par carte, reçu", "DEV": "carte de la passerelle de développement (aucun paiement réel)",
+           "STAND_CASH": "en espèces sur le stand", "STAND_CARD": "par carte sur le stand"},
     "en": {"COD": "cash on delivery", "BANK_TRANSFER": "by bank transfer (proforma invoice at the link below)",
-           "STRIPE": "by card, received", "DEV": "development gateway card (no real payment)"},
+           "STRIPE": "by card, received", "DEV": "development gateway card (no real payment)",
+           "STAND_CASH": "in cash on the stand", "STAND_CARD": "by card on the stand"},
     "ar": {"COD": "عند التسليم", "BANK_TRANSFER": "بتحويل بنكي (الفاتورة الأولية في الرابط أدناه)",
-           "STRIPE": "بالبطاقة، تم الاستلام", "DEV": "بطاقة بوابة التطوير (دون دفع حقيقي)"},
+           "STRIPE": "بالبطاقة، تم الاستلام", "DEV": "بطاقة بوابة التطوير (دون دفع حقيقي)",
+           "STAND_CASH": "نقدا في الرواق", "STAND_CARD": "بالبطاقة في الرواق"},
 }
 DATE_LOCALES = {"fr": "fr_MA", "ar": "ar_MA", "en": "en_GB"}
 
@@ -203,10 +214,11 @@ def send_released(order: Order) -> None:
         send_mail(subject.format(**values), body.format(**values), settings.DEFAULT_FROM_EMAIL, [member.user.email])
 
 
-def send_shipped(order: Order, artisan_name: str, tracking: str) -> None:
+def send_shipped(order: Order, artisan_name: str, tracking: str, *, in_person: bool = False) -> None:
+    """Shipped by a carrier (with its tracking link), or handed over in person (pickup, hotel delivery)."""
     language = _language(order)
-    subject, body = TEXTS["shipped"][language]
-    url = selectors.tracking_url(tracking)
+    subject, body = TEXTS["handed_over" if in_person else "shipped"][language]
+    url = selectors.tracking_url(tracking) if not in_person else None
     values = {"number": isolate(order.number, language), "artisan": isolate(artisan_name, language),
               "tracking": isolate(tracking or "—", language),
               "link": PARTS[language]["link"].format(url=isolate(url, language)) if url else ""}

@@ -24,12 +24,15 @@ SHIPPED_STAGES = {Fulfillment.Stage.SHIPPED, Fulfillment.Stage.DELIVERED}
 CREDIT_TERMS_KEY = "creditTerms"
 
 
-def after_order_placed(order: Order) -> None:
+def after_order_placed(order: Order, *, commission_rate: Decimal | None = None) -> None:
+    """A paid order's lines enter the payout ledger (at `commission_rate` when the sale's source sets one,
+    a fair's; else each artisan's); the buyer gets a confirmation when there is an address to send it to."""
     if order.total_charged >= order.total_gross:
         from marketplace.payouts.services import record_sales
 
-        record_sales(order)
-    transaction.on_commit(lambda: send_order_confirmation_task.delay(order.pk))
+        record_sales(order, commission_rate=commission_rate)
+    if order.user_email:
+        transaction.on_commit(lambda: send_order_confirmation_task.delay(order.pk))
 
 
 def refresh_payment(order_id: int) -> Order:
@@ -94,31 +97,51 @@ def require_fulfillment_access(user: Any, fulfillment: Fulfillment) -> None:
         raise PermissionDenied("You can only fulfil your own artisan's lines.")
 
 
+def handed_over_in_person(order: Order) -> bool:
+    """Workshop or Expo pickup, and hotel or riad delivery by the artisan: no carrier, no tracking number."""
+    from marketplace.shipping.models import ShippingMethod
+
+    if order.collection_point_id:
+        return True
+    return bool(order.shipping_method_id) and order.shipping_method.kind == ShippingMethod.Kind.HOTEL
+
+
 def update_fulfillment(fulfillment: Fulfillment, user: Any, *, stage: str | None, tracking_number: str | None,
-                       notify_customer: bool = True) -> Fulfillment:
+                       notify_customer: bool = True, note: str | None = None) -> Fulfillment:
+    """Move an artisan's part forward. A carrier's parcel needs its tracking number to leave; what is handed
+    over in person (workshop pickup, hotel delivery) may go straight to DELIVERED with an optional note, and
+    needs no tracking number."""
     require_fulfillment_access(user, fulfillment)
-    fulfillment = Fulfillment.objects.select_for_update().select_related("order", "artisan").get(pk=fulfillment.pk)
+    fulfillment = Fulfillment.objects.select_for_update(of=("self",)).select_related(
+        "order", "order__shipping_method", "artisan").get(pk=fulfillment.pk)
     order = fulfillment.order
+    in_person = handed_over_in_person(order)
     if order.status == Order.Status.CANCELED:
         raise MutationError([FieldError("id", "The order is canceled.", "NOT_EDITABLE")])
     if stage and STAGE_ORDER.index(stage) < STAGE_ORDER.index(fulfillment.stage):
         raise MutationError([FieldError("stage", f"Already {fulfillment.stage.lower()}.", "INVALID")])
     if stage in SHIPPED_STAGES and paid_before_shipping(order) and order.total_charged < order.total_gross:
         raise MutationError([FieldError("stage", "Cannot ship an unpaid order.", "CANNOT_FULFILL_UNPAID_ORDER")])
-    if stage == Fulfillment.Stage.SHIPPED and order.shipping_method_id and not (tracking_number or fulfillment.tracking_number):
-        raise MutationError([FieldError("tracking_number", "A tracking number is required to ship.", "REQUIRED")])
     newly_shipped = stage in SHIPPED_STAGES and fulfillment.stage not in SHIPPED_STAGES
+    if newly_shipped and not in_person and order.shipping_method_id \
+            and not (tracking_number or fulfillment.tracking_number):
+        raise MutationError([FieldError("tracking_number", "A tracking number is required to ship.", "REQUIRED")])
+    if note is not None and len(note.strip()) > 500:
+        raise MutationError([FieldError("note", "At most 500 characters.", "INVALID")])
     if stage:
         fulfillment.stage = stage
     if tracking_number is not None:
         fulfillment.tracking_number = tracking_number.strip()
+    if note is not None:
+        fulfillment.handover_note = note.strip()
     fulfillment.save()
     OrderEvent.objects.create(order=order, type="TRACKING_UPDATED" if not stage else "FULFILLMENT_FULFILLED_ITEMS",
                               user=user, parameters={"artisan": fulfillment.artisan.name, "stage": fulfillment.stage,
-                                                     "tracking_number": fulfillment.tracking_number})
+                                                     "tracking_number": fulfillment.tracking_number,
+                                                     "note": fulfillment.handover_note})
     recompute_status(order)
     if newly_shipped and notify_customer:
-        args = (order.pk, fulfillment.artisan.name, fulfillment.tracking_number)
+        args = (order.pk, fulfillment.artisan.name, fulfillment.tracking_number, in_person)
         transaction.on_commit(lambda: send_order_shipped_task.delay(*args))
     return fulfillment
 

@@ -31,6 +31,10 @@ class Measurements:
     subject_found: bool
     fill: float | None  # largest side of the subject box over the frame side (0..1)
     subject_cut: bool
+    stray_pieces: int = 0  # separate salient objects beside the piece (debris)
+    edge_unsure: float = 0.0  # subject pixels the segmentation is unsure of, over the subject's area
+    edge_roughness: float = 0.0  # outline length over a smoothed outline's, minus one (torn, stair-stepped)
+    margin: float | None = None  # smallest gap between the piece and the frame's edge (0..1)
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -159,6 +163,11 @@ def measure(
         x0, y0, x1, y1 = subject.bbox
         fill = float(max(x1 - x0, y1 - y0))
     w0, h0 = size or img.size
+    stats = subject.stats if subject is not None else {}
+    margin = None
+    if confident:
+        x0, y0, x1, y1 = subject.bbox
+        margin = float(min(x0, y0, 1 - x1, 1 - y1))
     return Measurements(
         width=int(w0),
         height=int(h0),
@@ -173,4 +182,9 @@ def measure(
         subject_found=confident,
         fill=fill,
         subject_cut=bool(found and "subject_cut" in subject.reasons),
+        stray_pieces=int(stats.get("stray_pieces", 0)),
+        # On a plain backdrop colour tells the piece apart exactly: its outline is judged instead.
+        edge_unsure=0.0 if "plain_backdrop" in stats else float(stats.get("unsure", 0.0)),
+        edge_roughness=float(stats.get("roughness", 0.0)),  # read on flat (cut-out) backdrops only
+        margin=margin,
     )

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageFilter
 
-from .analysis import channel_peak, chroma, luminance, white_patch
+from .analysis import channel_peak, chroma, luminance
 from .subject import Subject, dilate, distance_map, erode, features
 
 BACKGROUND_RGB = (247, 246, 244)  # clean, light, very slightly warm studio white
-ASPECTS = {"1:1": (1, 1), "4:5": (4, 5)}
+# Frames the product needs: 1:1 product photos and portraits, 4:5 tall pieces, 4:3 workshop photos.
+ASPECTS = {"1:1": (1, 1), "4:5": (4, 5), "4:3": (4, 3)}
 MAX_MASTER_SIDE = 2048
 SUBJECT_FILL = 0.78  # subject's longer side over the canvas: ~11 % even margins
 REFINE_SIDE = 1024  # resolution at which mask edges are refined against colour
@@ -49,44 +50,56 @@ def parse_aspect(aspect: str) -> float:
     return w / h
 
 
+LIGHT_BACKDROP = 0.45  # mean level of a wall or sheet light enough to be a white reference
+CAST_IGNORED, CAST_CORRECTED = 0.10, 0.22  # reference chroma: a tinted wall below, a light's cast above
+DARK_FRAME = 0.4  # mean luminance below which dim highlights mean under-exposure
+DIM_HIGHLIGHTS = 0.7  # brightest channel (99.5th percentile) below which nothing in the frame is lit
+FLAT_FRAME = 0.12  # luminance spread (1st to 99th percentile) below which there is nothing to judge
+
+
 def white_balance(arr: np.ndarray, subject: Subject) -> tuple[float, float, float]:
-    """Per-channel gains that make the background neutral (or, without a reliable
-    background, gently pull the brightest pixels towards neutral)."""
-    if subject.confident and subject.background_rgb is not None:
-        ref, strength = np.asarray(subject.background_rgb), 1.0
-    else:
-        ref, strength = np.asarray(white_patch(arr, luminance(arr))), 0.6
-    if ref.mean() < 0.15 or chroma(ref) > 0.4:
-        return (1.0, 1.0, 1.0)  # too dark to judge, or a deliberately coloured backdrop
+    """Per-channel gains that make the neutral reference neutral, in proportion to how much the
+    reference looks like a light's cast rather than a tinted wall: a beige wall under daylight is
+    left alone (correcting it would repaint the product), a tungsten cast is removed in full."""
+    if subject.background_rgb is None or not subject.confident:
+        # No plain backdrop around a trusted subject to read the light from: the brightest
+        # pixels of a cluttered scene (a tinted floor, a rug) are no white reference, and
+        # guessing repaints the product.
+        return (1.0, 1.0, 1.0)
+    ref, strength = np.asarray(subject.background_rgb), 1.0
+    c = chroma(ref)
+    if ref.mean() < LIGHT_BACKDROP or c > 0.45:
+        return (1.0, 1.0, 1.0)  # a dark wall (brick, wood) or a deliberately coloured backdrop
+    strength *= min(1.0, max(0.0, (c - CAST_IGNORED) / (CAST_CORRECTED - CAST_IGNORED)))
     gains = (ref.mean() / np.maximum(ref, 1e-3)) ** strength
     return tuple(float(g) for g in np.clip(gains, *GAIN_RANGE))
 
 
 def tone_curve(lum: np.ndarray, peak: np.ndarray, region: np.ndarray | None = None) -> np.ndarray:
-    """256-entry curve (0..1). Each step only acts on a measured fault, so a well exposed
-    photo gets (nearly) the identity: levels when the highlights are dim or the blacks
-    lifted, a midtone gamma when the subject is too dark or washed out, a soft S-curve
-    when the frame is flat. ``peak`` is the brightest channel per pixel (the stretch must
-    not clip a saturated colour); ``region`` is the subject's luminance when known."""
+    """256-entry curve (0..1), judged on the whole frame so that a dark piece photographed well
+    (a brown leather bag) or a white one (cream glaze) keeps its own lightness. Each step acts on
+    a measured fault only: a linear stretch when the highlights are dim (a gain changes no hue),
+    a midtone gamma when the frame stays too dark, a soft S-curve when it is flat. No black
+    point: a light scene without shadows is not hazy, and lowering the blacks of every channel
+    saturates colours (terracotta turned orange). A frame of one flat colour gets the identity: nothing to judge.
+    ``region`` (the subject's luminance) is accepted for callers but not used."""
     x = np.linspace(0.0, 1.0, 256)
-    known = region is not None and region.size >= 16
-    region = region if known else lum
-    lo = float(np.percentile(lum, 0.5))
     hi = float(np.percentile(peak, 99.5))
-    # Dim highlights: stretch so they land at 0.95, never by more than MAX_EXPOSURE_GAIN.
-    white = max(hi / 0.95, 1.0 / MAX_EXPOSURE_GAIN) if hi < 0.85 else 1.0
-    black = min(lo * 0.8, 0.1) if lo > 0.04 else 0.0
-    y = np.clip((x - black) / (white - black), 0.0, 1.0)
-    m = float(np.interp(region, x, y).mean())
+    if float(np.percentile(lum, 99) - np.percentile(lum, 1)) < FLAT_FRAME:
+        return x
+    # Dim highlights in a dark frame: an under-exposed shot. A mid-grey wall in a frame of
+    # normal brightness is a grey wall, and dark bricks with a few lit edges are dark bricks.
+    dark = float(lum.mean()) < DARK_FRAME
+    white = max(hi / 0.95, 1.0 / MAX_EXPOSURE_GAIN) if hi < DIM_HIGHLIGHTS and dark else 1.0
+    y = np.clip(x / white, 0.0, 1.0)
+    m = float(np.interp(lum, x, y).mean())
     gamma = 1.0
-    if 0.01 < m < 0.3:  # subject (or frame) too dark even after levels
-        gamma = max(0.6, math.log(0.4) / math.log(m))
-    elif known and m > 0.8:  # washed-out subject (a bright frame alone is a light backdrop)
-        gamma = min(1.4, math.log(0.7) / math.log(m))
+    if 0.01 < m < 0.28:  # the frame is too dark even after the stretch
+        gamma = max(0.6, math.log(0.38) / math.log(m))
     y = y**gamma
     spread = float(np.interp(lum, x, y).std())
-    if spread < 0.12:  # flat, hazy photo: a soft S-curve
-        k = min(0.3, (0.12 - spread) * 4)
+    if spread < 0.1:  # flat, hazy photo: a soft S-curve
+        k = min(0.3, (0.1 - spread) * 4)
         y = y + k * (y * y * (3 - 2 * y) - y)
     return np.clip(y, 0.0, 1.0)
 
@@ -187,9 +200,26 @@ def mask_fetch(mask: np.ndarray, frame: tuple[int, int]) -> Fetch:
     return fetch
 
 
+# Upsampling a soft alpha blurs its edge in proportion to the scale: a contrast curve around
+# 0.5 brings the edge back to a couple of output pixels without stair-steps.
+_EDGE_T = [min(1.0, max(0.0, (v / 255 - 0.3) / 0.4)) for v in range(256)]
+_EDGE_LUT = [round(255 * t * t * (3 - 2 * t)) for t in _EDGE_T]
+
+
 def _alpha(base: Image.Image, subject: Subject, frame: tuple[int, int], plan: Plan) -> Image.Image:
-    """Soft subject alpha at output size: the coarse mask gives the sure inside and the
-    neighbourhood, colour distance to the background decides the edge at <= 1024 px."""
+    """Soft subject alpha at output size. With a segmented subject, its refined alpha is laid
+    out on the canvas; otherwise (classical analysis) the coarse mask gives the sure inside and
+    the neighbourhood, and colour distance to the background decides the edge at <= 1024 px."""
+    if subject.alpha is not None:
+        soft = Image.fromarray(np.round(subject.alpha * 255).astype(np.uint8))
+        kx, ky = soft.width / frame[0], soft.height / frame[1]
+
+        def fetch(box: Box, size: tuple[int, int]) -> Image.Image:
+            b = (max(0.0, box[0] * kx), max(0.0, box[1] * ky), min(soft.width, box[2] * kx), min(soft.height, box[3] * ky))
+            return soft.resize(size, Image.Resampling.BICUBIC, box=b)
+
+        a = place(fetch, frame, plan.canvas, base.size, "L", 0).point(_EDGE_LUT)
+        return a.filter(ImageFilter.GaussianBlur(0.6))
     m = Image.fromarray(subject.mask.astype(np.uint8) * 255)
     inner = np.asarray(erode(m, 2))
     around = np.asarray(dilate(m, 3))
@@ -212,15 +242,23 @@ def render(
     fetch: Fetch, frame: tuple[int, int], plan: Plan, subject: Subject, *, sharpen: bool = True
 ) -> Image.Image:
     """Produce the output image for ``plan`` from pixels served by ``fetch``."""
+    return render_with_alpha(fetch, frame, plan, subject, sharpen=sharpen)[0]
+
+
+def render_with_alpha(
+    fetch: Fetch, frame: tuple[int, int], plan: Plan, subject: Subject, *, sharpen: bool = True
+) -> tuple[Image.Image, Image.Image | None]:
+    """``render``, plus the subject's alpha at output size when the background was replaced."""
     base = place(fetch, frame, plan.canvas, plan.out_size, "RGB", BACKGROUND_RGB)
     out = base.point(plan.lut) if plan.lut is not None else base
+    alpha = None
     if plan.replace_background:
         alpha = _alpha(base, subject, frame, plan)
         out = Image.composite(out, Image.new("RGB", out.size, BACKGROUND_RGB), alpha)
     if sharpen:
         out = unsharp(out)
     out.info = {}
-    return out
+    return out, alpha
 
 
 def unsharp(im: Image.Image, amount: float = 0.4) -> Image.Image:
@@ -250,4 +288,5 @@ def mapped_subject(subject: Subject, frame: tuple[int, int], plan: Plan) -> Subj
         subject.background_rgb,
         subject.centres,
         subject.threshold,
+        dict(subject.stats),
     )

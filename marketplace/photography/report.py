@@ -20,8 +20,13 @@ WEIGHTS = {
     "colour_cast": 15,
     "background_clutter": 15,
     "subject_fill": 10,
+    "edge_quality": 25,  # a torn or littered cut-out is worse than the clutter it removed
 }
-AFTER_CHECKS = frozenset({"sharpness", "exposure", "colour_cast", "background_clutter", "subject_fill"})
+AFTER_CHECKS = frozenset(
+    {"sharpness", "exposure", "colour_cast", "background_clutter", "subject_fill", "edge_quality"}
+)
+STRAY_PENALTY = 55  # per separate object beside the piece (at most two count): a stray object shows
+DEBRIS_PENALTY = 60  # the same objects, on the edge check: debris is a failed cut-out
 
 LABELS = {
     "resolution": {"fr": "Résolution", "ar": "الدقة", "en": "Resolution"},
@@ -30,6 +35,7 @@ LABELS = {
     "colour_cast": {"fr": "Couleurs", "ar": "الألوان", "en": "Colour"},
     "background_clutter": {"fr": "Arrière-plan", "ar": "الخلفية", "en": "Background"},
     "subject_fill": {"fr": "Cadrage", "ar": "التأطير", "en": "Framing"},
+    "edge_quality": {"fr": "Contours", "ar": "الحواف", "en": "Edges"},
 }
 
 ADVICE = {
@@ -59,9 +65,16 @@ ADVICE = {
         "en": "The colours are off: shoot in daylight, away from coloured lamps, in front of a white or grey background.",
     },
     "background_clutter": {
-        "fr": "L'arrière-plan est encombré : posez l'objet seul devant un mur ou un drap uni et clair.",
-        "ar": "الخلفية مزدحمة: ضع المنتج وحده أمام حائط أو قماش فاتح بلون واحد.",
-        "en": "The background is cluttered: place the object alone in front of a plain, light wall or sheet.",
+        "fr": "L'arrière-plan est encombré : photographiez la pièce seule, sur un drap ou un mur uni et clair.",
+        "ar": "الخلفية مزدحمة: صوّر القطعة وحدها على قماش أو حائط فاتح بلون واحد.",
+        "en": "The background is cluttered: photograph the piece alone, on a plain, light sheet or wall.",
+    },
+    "edge_quality": {
+        "fr": "Les contours de la pièce se confondent avec le fond : laissez de l'espace autour de la pièce "
+        "et photographiez-la sur un drap ou un mur uni.",
+        "ar": "حواف القطعة تختلط بالخلفية: اترك مساحة حول القطعة وصوّرها على قماش أو حائط بلون واحد.",
+        "en": "The piece's edges blend into the background: leave space around the piece and photograph it "
+        "on a plain sheet or wall.",
     },
     "subject_fill:small": {
         "fr": "L'objet est trop petit dans la photo : rapprochez-vous pour qu'il occupe presque tout le cadre.",
@@ -113,7 +126,22 @@ def _score(code: str, m: Measurements) -> tuple[int, str, dict]:
         rgb = [round(v * 255) for v in m.reference_rgb]
         return round(_ramp(m.cast, 0.30, 0.06)), code, {"cast": round(m.cast, 3), "reference_rgb": rgb}
     if code == "background_clutter":
-        return round(_ramp(m.clutter, 0.45, 0.05)), code, {"clutter": round(m.clutter, 3)}
+        s = _ramp(m.clutter, 0.45, 0.05) - STRAY_PENALTY * min(2, m.stray_pieces)
+        return round(max(0.0, s)), code, {"clutter": round(m.clutter, 3), "stray_pieces": m.stray_pieces}
+    if code == "edge_quality":
+        penalty = (100 - _ramp(m.edge_unsure, 0.35, 0.05)) * 0.6 + (100 - _ramp(m.edge_roughness, 0.08, 0.02))
+        penalty += DEBRIS_PENALTY * min(3, m.stray_pieces)
+        if m.margin is not None and m.margin < 0.03:
+            penalty += 30
+        if not m.subject_found:
+            penalty = max(penalty, 50)  # nothing could be told apart from the background
+        values = {
+            "unsure": round(m.edge_unsure, 3),
+            "roughness": round(m.edge_roughness, 3),
+            "margin": None if m.margin is None else round(m.margin, 3),
+            "stray_pieces": m.stray_pieces,
+        }
+        return round(max(0.0, 100 - penalty)), code, values
     if code == "subject_fill":
         if m.subject_cut:
             return 30, "subject_fill:cut", {"fill": None, "subject_cut": True}

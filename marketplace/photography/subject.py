@@ -14,6 +14,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 MASK_SIDE = 256
+STRAY_AREA = 0.003  # share of the frame from which a separate object counts as debris
 BORDER = 0.04  # width of the border strip used as background sample, as a fraction of the short side
 
 
@@ -29,6 +30,7 @@ class Subject:
     centres: np.ndarray | None = None  # background colours in feature space
     threshold: float = 0.0
     stats: dict[str, float] = field(default_factory=dict)
+    alpha: np.ndarray | None = None  # soft subject alpha (0..1) at mask resolution, when segmented
 
     @property
     def found(self) -> bool:
@@ -161,6 +163,38 @@ def fill_holes(mask: np.ndarray) -> np.ndarray:
     return ~outside
 
 
+def stray_pieces(lab: np.ndarray, areas: np.ndarray, kept: np.ndarray) -> int:
+    """Pieces not kept as the subject that are big enough to see and lie away from it (outside
+    its box grown by 5 % of the frame): objects beside the piece, not beads of a necklace."""
+    h, w = lab.shape
+    if not kept.any():
+        return 0
+    ids = np.nonzero(kept)[0] + 1
+    ky, kx = np.nonzero(np.isin(lab, ids))
+    pad = 0.05 * max(h, w)
+    ys, xs = np.mgrid[0:h, 0:w]
+    n = len(areas)
+    cy = np.bincount(lab.ravel(), weights=ys.ravel(), minlength=n + 1)[1:] / np.maximum(areas, 1)
+    cx = np.bincount(lab.ravel(), weights=xs.ravel(), minlength=n + 1)[1:] / np.maximum(areas, 1)
+    away = (cx < kx.min() - pad) | (cx > kx.max() + pad) | (cy < ky.min() - pad) | (cy > ky.max() + pad)
+    return int((~kept & (areas >= STRAY_AREA * h * w) & away).sum())
+
+
+def edge_roughness(mask: np.ndarray) -> float:
+    """Mean distance (pixels) between the outline and the same outline smoothed: near 0 for a
+    clean curve, about a quarter of the step for a stair-stepped cut-out, more for a torn one.
+    Only the solid parts count (what survives a 3 px opening): a chain or a fringe is thin by
+    nature, not torn."""
+    if mask.sum() < 64:
+        return 0.0
+    im = Image.fromarray(mask.astype(np.uint8) * 255)
+    solid = np.asarray(dilate(dilate(erode(im, 3), 3), 3)) > 0
+    smooth = np.asarray(im.filter(ImageFilter.GaussianBlur(1.5))) > 127
+    m = mask & solid
+    outline = np.count_nonzero(m[1:, :] != m[:-1, :]) + np.count_nonzero(m[:, 1:] != m[:, :-1])
+    return float(np.count_nonzero((mask != smooth) & solid) / max(1, outline))
+
+
 def detect_subject(img: Image.Image) -> Subject:
     """Find the product in an upright sRGB image (any size; works on a <=256 px copy)."""
     w0, h0 = img.size
@@ -189,6 +223,9 @@ def detect_subject(img: Image.Image) -> Subject:
     areas = np.bincount(lab.ravel(), minlength=n + 1)[1:] if n else np.zeros(0, int)
     biggest = int(areas.max()) if n else 0
     keep_ids = np.nonzero(areas >= max(0.15 * biggest, 0.0005 * h * w))[0] + 1
+    kept_pieces = np.zeros(n, bool)
+    kept_pieces[keep_ids - 1] = True
+    stray = stray_pieces(lab, areas, kept_pieces)
     mask = fill_holes(np.isin(lab, keep_ids)) if len(keep_ids) else np.zeros((h, w), bool)
     if not mask.any():  # nothing, or only specks, stands out from the background
         return Subject(
@@ -218,6 +255,8 @@ def detect_subject(img: Image.Image) -> Subject:
         "edge_touch": float(edge_touch),
         "solidity": float(solidity),
         "contrast": contrast,
+        "stray_pieces": stray,
+        "roughness": edge_roughness(mask),
     }
     return Subject(
         mask, bbox, not reasons, reasons, tuple(float(v) for v in bg_rgb), centres, threshold, stats

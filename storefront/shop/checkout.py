@@ -15,6 +15,7 @@ from storefront.core.client import ApiError
 from storefront.core.pages import api
 from storefront.core.security import allow_stripe
 from storefront.core.templatetags.sf import country_name, tr
+from storefront.fairs.landing import checkout_metadata
 
 from .account import FIELD_NAMES
 from .addresses import FORM_FIELDS, address_fields, address_input, address_values
@@ -86,6 +87,8 @@ def start(request: HttpRequest) -> HttpResponse:
         payload = {"channel": request.market["slug"], "languageCode": request.lang.upper(), "lines": lines}
         if request.session.get("email"):
             payload["email"] = request.session["email"]
+        if checkout_metadata(request):  # the visitor came from a fair's QR label: the order says so
+            payload["metadata"] = checkout_metadata(request)
         result = _run(request, "saleor/CheckoutCreate", {"input": payload})["checkoutCreate"]
     if result["errors"] or not result["checkout"]:
         for messages_ in _field_errors(result["errors"]).values():

@@ -15,6 +15,7 @@ from storefront.core import markets as mk
 from storefront.core.client import ApiError
 from storefront.core.pages import api, found
 from storefront.core.templatetags.sf import seo_description
+from storefront.fairs.landing import fair_landing
 
 from .listing import ATTRIBUTE_FILTERS, SORTS, page_args, page_links, search_filters, sort_order
 from .product import destination_country, product_context
@@ -148,6 +149,9 @@ def _unknown_filters(params: QueryDict, data: dict, regions: list[dict]) -> list
 
 @require_GET
 def product(request: HttpRequest, slug: str) -> HttpResponse:
+    landing = fair_landing(request, slug)  # a scanned fair label: counted, then the clean URL
+    if landing is not None:
+        return landing
     data = api(request, "marketplace/ProductPage", {"slug": slug, "countryCode": destination_country(request)})
     node = found(data["product"])
     context = product_context(request, node)

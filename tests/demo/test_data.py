@@ -25,7 +25,7 @@ REGION_CODES = [
 ]
 CRAFTS = ["tapis-textiles", "poterie-ceramique", "zellige", "cuir", "bijoux", "bois", "cuivre-luminaires", "vannerie"]
 RENDER_KINDS = {"rug", "kilim", "cushion", "pottery", "tagine", "plate", "zellige", "leather-pouf", "leather-bag",
-                "babouche", "necklace", "bracelet", "wood-box", "wood-bowl", "lantern", "brass-tray", "basket"}
+                "babouche", "necklace", "bracelet", "wood-box", "wood-bowl", "lantern", "brass-tray", "basket", "hat"}
 CHANNELS = {"maroc", "touristes", "export", "export-usd"}
 INPUT_TYPES = {"DROPDOWN", "MULTISELECT", "NUMERIC", "PLAIN_TEXT"}
 

@@ -22,7 +22,7 @@ from demo.images import (
 SIZE = 256
 EXPECTED_KINDS = (
     "rug", "kilim", "cushion", "pottery", "tagine", "plate", "zellige", "leather-pouf", "leather-bag",
-    "babouche", "necklace", "bracelet", "wood-box", "wood-bowl", "lantern", "brass-tray", "basket",
+    "babouche", "necklace", "bracelet", "wood-box", "wood-bowl", "lantern", "brass-tray", "basket", "hat",
 )  # fmt: skip
 
 

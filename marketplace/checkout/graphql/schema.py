@@ -117,7 +117,8 @@ class CheckoutCreate(CheckoutMutation):
         checkout = services.create_checkout(
             channel_slug=input.get("channel"), lines=_lines(input.get("lines")), email=input.get("email"),
             shipping_address=input.get("shipping_address"), billing_address=input.get("billing_address"),
-            language_code=getattr(language, "value", language), user=info.context.user, request=info.context)
+            language_code=getattr(language, "value", language), user=info.context.user, request=info.context,
+            metadata=input.get("metadata"))
         return cls.result(checkout)
 
 

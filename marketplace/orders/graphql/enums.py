@@ -51,6 +51,8 @@ class OrderPaymentMethodEnum(graphene.Enum):
     BANK_TRANSFER = "BANK_TRANSFER"
     STRIPE = "STRIPE"
     DEV = "DEV"
+    STAND_CASH = "STAND_CASH"
+    STAND_CARD = "STAND_CARD"
 
 
 class OrderEventsEnum(graphene.Enum):
