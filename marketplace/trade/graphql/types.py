@@ -36,6 +36,7 @@ CHANNEL = "marketplace.channels.graphql.types.Channel"
 ADDRESS = "marketplace.accounts.graphql.address_types.Address"
 ORDER = "marketplace.orders.graphql.types.Order"
 ORDER_LINE = "marketplace.orders.graphql.types.OrderLine"
+ARTISAN_ORDER = "marketplace.orders.graphql.artisan_types.ArtisanOrder"
 SHIPPING_METHOD = "marketplace.shipping.graphql.types.ShippingMethod"
 COLLECTION = "marketplace.catalog.graphql.product_types.Collection"
 
@@ -441,13 +442,18 @@ def _payment_stage(trade: TradeOrderModel) -> str:
 
 
 class TradeOrder(graphene.ObjectType):
-    """A trade order: the order (one fulfilment per artisan), its terms and its production orders. An artisan's
-    members see only their artisan's part."""
+    """A trade order: the order (one fulfilment per artisan), its terms and its production orders. The buyer
+    and the back office read the order; an artisan's members read only their artisan's part (`artisanOrders`,
+    as `artisanOrders` of the retail API), never the order."""
 
     class Meta:
         interfaces = (Node,)
 
-    order = graphene.Field(ORDER, required=True)
+    order = graphene.Field(ORDER, description="The whole order: the buyer and the back office (null for an "
+                                              "artisan's members).")
+    artisan_orders = graphene.NonNull(graphene.List(graphene.NonNull(ARTISAN_ORDER)),
+                                      description="The parts of the order the viewer ships: its artisans' lines, "
+                                                  "fulfilment and share (the buyer and staff: every part).")
     number = graphene.String(required=True)
     company_name = graphene.String(required=True)
     payment_terms = graphene.Field(TradePaymentTermsEnum, required=True, resolver=_text("payment_terms"))
@@ -467,11 +473,15 @@ class TradeOrder(graphene.ObjectType):
 
     @staticmethod
     def resolve_order(root, info):
-        order = root.order
+        return root.order if getattr(root, "_visible_artisans", None) is None else None
+
+    @staticmethod
+    def resolve_artisan_orders(root, info):
+        from marketplace.orders.graphql.schema import artisan_parts
+
         artisans = getattr(root, "_visible_artisans", None)
-        if artisans is not None:
-            order._visible_artisans = artisans
-        return order
+        parts = artisan_parts().filter(order_id=root.order_id).order_by("pk")
+        return list(parts if artisans is None else parts.filter(artisan_id__in=artisans))
 
     @staticmethod
     def resolve_number(root, info):

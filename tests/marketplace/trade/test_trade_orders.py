@@ -162,7 +162,8 @@ def test_each_artisan_sees_only_its_part(gql, doc, login, two_artisans):
                             ("b", two_artisans["piece_b"].sku, two_artisans["piece_a"].sku)):
         login(member_of(two_artisans[key]))
         seen = gql.data(doc(M + "TradeOrder.graphql"), {"id": trade["id"], "languageCode": "AR"})["tradeOrder"]
-        skus = {line["orderLine"]["productSku"] for f in seen["order"]["fulfillments"] for line in f["lines"]}
+        assert seen["order"] is None  # the whole order is the buyer's and the back office's
+        skus = {line["productSku"] for part in seen["artisanOrders"] for line in part["lines"]}
         assert skus == {sku} and other not in str(seen)
         assert all(job["sku"] == sku for job in seen["productionOrders"])
     login(member_of(two_artisans["c"]))
@@ -198,7 +199,7 @@ def test_deposit_starts_production_balance_before_shipping_and_the_ledger_takes_
 
     login(member_of(two_artisans["a"]))
     seen = gql.data(doc(M + "TradeOrder.graphql"), {"id": trade["id"], "languageCode": "FR"})["tradeOrder"]
-    fulfillment = seen["order"]["fulfillments"][0]["id"]
+    fulfillment = seen["artisanOrders"][0]["fulfillment"]["id"]
     ship = gql.data(doc(S + "FulfillmentStageUpdate.graphql"), {"id": fulfillment, "input": {
         "stage": "SHIPPED", "trackingNumber": "CP123456789MA"}})["fulfillmentStageUpdate"]
     assert [e["code"] for e in ship["errors"]] == ["CANNOT_FULFILL_UNPAID_ORDER"]
@@ -238,7 +239,7 @@ def test_net_30_terms_are_for_trusted_accounts_and_ship_before_payment(gql, doc,
     assert ProductionOrder.objects.get(order_line__order__number=trade["number"]).status == "IN_PRODUCTION"
     login(member_of(two_artisans["a"]))
     seen = gql.data(doc(M + "TradeOrder.graphql"), {"id": trade["id"], "languageCode": "FR"})["tradeOrder"]
-    ship = gql.data(doc(S + "FulfillmentStageUpdate.graphql"), {"id": seen["order"]["fulfillments"][0]["id"], "input": {
+    ship = gql.data(doc(S + "FulfillmentStageUpdate.graphql"), {"id": seen["artisanOrders"][0]["fulfillment"]["id"], "input": {
         "stage": "SHIPPED", "trackingNumber": "CP987654321MA"}})["fulfillmentStageUpdate"]
     assert ship["errors"] == []
 
