@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "marketplace.payouts",
     "marketplace.fairs",
     "marketplace.pages",
+    "marketplace.trade",
 ]
 
 MIDDLEWARE = [
@@ -304,6 +305,10 @@ BANK_ACCOUNT_HOLDER = os.environ.get("BANK_ACCOUNT_HOLDER", "Maalem SARL")
 BANK_NAME = os.environ.get("BANK_NAME", "Banque Populaire")
 BANK_IBAN = os.environ.get("BANK_IBAN", "MA64 0000 0000 0000 0000 0000 0000")
 BANK_BIC = os.environ.get("BANK_BIC", "BCPOMAMC")
+# Trade orders (marketplace/trade): the deposit share paid before production, the rest before shipping.
+TRADE_DEPOSIT_SHARE = float(os.environ.get("TRADE_DEPOSIT_SHARE", "0.30"))
+if not 0 <= TRADE_DEPOSIT_SHARE <= 1:
+    raise RuntimeError("TRADE_DEPOSIT_SHARE must be between 0 and 1 (0.30 is a 30 % deposit)")
 
 # Errors to Sentry when SENTRY_DSN is set (Django and Celery integrations; no personal data sent).
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")

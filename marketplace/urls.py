@@ -13,6 +13,7 @@ urlpatterns = [
     path("health/ready", health_ready),
     path("admin/", admin.site.urls),
     path("", include("marketplace.payments.urls")),  # /webhooks/stripe/, proforma, payout files
+    path("", include("marketplace.trade.urls")),  # line sheets and order forms (signed links)
     path("exports/programme-results.csv", programme_results_csv, name="programme-results-csv"),
     # Signed links to the "before" copies of photos (private storage): media/private.py.
     path("private-media/<str:token>/before.jpg", serve_preview, name="private-media-before"),

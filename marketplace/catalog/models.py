@@ -116,6 +116,12 @@ class ProductType(ModelWithMetadata):
     variant_attributes = models.ManyToManyField(
         Attribute, through="AttributeVariant", related_name="product_variant_types"
     )
+    # What the atelier asks by picture rather than by reading: the craft a piece of this kind is listed in
+    # (so the artisan is not asked it again) and the attribute values usual for the kind (clay and glaze for
+    # a tagine; not wool or silk), offered first.
+    default_category = models.ForeignKey("Category", null=True, blank=True, on_delete=models.SET_NULL,
+                                         related_name="+")
+    usual_values = models.ManyToManyField(AttributeValue, blank=True, related_name="+")
 
     class Meta:
         ordering = ["slug"]

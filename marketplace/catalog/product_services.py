@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Max
 from django.utils.text import slugify
+from text_unidecode import unidecode
 
 from marketplace.catalog import review, revisions
 from marketplace.catalog.access import artisan_for_create, product_for_write, variant_for_write
@@ -29,9 +30,14 @@ NAME_LENGTH = 250
 SEO_LENGTH = 300
 
 
+def slug_base(text: str) -> str:
+    """As Saleor: the name transliterated to ASCII (an Arabic name gives a readable Latin slug), slugified."""
+    return (slugify(unidecode(text or "")) or "product")[:240]
+
+
 def unique_slug(text: str, taken: set[str] | None = None) -> str:
     """A free product slug from `text` (suffixes -2, -3 … as Saleor)."""
-    base = (slugify(text) or "product")[:240]
+    base = slug_base(text)
     used = set(taken or ()) | set(Product.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, n = base, 1
     while slug in used:
@@ -139,6 +145,15 @@ def _add_to_collections(user: Any, product: Product, collection_pks: list[int] |
                                            for pk in collection_pks], ignore_conflicts=True)
 
 
+def _slug_follows_name(product: Product) -> bool:
+    """The slug was made from the current name and no market lists the product yet (no URL was shared)."""
+    import re
+
+    bases = {slug_base(product.name), (slugify(product.name) or "product")[:240]}  # today's, and before transliteration
+    made_from_name = any(re.fullmatch(re.escape(base) + r"(-\d+)?", product.slug) for base in bases)
+    return made_from_name and not product.channel_listings.exists()
+
+
 def update_product(user: Any, pk: int, data: dict[str, Any]) -> Product:
     product = product_for_write(user, pk)
     fields: list[str] = []
@@ -149,7 +164,13 @@ def update_product(user: Any, pk: int, data: dict[str, Any]) -> Product:
         revisions.propose(user, product, {k: v for k, v in texts.items() if v != getattr(product, k)})
         texts = {}
     if "name" in texts and texts["name"] != product.name:
-        product.name = texts["name"]
+        name = texts["name"]
+        if data.get("slug") is None and slug_base(name) != slug_base(product.name) and _slug_follows_name(product):
+            # A draft's slug (no market has shown it yet) follows its name: the first real name replaces the
+            # provisional one's.
+            product.slug = unique_slug(name)
+            fields.append("slug")
+        product.name = name
         fields.append("name")
         review.request_review(user, product, "Name changed")
     if data.get("slug") is not None and data["slug"] != product.slug:

@@ -7,12 +7,13 @@ new baseline."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import F
 from django.utils import timezone
 
-from marketplace.catalog import revisions
+from marketplace.catalog import review_rules, revisions
 from marketplace.catalog.access import is_manager
 from marketplace.catalog.models import Product, ProductVariantChannelListing, ReviewStatus
 from marketplace.catalog.services import after_catalog_change
@@ -51,6 +52,23 @@ def waits_for_review(product: Product) -> bool:
     return product.review_status == ReviewStatus.PENDING or revisions.pending(product) is not None
 
 
+def price_change_outcome(user: Any, variant: Any, new: Decimal) -> dict[str, Any]:
+    """What saving `new` as the variant's MAD price would do, by the rule update_variant_channel_listings
+    applies (catalog/review_rules.py: the range around the last approved price), asked before saving so that
+    the artisan is warned (the atelier never restates the rule). `band` is None when any price is free."""
+    row = (ProductVariantChannelListing.objects.filter(variant_id=variant.pk, currency="MAD")
+           .select_related("channel").order_by("channel__sort_order").first())
+    if row is None or is_manager(user):
+        return {"needs_review": False, "current": row.price_amount if row else None, "band": None}
+    baseline = row.approved_price_amount
+    if baseline is None and variant.product.review_status == ReviewStatus.APPROVED:
+        baseline = row.price_amount  # as the service: a listing from before approved prices were kept
+    allowed = review_rules.price_range(baseline, row.channel)
+    needs = review_rules.price_review_reason(baseline, row.price_amount, new, row.channel) is not None
+    return {"needs_review": needs, "current": baseline if baseline is not None else row.price_amount,
+            "band": (allowed.low, allowed.high)}
+
+
 def approve(user: Any, product: Product) -> Product:
     """Publish the listing as it stands, with its proposed texts; its prices become the approved baseline."""
     require_curator(user)
@@ -63,6 +81,18 @@ def approve(user: Any, product: Product) -> Product:
     approve_prices([product.pk])
     after_catalog_change([product.pk])
     return product
+
+
+def approve_many(user: Any, products: Any) -> list[int]:
+    """Approve every listing of `products` that waits for review (a trusted importer's batch), in one write;
+    the pks approved."""
+    require_curator(user)
+    pks = list(products.filter(review_status=ReviewStatus.PENDING).values_list("pk", flat=True))
+    Product.objects.filter(pk__in=pks).update(review_status=ReviewStatus.APPROVED, review_reason="",
+                                              reviewed_at=timezone.now(), reviewed_by=user, updated_at=timezone.now())
+    approve_prices(pks)  # their prices become the approved baseline, as for one approval
+    after_catalog_change(pks, prices=False)
+    return pks
 
 
 def reject(user: Any, product: Product, reason: str) -> Product:

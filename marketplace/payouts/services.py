@@ -1,4 +1,6 @@
-"""The payout ledger and batches. Commission = the artisan's commission_rate × the line's gross."""
+"""The payout ledger and batches. A sale credits the artisan what the line is worth to it: in MAD, its own
+price (OrderLine.artisan_total_mad: in export markets the MAD price the export price was derived from, the
+rule's margin staying with the platform); commission = the artisan's commission_rate × that gross."""
 
 from __future__ import annotations
 
@@ -30,15 +32,26 @@ def _split(gross: Decimal, rate: Decimal) -> tuple[Decimal, Decimal]:
     return commission, gross - commission
 
 
+def line_worth(line: Any) -> tuple[Decimal, str]:
+    """(gross, currency) a sale of this line credits the artisan; lines of older orders, their own price."""
+    if line.artisan_total_mad is not None:
+        return line.artisan_total_mad, "MAD"
+    return line.total_price_gross, line.currency
+
+
 def record_sales(order: Order, *, commission_rate: Decimal | None = None) -> int:
     """One SALE entry per line of a paid order (idempotent by reference), at the artisan's commission rate
-    unless the sale's source sets its own (a fair's, which may be 0)."""
+    unless the sale's source sets its own: the caller's (a fair's, which may be 0), else the market's (a trade
+    channel's rate)."""
+    if commission_rate is None:
+        commission_rate = order.channel.commission_rate
     entries = []
     for line in order.lines.select_related("artisan"):
         rate = line.artisan.commission_rate if commission_rate is None else commission_rate
-        commission, net = _split(line.total_price_gross, rate)
+        gross, currency = line_worth(line)
+        commission, net = _split(gross, rate)
         entries.append(LedgerEntry(artisan=line.artisan, order_line=line, kind=LedgerEntry.Kind.SALE,
-                                   currency=line.currency, gross=line.total_price_gross, commission_rate=rate,
+                                   currency=currency, gross=gross, commission_rate=rate,
                                    commission=commission, net=net, reference=f"sale:{line.pk}"))
     created = LedgerEntry.objects.bulk_create(entries, ignore_conflicts=True)
     return len(created)

@@ -73,7 +73,7 @@ class MaalemMutation(graphene.Mutation):
 
 
 def _payload_error(error: FieldError) -> dict[str, Any]:
-    return {"field": to_camel(error.field), "message": error.message, "code": error.code}
+    return {**error.extra, "field": to_camel(error.field), "message": error.message, "code": error.code}
 
 
 def _django_errors(error: ValidationError) -> list[FieldError]:

@@ -23,6 +23,17 @@ class ProductMediaStatusEnum(graphene.Enum):
     FAILED = "FAILED"
 
 
+class ProductMediaProcessingErrorCode(graphene.Enum):
+    """Marketplace extension: why the photography pipeline refused a photo (clients translate it)."""
+
+    EMPTY_FILE = "EMPTY_FILE"
+    FILE_TOO_LARGE = "FILE_TOO_LARGE"
+    TOO_MANY_PIXELS = "TOO_MANY_PIXELS"
+    UNSUPPORTED_FORMAT = "UNSUPPORTED_FORMAT"
+    CORRUPT_IMAGE = "CORRUPT_IMAGE"
+    PROCESSING_ERROR = "PROCESSING_ERROR"
+
+
 class Image(graphene.ObjectType):
     url = graphene.String(required=True)
     alt = graphene.String()
@@ -43,6 +54,11 @@ class ProductMedia(graphene.ObjectType):
     before_url = graphene.String(description="The photo as uploaded, downscaled and without metadata: a signed "
                                              "link valid one hour, for the artisan's members and curators.")
     quality_report = graphene.JSONString(description="Scores and advice (fr/ar/en), before and after.")
+    processing_error = graphene.String(description="Marketplace extension (managers): why the pipeline refused "
+                                                   "the photo, in English.")
+    processing_error_code = graphene.Field(
+        ProductMediaProcessingErrorCode,
+        description="Marketplace extension (managers): the reason's code when the status is FAILED.")
 
     @staticmethod
     def resolve_id(root: ProductMediaModel, info) -> str:
@@ -76,6 +92,17 @@ class ProductMedia(graphene.ObjectType):
     @staticmethod
     def resolve_quality_report(root: ProductMediaModel, info) -> Any:
         return root.quality_report if _may_see_workshop_data(info, root) else None
+
+    @staticmethod
+    def resolve_processing_error(root: ProductMediaModel, info) -> str | None:
+        return (root.error or None) if _may_see_workshop_data(info, root) else None
+
+    @staticmethod
+    def resolve_processing_error_code(root: ProductMediaModel, info) -> str | None:
+        if root.status != ProductMediaModel.Status.FAILED or not _may_see_workshop_data(info, root):
+            return None
+        known = {code for code, _value in ProductMediaProcessingErrorCode._meta.enum.__members__.items()}
+        return root.error_code if root.error_code in known else "PROCESSING_ERROR"
 
 
 def _may_see_workshop_data(info, media: ProductMediaModel) -> bool:

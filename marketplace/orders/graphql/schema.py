@@ -81,11 +81,13 @@ class FulfillmentStageUpdateInput(graphene.InputObjectType):
     stage = FulfillmentStageEnum()
     tracking_number = graphene.String()
     notify_customer = graphene.Boolean(default_value=True)
+    note = graphene.String(description="A note on an in-person handover (workshop pickup, hotel delivery).")
 
 
 class FulfillmentStageUpdate(MaalemMutation):
     """Marketplace extension: an artisan marks its part of an order packed, shipped (with a tracking
-    number) or delivered; the order's status follows."""
+    number) or delivered; the order's status follows. A part handed over in person (`Fulfillment.handedOverInPerson`:
+    workshop pickup, hotel delivery) goes straight to DELIVERED with an optional `note`, without tracking."""
 
     class Arguments:
         id = graphene.ID(required=True)
@@ -104,7 +106,8 @@ class FulfillmentStageUpdate(MaalemMutation):
         stage = input.get("stage")
         fulfillment = services.update_fulfillment(
             fulfillment, info.context.user, stage=getattr(stage, "value", stage),
-            tracking_number=input.get("tracking_number"), notify_customer=input.get("notify_customer", True))
+            tracking_number=input.get("tracking_number"), notify_customer=input.get("notify_customer", True),
+            note=input.get("note"))
         user = info.context.user
         order = _orders().get(pk=fulfillment.order_id) if has_staff_permission(user, "manage_orders") else None
         return {"fulfillment": fulfillment, "order": order, "artisan_order": artisan_parts().get(pk=fulfillment.pk)}

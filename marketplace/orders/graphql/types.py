@@ -148,6 +148,10 @@ class Fulfillment(graphene.ObjectType):
     warehouse = graphene.Field(Warehouse)
     artisan = graphene.Field(Artisan, required=True)
     stage = graphene.Field(FulfillmentStageEnum, required=True)
+    handed_over_in_person = graphene.Boolean(
+        required=True, description="Marketplace extension: workshop pickup or hotel delivery by the artisan, "
+                                   "handed over in person (DELIVERED with an optional note, no tracking number).")
+    handover_note = graphene.String(required=True, description="Marketplace extension: the handover's note.")
     tracking_url = graphene.String(description="A page that follows the parcel (marketplace extension).")
 
     @staticmethod
@@ -174,6 +178,12 @@ class Fulfillment(graphene.ObjectType):
     @staticmethod
     def resolve_lines(root, info):
         return list(root.lines.all())
+
+    @staticmethod
+    def resolve_handed_over_in_person(root, info):
+        from marketplace.orders.services import handed_over_in_person
+
+        return handed_over_in_person(root.order)
 
 
 class OrderEvent(graphene.ObjectType):

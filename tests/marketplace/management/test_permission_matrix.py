@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from trade_matrix import TRADE_MATRIX  # trade's own matrix (issue 21): tests/marketplace/trade/
 
 from marketplace.core.graphql.ids import to_global_id
 
@@ -54,6 +55,11 @@ MATRIX: dict[str, tuple[str, ...]] = {
     "reviewQueue": (M + "ReviewQueue.graphql", "denied", "denied", "denied", "denied", "ok", "ok"),
     "productReviewApprove": (M + "ProductReviewApprove.graphql", "denied", "denied", "denied", "denied", "ok", "ok"),
     "productReviewReject": (M + "ProductReviewReject.graphql", "denied", "denied", "denied", "denied", "ok", "ok"),
+    "productReviewBulkApprove": (M + "ProductReviewBulkApprove.graphql",
+                                 "denied", "denied", "denied", "denied", "ok", "ok"),
+    "productReviewRequest": (M + "ProductReviewRequest.graphql", "denied", "denied", "denied", "ok", "ok", "ok"),
+    "productRejectionReasons": (T + "ProductRejectionReasons.graphql", "ok", "ok", "ok", "ok", "ok", "ok"),
+    "productMediaRetry": (M + "ProductMediaRetry.graphql", "denied", "denied", "denied", "ok", "ok", "ok"),
     "collectionCreate": (S + "CollectionCreate.graphql", "denied", "denied", "denied", "denied", "ok", "ok"),
     "collectionUpdate": (S + "CollectionUpdate.graphql", "denied", "denied", "denied", "denied", "ok", "ok"),
     "collectionDelete": (M + "CollectionDelete.graphql", "denied", "denied", "denied", "denied", "ok", "ok"),
@@ -150,7 +156,11 @@ def variables(operation: str, ids: dict[str, str], world: dict) -> dict[str, Any
         "artisanLabelsUpdate": {"id": ids["artisan"], "addLabels": [], "removeLabels": []},
         "reviewQueue": {"first": 10},
         "productReviewApprove": {"id": ids["product"]},
-        "productReviewReject": {"id": ids["product"], "reason": "Photos floues"},
+        "productReviewReject": {"id": ids["product"], "reasons": ["PHOTO_UNCLEAR"], "note": "Photos floues"},
+        "productReviewBulkApprove": {"ids": [ids["product"]]},
+        "productReviewRequest": {"id": ids["product"]},
+        "productRejectionReasons": {},
+        "productMediaRetry": {"id": ids["media"]},
         "collectionCreate": {"input": {"name": "Printemps", "products": [ids["product"]]}},
         "collectionUpdate": {"id": collection_id, "input": {"name": "Renommée"}},
         "collectionDelete": {"id": collection_id},
@@ -203,10 +213,15 @@ def prepare(operation: str, world: dict) -> None:
     order of each side's product (unpaid, paid, shipped) or an open batch."""
     from marketplace.payouts.models import PayoutBatch
 
-    if operation in ("productReviewApprove", "productReviewReject"):
+    if operation in ("productReviewApprove", "productReviewReject", "productReviewBulkApprove",
+                     "productReviewRequest"):
         for side in world.values():
-            side.product.review_status = "PENDING"
+            side.product.review_status = "REJECTED" if operation == "productReviewRequest" else "PENDING"
             side.product.save(update_fields=["review_status"])
+    if operation == "productMediaRetry":
+        for side in world.values():
+            side.media.status = "FAILED"
+            side.media.save(update_fields=["status"])
     for side in world.values():
         if operation == "fulfillmentStageUpdate":
             side.extra["fulfillment"] = to_global_id("Fulfillment", make_order(side).fulfillments.get().pk)
@@ -337,7 +352,7 @@ def test_every_mutation_of_the_schema_is_in_the_matrix_or_declared_public():
 
     sdl = (Path(__file__).resolve().parents[3] / "marketplace/graphql/schema.graphql").read_text(encoding="utf-8")
     mutations = set(build_schema(sdl).mutation_type.fields)
-    unclassified = mutations - set(MATRIX) - PUBLIC_MUTATIONS - MULTIPART_MUTATIONS
+    unclassified = mutations - set(MATRIX) - set(TRADE_MATRIX) - PUBLIC_MUTATIONS - MULTIPART_MUTATIONS
     assert not unclassified, f"add a MATRIX row (or declare it public) for: {sorted(unclassified)}"
     assert not (set(MATRIX) & PUBLIC_MUTATIONS)
     stale = (PUBLIC_MUTATIONS | MULTIPART_MUTATIONS) - mutations
