@@ -10,6 +10,7 @@ from marketplace.accounts.graphql.password import PasswordMutations
 from marketplace.accounts.graphql.schema import AccountMutations, AccountQueries
 from marketplace.artisans.graphql.schema import ArtisanQueries
 from marketplace.catalog.graphql.schema import CatalogQueries
+from marketplace.channels.access import require_staff_reader
 from marketplace.channels.graphql.schema import ChannelQueries
 from marketplace.channels.selectors import active_channels
 from marketplace.checkout.graphql.schema import CheckoutMutations, CheckoutQueries
@@ -21,6 +22,7 @@ from marketplace.fairs.graphql.schema import Query as FairQueries
 from marketplace.orders.graphql.schema import OrderMutations, OrderQueries
 from marketplace.pages.graphql.schema import PageQueries
 from marketplace.payments.graphql.schema import PaymentMutations
+from marketplace.payments.graphql.types import RefundSettings
 from marketplace.payouts.graphql.schema import PayoutMutations, PayoutQueries
 from marketplace.shipping.graphql.schema import ShippingQueries
 from marketplace.trade.graphql.mutations import TradeMutations
@@ -37,6 +39,8 @@ class Shop(graphene.ObjectType):
     countries = graphene.NonNull(graphene.List(graphene.NonNull(CountryDisplay)))
     languages = graphene.NonNull(graphene.List(graphene.NonNull(LanguageDisplay)))
     channel_currencies = graphene.NonNull(graphene.List(graphene.NonNull(graphene.String)))
+    refund_settings = graphene.Field(RefundSettings, required=True, description=(
+        "Refunds related settings. Returns `RefundSettings` configuration, global for the entire shop."))
     version = graphene.String(required=True)
     schema_version = graphene.String(required=True)
 
@@ -67,7 +71,12 @@ class Shop(graphene.ObjectType):
 
     @staticmethod
     def resolve_channel_currencies(root, info):
+        require_staff_reader(info)  # staff or app only on Saleor
         return sorted({channel.currency_code for channel in active_channels(info.context.user)})
+
+    @staticmethod
+    def resolve_refund_settings(root, info):
+        return {}
 
     @staticmethod
     def resolve_version(root, info):
