@@ -132,7 +132,7 @@ def test_categories_collections_channel_and_shop(gql, doc):
     assert shop["channel"]["slug"] == "export" and shop["channel"]["countries"]
     assert {"code": "AR", "language": "العربية"} in shop["shop"]["languages"]
     markets = gql.data(doc("storefront/graphql/marketplace/Markets.graphql"), {"languageCode": "AR"})
-    assert [c["slug"] for c in markets["channels"]] == ["maroc", "touristes", "export", "export-usd"]
+    assert [c["slug"] for c in markets["markets"]] == ["maroc", "touristes", "export", "export-usd"]
     assert len(markets["regions"]) == 12
 
 
