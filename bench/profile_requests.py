@@ -1,7 +1,7 @@
 """Where a request's CPU goes: runs the side-by-side cases in-process (row memo on, response cache off) under
 cProfile after a warm-up, and prints the functions by own time and by cumulative time per request.
 
-    .venv/bin/python -m marketplace.core.embedded_db run-throwaway -- .venv/bin/python bench/profile_requests.py [listing|detail|checkout]
+    .venv/bin/python -m marketplace.core.embedded_db run-throwaway -- .venv/bin/python bench/profile_requests.py [detail] [listing] [checkout]
 """
 
 from __future__ import annotations
@@ -18,13 +18,30 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings")
-os.environ.update({"DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789abcdef", "CATALOG_CACHE_SECONDS": "0", "REFERENCE_CACHE_SECONDS": "30", "DJANGO_DEBUG": "0",
+os.environ.update({"DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789abcdef", "CATALOG_CACHE_SECONDS": "0",
+                   "REFERENCE_CACHE_SECONDS": "30", "DJANGO_DEBUG": "0", "SECURE_SSL_REDIRECT": "0",
+                   "ALLOWED_HOSTS": "testserver", "RATELIMIT_ENABLED": "0",
                    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"})
 REPEAT = int(os.environ.get("PROFILE_REPEAT", "200"))
 
 
 def main() -> None:
-    case = sys.argv[1] if len(sys.argv) > 1 else "detail"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from demo.services import demo_loaded, load_demo
+
+    call_command("migrate", "--no-input", verbosity=0)
+    if not demo_loaded():  # the benchmarks' small catalogue (the checkout bench's), photos at 256 px
+        print("loading 40 demo products ...", flush=True)
+        load_demo(photo_size=256, max_products=40, workers=2, log=lambda *_: None)
+    for case in sys.argv[1:] or ["detail"]:
+        profile(case)
+
+
+def profile(case: str) -> None:
     if case == "checkout":
         import checkout_bench
 
@@ -57,6 +74,14 @@ def main() -> None:
         repeat = REPEAT
     for _ in range(10):
         once()
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        once()
+    print(f"--- {case}: {len(captured)} SQL queries warm ---")
+    for query in captured:
+        print("  ", query["sql"][:160])
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(repeat):
