@@ -26,6 +26,8 @@ def start(port: int, extra_env: dict[str, str] | None = None) -> subprocess.Pope
                                f"127.0.0.1:{port}", "--workers", "1", "--threads", "4", "--log-level", "warning"],
                               cwd=ROOT, env=env)
     for _ in range(150):
+        if server.poll() is not None:  # e.g. the port is taken: never measure someone else's server
+            raise RuntimeError(f"gunicorn exited ({server.returncode}); is port {port} free? set BENCH_PORT")
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/health/live", timeout=1)
             return server
