@@ -5,10 +5,11 @@ from django.views.static import serve
 
 from marketplace.core.views import GraphQLView, health_live, health_ready
 from marketplace.curation.views import programme_results_csv
+from marketplace.graphql.schema import schema
 from marketplace.media.private import serve_preview
 
 urlpatterns = [
-    path("graphql/", GraphQLView.as_view(), name="graphql"),
+    path("graphql/", GraphQLView.as_view(schema=schema), name="graphql"),
     path("health/live", health_live),
     path("health/ready", health_ready),
     path("admin/", admin.site.urls),

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import time
 from functools import lru_cache
 from typing import Any
 
@@ -23,6 +22,7 @@ from graphql import (
     ExecutionResult,
     FieldNode,
     GraphQLError,
+    GraphQLSchema,
     GraphQLSyntaxError,
     OperationType,
     execute,
@@ -33,6 +33,7 @@ from graphql import (
 )
 from graphql.validation import NoSchemaIntrospectionCustomRule
 
+from marketplace.core.cache import catalog_version
 from marketplace.core.errors import PermissionDenied
 from marketplace.core.graphql.execution import SyncExecutionContext
 from marketplace.core.graphql.input_safety import FiniteNumberRule, NulCharacterRule, contains_nul, nul_error
@@ -46,7 +47,6 @@ from marketplace.core.graphql.limits import (
 from marketplace.core.graphql.request_shape import body_too_large_response, check_params, parse_json_body
 
 logger = logging.getLogger(__name__)
-CATALOG_VERSION_KEY = "catalog-version"
 # Root fields whose anonymous answers are the same for every visitor (no cart, no account).
 CACHEABLE_ROOT_FIELDS = frozenset({
     "shop", "channel", "channels", "products", "product", "productVariant", "categories", "category",
@@ -68,32 +68,19 @@ def _never_awaitable(_value: Any) -> bool:
     return False
 
 
-def catalog_version() -> int:
-    return cache.get_or_set(CATALOG_VERSION_KEY, time.time_ns, None)
-
-
-def bump_catalog_version() -> None:
-    """Called by services after any catalog write: cached anonymous responses become stale at once.
-
-    The version is a fresh timestamp, never a counter: after a cache flush (or a Redis restart) a counter
-    would start again at a value some process may still hold entries for."""
-    cache.set(CATALOG_VERSION_KEY, time.time_ns(), None)
-
-
-def _parse_and_validate(schema_id: int, query: str) -> tuple[Any, tuple[GraphQLError, ...], CostCache | None]:
+def _parse_and_validate(schema: GraphQLSchema, query: str
+                        ) -> tuple[Any, tuple[GraphQLError, ...], CostCache | None]:
     # The settings the answer depends on are part of the cache key (tests and operators change them).
-    return _parse_and_validate_cached(schema_id, query, settings.GRAPHQL_MAX_TOKENS, settings.GRAPHQL_MAX_ALIASES,
+    return _parse_and_validate_cached(schema, query, settings.GRAPHQL_MAX_TOKENS, settings.GRAPHQL_MAX_ALIASES,
                                       settings.GRAPHQL_MAX_DEPTH, settings.GRAPHQL_MAX_REPEATED_FIELDS,
                                       settings.GRAPHQL_INTROSPECTION)
 
 
 @lru_cache(maxsize=512)
-def _parse_and_validate_cached(schema_id: int, query: str, max_tokens: int, *_limits: Any
+def _parse_and_validate_cached(schema: GraphQLSchema, query: str, max_tokens: int, *_limits: Any
                                ) -> tuple[Any, tuple[GraphQLError, ...], CostCache | None]:
     """Parse (the lexer stops at the token cap), then the document's limits, and only a document within
     them goes through graphql-core's rules, whose work can grow faster than the document."""
-    from marketplace.graphql.schema import schema
-
     try:
         document = parse(query, max_tokens=max_tokens)
     except GraphQLSyntaxError as error:
@@ -107,17 +94,18 @@ def _parse_and_validate_cached(schema_id: int, query: str, max_tokens: int, *_li
     rules = [*specified_rules, NulCharacterRule, FiniteNumberRule]
     if not settings.GRAPHQL_INTROSPECTION:
         rules.append(NoSchemaIntrospectionCustomRule)
-    errors = validate(schema.graphql_schema, document, rules)
+    errors = validate(schema, document, rules)
     return document, tuple(errors), (None if errors else CostCache(document))
 
 
 class GraphQLView(BaseGraphQLView):
+    """`urls.py` hands the root schema in (`GraphQLView.as_view(schema=schema)`), so `core` never imports it."""
+
     graphiql = True
 
     def __init__(self, **kwargs: Any):
-        from marketplace.graphql.schema import schema
-
-        super().__init__(schema=schema, graphiql=settings.GRAPHIQL_ENABLED, **kwargs)
+        kwargs.setdefault("graphiql", settings.GRAPHIQL_ENABLED)
+        super().__init__(**kwargs)
 
     @classmethod
     def as_view(cls, **initkwargs: Any):
@@ -203,7 +191,7 @@ class GraphQLView(BaseGraphQLView):
             if show_graphiql:
                 return None
             return ExecutionResult(errors=[GraphQLError("Must provide a query string.")])
-        document, errors, costs = _parse_and_validate(id(self.schema), query)
+        document, errors, costs = _parse_and_validate(self.schema.graphql_schema, query)
         if errors:
             return ExecutionResult(errors=list(errors))
         if contains_nul(variables):  # PostgreSQL cannot store it: the client's error, said before any work

@@ -17,8 +17,7 @@ from marketplace.catalog.models import (
     Product,
     ProductVariantChannelListing,
 )
-from marketplace.catalog.product_services import parse_description, plaintext
-from marketplace.catalog.services import after_catalog_change
+from marketplace.catalog.services import after_catalog_change, parse_description, plaintext
 from marketplace.channels.models import Channel
 from marketplace.channels.services import derive_price
 from marketplace.core.errors import FieldError, MutationError

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import F
 
 from marketplace.core.graphql.loaders import BatchLoader, group_by, loaders_for, selected_fields
-from marketplace.core.graphql.reference_memo import memoized_batch
+from marketplace.core.reference_memo import memoized_batch
 
 
 def _by_pk(model: Any, **select: Any):
