@@ -13,31 +13,12 @@ from marketplace.artisans.graphql.types import (
     Region,
 )
 from marketplace.catalog import selectors as catalog_selectors
-from marketplace.catalog.graphql import dataloaders as dl
-from marketplace.catalog.graphql.product_types import Product
-from marketplace.catalog.graphql.schema import product_connection, product_list_args
-from marketplace.channels.selectors import channel_for_request
 from marketplace.core.graphql.ids import pk_from_global_id, pks_from_global_ids
 from marketplace.core.graphql.loaders import loaders_for
 from marketplace.core.graphql.pagination import paginate
 from marketplace.core.graphql.types import OrderDirection, connection_args, countable_connection
 
 ArtisanCountableConnection = countable_connection(Artisan)
-
-
-def resolve_artisan_products(root, info, channel=None, **kwargs):
-    ch = channel_for_request(info.context, channel)
-    products = catalog_selectors.visible_products(ch, getattr(info.context, "user", None), for_listing=True)
-    return product_connection(info, products.filter(artisan=root), ch, count_scope=f"artisan:{root.pk}", **kwargs)
-
-
-Artisan._meta.fields["products"] = graphene.Field(
-    countable_connection(Product), resolver=resolve_artisan_products, **product_list_args()
-)
-Product._meta.fields["artisan"] = graphene.Field(
-    Artisan, required=True, description="The maker of this product (marketplace extension).",
-    resolver=lambda root, info: dl.artisan_by_id(info).load(root.artisan_id),
-)
 
 
 class ArtisanFilterInput(graphene.InputObjectType):

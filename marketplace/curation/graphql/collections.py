@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import graphene
 
+from marketplace.catalog.graphql.collection_types import Collection
 from marketplace.catalog.graphql.inputs import (
     CollectionChannelListingError,
     LanguageCodeEnum,
@@ -14,7 +15,6 @@ from marketplace.catalog.graphql.inputs import (
     errors_of,
 )
 from marketplace.catalog.graphql.mutations import user_of
-from marketplace.catalog.graphql.product_types import Collection
 from marketplace.core.graphql.ids import pk_from_global_id
 from marketplace.core.graphql.mutations import MaalemMutation, error_type
 from marketplace.curation import services

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import graphene
 
+from marketplace.catalog.graphql.collection_types import Collection
 from marketplace.catalog.graphql.inputs import PositiveDecimal, errors_of
 from marketplace.catalog.graphql.management_queries import query_permission
 from marketplace.catalog.graphql.mutations import user_of
-from marketplace.catalog.graphql.product_types import Collection
 from marketplace.catalog.graphql.types import with_channel
 from marketplace.catalog.models import Collection as CollectionModel
 from marketplace.catalog.selectors import visible_collections

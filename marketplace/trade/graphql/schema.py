@@ -10,7 +10,7 @@ import graphene
 from graphql import GraphQLError
 
 from marketplace.catalog.graphql.management_queries import query_permission
-from marketplace.catalog.graphql.schema import product_connection
+from marketplace.catalog.graphql.product_lists import product_connection
 from marketplace.catalog.models import Collection, ProductVariant
 from marketplace.catalog.selectors import visible_products
 from marketplace.channels.models import Channel
