@@ -7,7 +7,7 @@ import graphene
 
 from marketplace.artisans import services
 from marketplace.artisans.graphql.types import Artisan, ArtisanVerificationStatusEnum
-from marketplace.catalog.graphql.mutations import user_of
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id
 from marketplace.core.graphql.mutations import MaalemMutation, error_type
 from marketplace.core.graphql.types import LanguageCodeEnum

@@ -13,6 +13,7 @@ from marketplace.artisans.graphql.types import (
     Region,
 )
 from marketplace.catalog import selectors as catalog_selectors
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id, pks_from_global_ids
 from marketplace.core.graphql.loaders import loaders_for
 from marketplace.core.graphql.pagination import paginate
@@ -51,7 +52,7 @@ class ArtisanQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_artisan(root, info, id=None, slug=None):
-        artisans = selectors.public_artisans(getattr(info.context, "user", None))
+        artisans = selectors.public_artisans(user_of(info))
         if id is not None:
             return artisans.filter(pk=pk_from_global_id(id, "Artisan")).first()
         if slug is not None:
@@ -60,7 +61,7 @@ class ArtisanQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_artisans(root, info, filter=None, sort_by=None, **page_args):
-        artisans = selectors.public_artisans(getattr(info.context, "user", None))
+        artisans = selectors.public_artisans(user_of(info))
         filter = filter or {}
         if filter.get("ids"):
             artisans = artisans.filter(pk__in=pks_from_global_ids(filter["ids"], "Artisan"))

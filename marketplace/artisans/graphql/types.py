@@ -20,6 +20,7 @@ from marketplace.catalog.graphql.types import (
     translation_field,
 )
 from marketplace.channels.selectors import channel_for_request
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.loaders import group_by, loaders_for
 from marketplace.core.graphql.types import LanguageCodeEnum, Node, ObjectWithMetadata, ThumbnailFormatEnum
@@ -127,13 +128,13 @@ class Artisan(graphene.ObjectType):
     @staticmethod
     def resolve_products(root, info, channel=None, **kwargs):
         ch = channel_for_request(info.context, channel)
-        products = catalog_selectors.visible_products(ch, getattr(info.context, "user", None), for_listing=True)
+        products = catalog_selectors.visible_products(ch, user_of(info), for_listing=True)
         return product_connection(info, products.filter(artisan=root), ch, count_scope=f"artisan:{root.pk}",
                                   **kwargs)
 
     @staticmethod
     def resolve_warehouse(root, info):
-        if not can_manage_artisan(getattr(info.context, "user", None), root.pk):
+        if not can_manage_artisan(user_of(info), root.pk):
             return None
         return WarehouseModel.objects.filter(artisan_id=root.pk).first()
 

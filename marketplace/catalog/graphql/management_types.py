@@ -12,6 +12,7 @@ from marketplace.accounts.graphql.address_types import Address
 from marketplace.catalog.access import can_manage_artisan
 from marketplace.catalog.graphql import dataloaders as dl
 from marketplace.channels.services import derive_price
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.loaders import group_by, loaders_for
 from marketplace.core.graphql.types import Money
@@ -71,12 +72,9 @@ class Stock(graphene.ObjectType):
         return to_global_id("Stock", root.pk)
 
 
-def _user(info) -> Any:
-    return getattr(info.context, "user", None)
-
 
 def manages(info, artisan_id: int) -> bool:
-    return can_manage_artisan(_user(info), artisan_id)
+    return can_manage_artisan(user_of(info), artisan_id)
 
 
 def _product_of_variant(info, variant) -> Any:
@@ -121,7 +119,7 @@ def resolve_price_change_outcome(root, info, price):
     product = _product_of_variant(info, root)
     if product is None or not manages(info, product.artisan_id):
         return None
-    return review.price_change_outcome(_user(info), root, price)
+    return review.price_change_outcome(user_of(info), root, price)
 
 
 def resolve_managed_media(root, info):

@@ -22,13 +22,10 @@ from marketplace.catalog.graphql.filters import (
     apply_where,
 )
 from marketplace.channels.selectors import channel_for_request
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.loaders import loaders_for, selected_node_fields
 from marketplace.core.graphql.pagination import Page, paginate
 from marketplace.core.graphql.types import connection_args
-
-
-def _user(info) -> Any:
-    return getattr(info.context, "user", None)
 
 
 def announce_products(info, page: Page, channel: Any) -> Page:
@@ -82,12 +79,12 @@ def product_list_args() -> dict:
 def resolve_category_products(root, info, channel=None, **kwargs):
     ch = channel_for_request(info.context, channel)
     ids = selectors.category_with_descendants([root.pk])
-    products = selectors.visible_products(ch, _user(info), for_listing=True).filter(category_id__in=ids)
+    products = selectors.visible_products(ch, user_of(info), for_listing=True).filter(category_id__in=ids)
     return product_connection(info, products, ch, count_scope=f"category:{root.pk}", **kwargs)
 
 
 def resolve_collection_products(root, info, **kwargs):
     ch = getattr(root, "_channel", None) or channel_for_request(info.context, kwargs.pop("channel", None))
     kwargs.pop("channel", None)
-    products = selectors.visible_products(ch, _user(info), for_listing=True).filter(collection_products__collection=root)
+    products = selectors.visible_products(ch, user_of(info), for_listing=True).filter(collection_products__collection=root)
     return product_connection(info, products, ch, collection=root, count_scope=f"collection:{root.pk}", **kwargs)

@@ -42,6 +42,7 @@ from marketplace.catalog.graphql.types import (
     with_channel,
 )
 from marketplace.channels.graphql.types import Channel
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.types import (
     Money,
@@ -52,6 +53,7 @@ from marketplace.core.graphql.types import (
     Weight,
 )
 from marketplace.media.graphql.types import Image, ProductMedia, image_of
+from marketplace.taxes.vat import net_of
 
 
 class ProductChannelListing(graphene.ObjectType):
@@ -112,7 +114,7 @@ class ProductVariantChannelListing(graphene.ObjectType):
 
 
 def _staff(info) -> bool:
-    user = getattr(info.context, "user", None)
+    user = user_of(info)
     return bool(user and user.is_authenticated and user.is_staff)
 
 
@@ -120,7 +122,7 @@ def _manages(info, artisan_id: int) -> bool:
     """Staff, or a member of the product's artisan (management reads)."""
     from marketplace.core.permissions import member_artisan_ids
 
-    return _staff(info) or artisan_id in member_artisan_ids(getattr(info.context, "user", None))
+    return _staff(info) or artisan_id in member_artisan_ids(user_of(info))
 
 
 class ProductVariant(graphene.ObjectType):
@@ -200,7 +202,7 @@ class ProductVariant(graphene.ObjectType):
         listing = dl.variant_listing(info, channel).load(root.pk)
         if listing is None or listing.price_amount is None:
             return None
-        price = TaxedMoney.from_gross(listing.price_amount, channel.currency_code, channel.vat_rate)
+        price = TaxedMoney.of(listing.price_amount, net_of(listing.price_amount, channel.vat_rate), channel.currency_code)
         return {"on_sale": False, "discount": None, "price": price, "price_undiscounted": price}
 
     @staticmethod

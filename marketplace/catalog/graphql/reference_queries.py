@@ -12,10 +12,10 @@ from marketplace.catalog.access import is_manager, manageable_products
 from marketplace.catalog.graphql.bulk import ErrorPolicyEnum
 from marketplace.catalog.graphql.inputs import LanguageCodeEnum, TranslationInput
 from marketplace.catalog.graphql.management_types import Warehouse
-from marketplace.catalog.graphql.mutations import user_of
 from marketplace.catalog.graphql.product_types import ProductVariant
 from marketplace.catalog.graphql.types import Attribute, ProductTranslation, ProductType
 from marketplace.core.errors import PermissionDenied
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pks_from_global_ids
 from marketplace.core.graphql.loaders import loaders_for
 from marketplace.core.graphql.pagination import paginate

@@ -14,6 +14,7 @@ from marketplace.catalog.graphql.product_lists import product_connection, produc
 from marketplace.catalog.graphql.product_types import Product, ProductVariant
 from marketplace.catalog.graphql.types import Category, with_channel
 from marketplace.channels.selectors import channel_for_request
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id, pks_from_global_ids
 from marketplace.core.graphql.loaders import loaders_for
 from marketplace.core.graphql.pagination import paginate
@@ -28,9 +29,6 @@ ProductCountableConnection = countable_connection(Product)  # also Category.prod
 CategoryCountableConnection = countable_connection(Category)
 CollectionCountableConnection = countable_connection(Collection)
 
-
-def _user(info) -> Any:
-    return getattr(info.context, "user", None)
 
 
 def _slug_lookup(model: Any, translation_model: Any, fk: str, slug: str, language: Any) -> Any:
@@ -121,7 +119,7 @@ class CatalogQueries(graphene.ObjectType):
     @staticmethod
     def resolve_products(root, info, channel=None, **kwargs):
         ch = channel_for_request(info.context, channel)
-        products = selectors.visible_products(ch, _user(info), for_listing=True)
+        products = selectors.visible_products(ch, user_of(info), for_listing=True)
         return product_connection(info, products, ch, count_scope="all", **kwargs)
 
     @staticmethod
@@ -129,7 +127,7 @@ class CatalogQueries(graphene.ObjectType):
         if sum(v is not None for v in (id, slug, external_reference)) != 1:
             raise GraphQLError("Provide exactly one of: id, slug, externalReference.")
         ch = channel_for_request(info.context, channel)
-        products = selectors.visible_products(ch, _user(info))
+        products = selectors.visible_products(ch, user_of(info))
         if id is not None:
             product = products.filter(pk=pk_from_global_id(id, "Product")).first()
         elif external_reference is not None:
@@ -144,7 +142,7 @@ class CatalogQueries(graphene.ObjectType):
         if sum(v is not None for v in (id, sku, external_reference)) != 1:
             raise GraphQLError("Provide exactly one of: id, sku, externalReference.")
         ch = channel_for_request(info.context, channel)
-        variants = models.ProductVariant.objects.filter(product__in=selectors.visible_products(ch, _user(info)))
+        variants = models.ProductVariant.objects.filter(product__in=selectors.visible_products(ch, user_of(info)))
         if id is not None:
             variant = variants.filter(pk=pk_from_global_id(id, "ProductVariant")).first()
         elif sku is not None:
@@ -177,7 +175,7 @@ class CatalogQueries(graphene.ObjectType):
     @staticmethod
     def resolve_collections(root, info, channel=None, filter=None, sort_by=None, **page_args):
         ch = channel_for_request(info.context, channel)
-        collections = _named_filter(selectors.visible_collections(ch, _user(info)), filter, "Collection")
+        collections = _named_filter(selectors.visible_collections(ch, user_of(info)), filter, "Collection")
         collections, sort = _sorted(collections, sort_by, "collection_products")
         page = paginate(collections, sort=sort, connection_name="collections", **page_args)
         loaders_for(info.context).hint("collection", [c.pk for c in page.nodes])
@@ -188,7 +186,7 @@ class CatalogQueries(graphene.ObjectType):
     @staticmethod
     def resolve_collection(root, info, id=None, slug=None, slug_language_code=None, channel=None):
         ch = channel_for_request(info.context, channel)
-        collections = selectors.visible_collections(ch, _user(info))
+        collections = selectors.visible_collections(ch, user_of(info))
         if id is not None:
             collection = collections.filter(pk=pk_from_global_id(id, "Collection")).first()
         elif slug is not None:

@@ -27,6 +27,7 @@ from marketplace.core.graphql.types import (
     countable_connection,
 )
 from marketplace.media.graphql.types import Image, image_of
+from marketplace.taxes.vat import net_of
 
 
 def _language(value: Any) -> str:
@@ -313,8 +314,9 @@ def price_range(listings: list, channel: Any) -> dict | None:
     prices = [row.price_amount for row in listings if row.price_amount is not None]
     if not prices:
         return None
-    return {"start": TaxedMoney.from_gross(min(prices), channel.currency_code, channel.vat_rate),
-            "stop": TaxedMoney.from_gross(max(prices), channel.currency_code, channel.vat_rate)}
+    low, high = min(prices), max(prices)
+    return {"start": TaxedMoney.of(low, net_of(low, channel.vat_rate), channel.currency_code),
+            "stop": TaxedMoney.of(high, net_of(high, channel.vat_rate), channel.currency_code)}
 
 
 def is_available_for_purchase(listing: Any) -> bool:

@@ -14,7 +14,7 @@ from marketplace.catalog.graphql.inputs import (
     TranslationInput,
     errors_of,
 )
-from marketplace.catalog.graphql.mutations import user_of
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id
 from marketplace.core.graphql.mutations import MaalemMutation, error_type
 from marketplace.curation import services

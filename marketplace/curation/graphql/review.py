@@ -11,9 +11,9 @@ import graphene
 from marketplace.catalog.graphql.inputs import ProductError, errors_of
 from marketplace.catalog.graphql.management_queries import query_permission
 from marketplace.catalog.graphql.management_types import ProductReviewStatusEnum
-from marketplace.catalog.graphql.mutations import user_of
 from marketplace.catalog.graphql.product_types import Product
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id, pks_from_global_ids
 from marketplace.core.graphql.loaders import loaders_for
 from marketplace.core.graphql.mutations import MaalemMutation
