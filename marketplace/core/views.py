@@ -6,7 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from functools import lru_cache
+import threading
+from collections import OrderedDict
 from typing import Any
 
 import orjson
@@ -47,6 +48,11 @@ from marketplace.core.graphql.limits import (
 from marketplace.core.graphql.request_shape import body_too_large_response, check_params, parse_json_body
 
 logger = logging.getLogger(__name__)
+# Parsed documents kept per process: the storefront's and importers' documents are a few KB each.
+PARSE_CACHE_ENTRIES = 512
+PARSE_CACHE_MAX_BYTES = 64 * 1024
+_parsed: OrderedDict[tuple, tuple] = OrderedDict()
+_parsed_lock = threading.Lock()
 # Root fields whose anonymous answers are the same for every visitor (no cart, no account).
 CACHEABLE_ROOT_FIELDS = frozenset({
     "shop", "channel", "channels", "products", "product", "productVariant", "categories", "category",
@@ -70,15 +76,30 @@ def _never_awaitable(_value: Any) -> bool:
 
 def _parse_and_validate(schema: GraphQLSchema, query: str
                         ) -> tuple[Any, tuple[GraphQLError, ...], CostCache | None]:
-    # The settings the answer depends on are part of the cache key (tests and operators change them).
-    return _parse_and_validate_cached(schema, query, settings.GRAPHQL_MAX_TOKENS, settings.GRAPHQL_MAX_ALIASES,
-                                      settings.GRAPHQL_MAX_DEPTH, settings.GRAPHQL_MAX_REPEATED_FIELDS,
-                                      settings.GRAPHQL_INTROSPECTION)
+    """Parsed and validated once per process for documents up to PARSE_CACHE_MAX_BYTES, keyed on the body's
+    SHA-256 (the cache keeps no body); a larger document, rare and possibly hostile, is parsed every time."""
+    # The settings the answer depends on are part of the key (tests and operators change them).
+    limits = (settings.GRAPHQL_MAX_TOKENS, settings.GRAPHQL_MAX_ALIASES, settings.GRAPHQL_MAX_DEPTH,
+              settings.GRAPHQL_MAX_REPEATED_FIELDS, settings.GRAPHQL_INTROSPECTION)
+    body = query.encode() if len(query) <= PARSE_CACHE_MAX_BYTES else None
+    if body is None or len(body) > PARSE_CACHE_MAX_BYTES:
+        return _parse_and_validate_uncached(schema, query, limits[0])
+    key = (schema, hashlib.sha256(body).digest(), limits)
+    with _parsed_lock:
+        found = _parsed.get(key)
+        if found is not None:
+            _parsed.move_to_end(key)
+            return found
+    found = _parse_and_validate_uncached(schema, query, limits[0])
+    with _parsed_lock:
+        _parsed[key] = found
+        while len(_parsed) > PARSE_CACHE_ENTRIES:
+            _parsed.popitem(last=False)
+    return found
 
 
-@lru_cache(maxsize=512)
-def _parse_and_validate_cached(schema: GraphQLSchema, query: str, max_tokens: int, *_limits: Any
-                               ) -> tuple[Any, tuple[GraphQLError, ...], CostCache | None]:
+def _parse_and_validate_uncached(schema: GraphQLSchema, query: str, max_tokens: int
+                                 ) -> tuple[Any, tuple[GraphQLError, ...], CostCache | None]:
     """Parse (the lexer stops at the token cap), then the document's limits, and only a document within
     them goes through graphql-core's rules, whose work can grow faster than the document."""
     try:
