@@ -36,7 +36,7 @@ from graphql.validation import NoSchemaIntrospectionCustomRule
 
 from marketplace.core.cache import catalog_version
 from marketplace.core.errors import PermissionDenied
-from marketplace.core.graphql.execution import SyncExecutionContext
+from marketplace.core.graphql.execution import SyncExecutionContext, refuse_async_resolvers
 from marketplace.core.graphql.input_safety import FiniteNumberRule, NulCharacterRule, contains_nul, nul_error
 from marketplace.core.graphql.limits import (
     CostCache,
@@ -127,9 +127,12 @@ class GraphQLView(BaseGraphQLView):
     def __init__(self, **kwargs: Any):
         kwargs.setdefault("graphiql", settings.GRAPHIQL_ENABLED)
         super().__init__(**kwargs)
+        refuse_async_resolvers(self.schema.graphql_schema)  # checked once per schema
 
     @classmethod
     def as_view(cls, **initkwargs: Any):
+        if initkwargs.get("schema") is not None:  # refused when the URLs load, not at the first request
+            refuse_async_resolvers(initkwargs["schema"].graphql_schema)
         return csrf_exempt(super().as_view(**initkwargs))
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
