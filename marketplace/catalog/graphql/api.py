@@ -5,6 +5,7 @@ from __future__ import annotations
 import graphene
 
 from marketplace.catalog.graphql.bulk import BulkMutations
+from marketplace.catalog.graphql.collection_mutations import CollectionMutations
 from marketplace.catalog.graphql.management_queries import ManagementQueries
 from marketplace.catalog.graphql.mutations import CatalogMutations
 from marketplace.catalog.graphql.reference_queries import ReferenceMutations, ReferenceQueries
@@ -15,5 +16,5 @@ class Query(CatalogQueries, ManagementQueries, ReferenceQueries, graphene.Object
     pass
 
 
-class Mutation(CatalogMutations, BulkMutations, ReferenceMutations, graphene.ObjectType):
+class Mutation(CatalogMutations, BulkMutations, ReferenceMutations, CollectionMutations, graphene.ObjectType):
     pass

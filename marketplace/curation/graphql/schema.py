@@ -18,7 +18,6 @@ from marketplace.core.graphql.mutations import MaalemMutation, error_type
 from marketplace.core.graphql.types import LanguageCodeEnum
 from marketplace.core.permissions import require_curator
 from marketplace.curation import selectors, services
-from marketplace.curation.graphql.collections import CollectionMutations
 from marketplace.curation.graphql.review import ReviewMutations, ReviewQueries
 
 
@@ -128,7 +127,7 @@ class ChannelPriceRuleUpdate(MaalemMutation):
         return {"channel": channel, "updated_prices": changed}
 
 
-class CurationMutations(CollectionMutations, ReviewMutations, graphene.ObjectType):
+class CurationMutations(ReviewMutations, graphene.ObjectType):
     channel_price_rule_update = ChannelPriceRuleUpdate.Field()
 
 

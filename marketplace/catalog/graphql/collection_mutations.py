@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import graphene
 
+from marketplace.catalog import collection_services as services
 from marketplace.catalog.graphql.collection_types import Collection
 from marketplace.catalog.graphql.inputs import (
     CollectionChannelListingError,
@@ -17,7 +18,6 @@ from marketplace.catalog.graphql.inputs import (
 from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id
 from marketplace.core.graphql.mutations import MaalemMutation, error_type
-from marketplace.curation import services
 
 CollectionError = error_type("Collection", ["DUPLICATED_INPUT_ITEM", "GRAPHQL_ERROR", "INVALID", "NOT_FOUND",
                                             "REQUIRED", "UNIQUE", "FILE_SIZE_LIMIT_EXCEEDED"])
