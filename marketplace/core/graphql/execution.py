@@ -7,6 +7,8 @@ are its sync paths with the type dispatch memoized per type class; anything unus
 
 from __future__ import annotations
 
+import functools
+import inspect
 from typing import Any
 
 from graphql import (
@@ -23,6 +25,26 @@ from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path, Undefined, is_iterable
 
 _NON_NULL, _LIST, _LEAF, _OBJECT, _OTHER = range(5)
+_checked_schemas: set[int] = set()
+
+
+def refuse_async_resolvers(schema: Any) -> None:
+    """This executor never awaits: an `async def` resolver would hand a coroutine to the response instead of
+    a value, so a schema holding one is refused when the view is set up, with the fields named."""
+    if id(schema) in _checked_schemas:
+        return
+    found = []
+    for type_name, named_type in schema.type_map.items():
+        for field_name, field in (getattr(named_type, "fields", None) or {}).items():
+            resolver = getattr(field, "resolve", None)
+            target = resolver
+            while isinstance(target, functools.partial):  # graphene wraps some resolvers in partials
+                target = target.func
+            if inspect.iscoroutinefunction(target) or inspect.isasyncgenfunction(target):
+                found.append(f"{type_name}.{field_name}")
+    if found:
+        raise TypeError(f"Asynchronous resolvers are not supported by this executor: {', '.join(sorted(found))}")
+    _checked_schemas.add(id(schema))
 _KINDS: dict[type, int] = {}
 
 
