@@ -4,7 +4,9 @@ production settings, as an anonymous visitor, a buyer, an artisan member, a cura
 IDs are drawn from real objects as often as from garbage, so the resolvers past the ID check are reached.
 
 Prints the cases run, the failures (HTTP 5xx, an answer that is not JSON, a GraphQL INTERNAL_ERROR) and
-the unhandled errors in the server's log; exits 1 when there is any.
+the unhandled errors in the server's log; exits 1 when there is any. Then the hostile corpus
+(bench/fuzz_corpus.py: fragment bombs, nesting, numeric overflow, request shapes, over-long texts), with the
+time the API took to refuse each fragment bomb.
 
     .venv/bin/python -m marketplace.core.embedded_db run-throwaway -- .venv/bin/python bench/fuzz_graphql.py
     FUZZ_EXAMPLES=40 (per operation and role, default 8) FUZZ_URL=http://127.0.0.1:8000 (an API already running)
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import fuzz_corpus  # noqa: E402
 import proof_stack as stack  # noqa: E402
 
 SCHEMA = stack.ROOT / "marketplace/graphql/schema.graphql"
@@ -224,11 +227,18 @@ def main() -> int:
         tokens = demo_tokens(url)
         report = fuzz(url, tokens, examples=examples, real_ids=sample_ids(),
                       read_log=server.log_text if server else None, progress=True)
+        from marketplace.artisans.models import ArtisanMember
+
+        member = ArtisanMember.objects.select_related("user").order_by("pk").first().user.email
+        hostile = fuzz_corpus.run(url, tokens, fuzz_corpus.member_targets(member))
+        log_errors = stack.log_errors(server.log_text()) if server else []
     finally:
         if server:
             server.stop()
     print(f"\n{report.summary()}\nin {time.monotonic() - started:.0f} s ({examples} cases per operation and role)")
-    return 1 if report.failures or report.log_errors else 0
+    print(hostile.summary())
+    failed = report.failures or report.log_errors or hostile.failures or log_errors
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -6,6 +6,10 @@ spreadsheet shows it and the headers as written.
 - XLSX: the sheet that holds the catalogue, merged cells and formulas as catalog_import.xlsx reads them.
 - The header row is the first row that names known columns (a title above it is skipped, and said).
 Numbers already typed as numbers (XLSX numeric cells, JSON numbers) stay exact (catalog_import.numbers).
+
+The column schema is the catalogue's (catalog_import.columns) unless the caller gives its own `columns`
+(header → canonical key): the trade order form (marketplace/trade/order_form.py) reads a buyer's
+spreadsheet with the same rules and its own columns.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import io
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,17 +44,20 @@ class Table:
     encoding: str | None = None
 
 
-def _known(cells: list[Any]) -> tuple[int, int]:
+Columns = Callable[[str], str | None]  # a header → its canonical key, or None
+
+
+def _known(cells: list[Any], columns: Columns = canonical) -> tuple[int, int]:
     texts = [str(c).strip() for c in cells if str(c or "").strip()]
-    return len({k for k in map(canonical, texts) if k is not None}), len(texts)
+    return len({k for k in map(columns, texts) if k is not None}), len(texts)
 
 
-def header_index(grid: list[list[Any]]) -> int:
+def header_index(grid: list[list[Any]], columns: Columns = canonical) -> int:
     """The header row: the first row (among the first ones) that names at least two known columns, most of
     its cells being known; else the first non-empty row."""
     first = next((i for i, cells in enumerate(grid) if any(str(c or "").strip() for c in cells)), 0)
     for index, cells in enumerate(grid[:HEADER_SEARCH_ROWS]):
-        known, filled = _known(cells)
+        known, filled = _known(cells, columns)
         if known >= 2 and 2 * known >= filled:
             return index
     return first
@@ -62,14 +70,15 @@ def _auto_language(key: str, value: str) -> str:
 
 
 def build_table(grid: list[list[Any]], formulas: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
-                numbers: list[int] | None = None, *, find_header: bool = True) -> Table:
+                numbers: list[int] | None = None, *, find_header: bool = True, columns: Columns = canonical,
+                ) -> Table:
     """`grid`: the sheet's rows, row 1 first (or numbered by `numbers`). Finds the header row, maps the
     columns, keeps the non-empty rows with their spreadsheet numbers."""
     table = Table()
     if not grid:
         return table
     numbers = numbers or list(range(1, len(grid) + 1))
-    start = header_index(grid) if find_header else 0
+    start = header_index(grid, columns) if find_header else 0
     header_number = numbers[start]
     skipped = [i for i in range(start) if any(str(c or "").strip() for c in grid[i])]
     if skipped:
@@ -77,7 +86,7 @@ def build_table(grid: list[list[Any]], formulas: set[tuple[int, int]] = frozense
     keys: list[str | None] = []
     for raw in grid[start]:
         name = str(raw or "").strip()
-        key = canonical(name) if name else None
+        key = columns(name) if name else None
         if name and key is None:
             table.problems.append(Problem(header_number, name, "UNKNOWN_COLUMN", {"column": name}, "warning"))
         elif key is not None and (key in table.headers or key in keys):
@@ -134,7 +143,7 @@ def _delimiter(text: str) -> str:
     return chosen
 
 
-def read_csv(data: bytes) -> Table:
+def read_csv(data: bytes, columns: Columns = canonical) -> Table:
     decoded = decode(data)
     if decoded.text is None:
         return Table(problems=[Problem(None, None, decoded.problem or "ENCODING")])
@@ -151,18 +160,18 @@ def read_csv(data: bytes) -> Table:
         return Table(problems=[Problem(None, None, "LOST_CHARACTERS",
                                        {"count": len(lost), "row": lost[0][0], "value": lost[0][1]})])
     # Row numbers as a spreadsheet shows the file: one row per record (a quoted cell may span lines).
-    table = build_table([[cell.strip() for cell in line] for line in lines])
+    table = build_table([[cell.strip() for cell in line] for line in lines], columns=columns)
     table.encoding = NAMES.get(decoded.encoding or "", decoded.encoding)
     return table
 
 
-def _catalogue_sheet(sheets: list[Sheet]) -> Sheet:
+def _catalogue_sheet(sheets: list[Sheet], columns: Columns = canonical) -> Sheet:
     """The sheet whose header row names the most known columns (the first one on a tie)."""
-    return max(sheets, key=lambda s: (_known(s.grid[header_index(s.grid)])[0] if s.grid else -1,
+    return max(sheets, key=lambda s: (_known(s.grid[header_index(s.grid, columns)], columns)[0] if s.grid else -1,
                                       -sheets.index(s)))
 
 
-def read_xlsx(path: Path) -> Table:
+def read_xlsx(path: Path, columns: Columns = canonical) -> Table:
     try:
         sheets = read_sheets(path)
     except Exception as error:  # openpyxl raises many types for broken archives
@@ -170,8 +179,8 @@ def read_xlsx(path: Path) -> Table:
     sheets = [s for s in sheets if any(any(str(c).strip() for c in row) for row in s.grid)]
     if not sheets:
         return Table(problems=[Problem(None, None, "EMPTY_FILE")])
-    sheet = _catalogue_sheet(sheets)
-    table = build_table(sheet.grid, sheet.formulas)
+    sheet = _catalogue_sheet(sheets, columns)
+    table = build_table(sheet.grid, sheet.formulas, columns=columns)
     if len(sheets) > 1:
         others = ", ".join(s.title for s in sheets if s is not sheet)
         table.problems.insert(0, Problem(None, None, "SHEET_USED", {"sheet": sheet.title, "others": others}, "info"))

@@ -12,6 +12,7 @@ curated collections. So `make run` exercises the real write path.
 from __future__ import annotations
 
 import logging
+from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from decimal import Decimal
@@ -60,6 +61,7 @@ def load_demo(*, max_products: int | None = None, photo_size: int = 1200, photos
         categories = _load_categories(data.CATEGORIES)
         attributes, values = _load_attributes(data.ATTRIBUTES)
         product_types = _load_product_types(data.PRODUCT_TYPES, attributes)
+        _load_kind_hints(data.PRODUCTS, product_types, categories, values)
         labels = _load_labels(data.LABELS)
         admin = _load_users(data.USERS)
         used_artisans = {p["artisan"] for p in products}
@@ -75,6 +77,9 @@ def load_demo(*, max_products: int | None = None, photo_size: int = 1200, photos
 
         ensure_pages(PAGES)
     log(f"catalog written through the services: {len(artisans)} artisans, {len(product_map)} products")
+    from demo.trade import load_trade_demo
+
+    load_trade_demo(log)
     photo_count = _load_photos(admin, products, product_map, data.ARTISANS, artisans, photo_size, workers,
                                log) if photos else 0
     if fairs if fairs is not None else max_products is None:
@@ -165,6 +170,22 @@ def _load_product_types(specs: list[dict], attributes: dict[str, cm.Attribute]) 
             cm.AttributeVariant.objects.create(product_type=product_type, attribute=attributes[slug], sort_order=i)
         types[spec["slug"]] = product_type
     return types
+
+
+def _load_kind_hints(products: list[dict], product_types: dict, categories: dict, values: dict) -> None:
+    """Each kind's craft (where most demo pieces of the kind are listed) and usual materials (those its demo
+    pieces are made of), from the whole demo catalogue, so that a small demo gets the same hints."""
+    crafts: dict[str, Counter] = defaultdict(Counter)
+    materials: dict[str, set[str]] = defaultdict(set)
+    for product in products:
+        crafts[product["product_type"]][product["category"]] += 1
+        materials[product["product_type"]].update(product["attributes"].get("materiau") or [])
+    for slug, product_type in product_types.items():
+        if crafts[slug]:
+            product_type.default_category = categories[crafts[slug].most_common(1)[0][0]]
+            product_type.save(update_fields=["default_category"])
+        product_type.usual_values.set([values[("materiau", m)] for m in sorted(materials[slug])
+                                       if ("materiau", m) in values])
 
 
 def _load_labels(specs: list[dict]) -> dict[str, Label]:

@@ -24,9 +24,16 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or (
-    "dev-only-insecure-key-never-used-in-production" if DEBUG else ""
-)
+if os.environ.get("DJANGO_SECRET_KEY"):
+    SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+elif DEBUG:
+    # A random key per installation (var/secret_key), never a constant from the code: tokens signed by
+    # another installation's development key are worthless here.
+    from marketplace.core.dev_secret import development_secret
+
+    SECRET_KEY = development_secret(VAR_DIR / "secret_key")
+else:
+    SECRET_KEY = ""
 if not SECRET_KEY:
     raise RuntimeError("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -56,6 +63,7 @@ INSTALLED_APPS = [
     "marketplace.payouts",
     "marketplace.fairs",
     "marketplace.pages",
+    "marketplace.trade",
 ]
 
 MIDDLEWARE = [
@@ -170,13 +178,24 @@ GRAPHQL_MAX_DEPTH = int(os.environ.get("GRAPHQL_MAX_DEPTH", "15"))
 GRAPHQL_MAX_BODY_BYTES = int(os.environ.get("GRAPHQL_MAX_BODY_BYTES", str(1024 * 1024)))
 # Root mutation fields in one request (aliases count): a login or sign-up cannot be multiplied in one POST.
 GRAPHQL_MAX_MUTATIONS = int(os.environ.get("GRAPHQL_MAX_MUTATIONS", "4"))
+# Checked before validation (marketplace/core/graphql/limits.py): the lexer stops at the token cap, and one
+# response name may be selected at most GRAPHQL_MAX_REPEATED_FIELDS times in a selection set.
+GRAPHQL_MAX_TOKENS = int(os.environ.get("GRAPHQL_MAX_TOKENS", "2000"))
+GRAPHQL_MAX_REPEATED_FIELDS = 10
+GRAPHQL_MAX_VARIABLES_DEPTH = 32  # nesting of the variables' JSON
+# Saleor answers introspection queries; off, `__schema` and `__type` are validation errors.
+GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)
 GRAPHIQL_ENABLED = env_bool("GRAPHIQL_ENABLED", DEBUG)
 CATALOG_CACHE_SECONDS = int(os.environ.get("CATALOG_CACHE_SECONDS", "30"))
 # Small reference rows (channels, categories, product types, artisans) kept per process between requests,
 # retired by any catalog write; the bound on staleness when processes share no cache.
 REFERENCE_CACHE_SECONDS = int(os.environ.get("REFERENCE_CACHE_SECONDS", "30"))
 # Listing review: a member's price change by more than this share waits for a curator.
+# It is measured against the last approved price of each channel; a price under the floor (this share of the
+# approved price, or the minimum in MAD converted per channel) goes to review too (catalog/review_rules.py).
 LISTING_REVIEW_PRICE_SHARE = float(os.environ.get("LISTING_REVIEW_PRICE_SHARE", "0.2"))
+LISTING_REVIEW_PRICE_FLOOR_SHARE = float(os.environ.get("LISTING_REVIEW_PRICE_FLOOR_SHARE", "0.5"))
+LISTING_REVIEW_MIN_PRICE_MAD = float(os.environ.get("LISTING_REVIEW_MIN_PRICE_MAD", "20"))
 # Multipart uploads (productMediaCreate) may exceed GRAPHQL_MAX_BODY_BYTES up to this size.
 GRAPHQL_MAX_UPLOAD_BYTES = int(os.environ.get("GRAPHQL_MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
 
@@ -286,6 +305,10 @@ BANK_ACCOUNT_HOLDER = os.environ.get("BANK_ACCOUNT_HOLDER", "Maalem SARL")
 BANK_NAME = os.environ.get("BANK_NAME", "Banque Populaire")
 BANK_IBAN = os.environ.get("BANK_IBAN", "MA64 0000 0000 0000 0000 0000 0000")
 BANK_BIC = os.environ.get("BANK_BIC", "BCPOMAMC")
+# Trade orders (marketplace/trade): the deposit share paid before production, the rest before shipping.
+TRADE_DEPOSIT_SHARE = float(os.environ.get("TRADE_DEPOSIT_SHARE", "0.30"))
+if not 0 <= TRADE_DEPOSIT_SHARE <= 1:
+    raise RuntimeError("TRADE_DEPOSIT_SHARE must be between 0 and 1 (0.30 is a 30 % deposit)")
 
 # Errors to Sentry when SENTRY_DSN is set (Django and Celery integrations; no personal data sent).
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "storefront.shop",
     "storefront.atelier",
     "storefront.curation",
+    "storefront.trade",
     "storefront.fairs",
 ]
 

@@ -12,6 +12,7 @@ from marketplace.accounts.models import User
 from marketplace.core.errors import FieldError, MutationError
 from marketplace.core.models import LANGUAGE_CODES
 from marketplace.core.ratelimit import enforce
+from marketplace.core.text import clean_text
 
 PASSWORD_CODES = {
     "password_too_short": "PASSWORD_TOO_SHORT",
@@ -26,7 +27,12 @@ def authenticate(email: str, password: str, *, request: Any = None) -> User:
     enforce("token_create", request, (email or "").strip().lower(), field="email",
             ip_code="LOGIN_ATTEMPT_DELAYED", account_code="LOGIN_ATTEMPT_DELAYED")
     user = User.objects.filter(email__iexact=(email or "").strip()).first()
-    if user is None or not user.check_password(password):
+    if user is None:
+        # Hash the password all the same (as Django's ModelBackend): an unknown e-mail must take as long to
+        # refuse as a wrong password, or the delay tells who has an account.
+        User().set_password(password)
+        raise MutationError([FieldError("email", "Please, enter valid credentials", "INVALID_CREDENTIALS")])
+    if not user.check_password(password):
         raise MutationError([FieldError("email", "Please, enter valid credentials", "INVALID_CREDENTIALS")])
     if not user.is_active:
         raise MutationError([FieldError("email", "Account inactive.", "INACTIVE")])
@@ -46,6 +52,11 @@ def register(*, email: str, password: str, first_name: str = "", last_name: str 
         errors.append(FieldError("email", "A user with this email already exists.", "UNIQUE"))
     if language_code not in LANGUAGE_CODES:
         errors.append(FieldError("language_code", f"Unsupported language: {language_code}.", "INVALID"))
+    try:
+        first_name = clean_text(first_name, "first_name", max_length=256, required=False)
+        last_name = clean_text(last_name, "last_name", max_length=256, required=False)
+    except MutationError as error:
+        errors += error.errors
     candidate = User(email=email, first_name=first_name, last_name=last_name)
     try:
         password_validation.validate_password(password, candidate)

@@ -10,6 +10,7 @@ from marketplace.artisans.models import Artisan, ArtisanTranslation, Label
 from marketplace.core.errors import FieldError, MutationError
 from marketplace.core.models import LANGUAGE_CODES
 from marketplace.core.permissions import require_artisan_access, require_authenticated, require_curator
+from marketplace.core.text import clean_text
 
 PHOTO_KINDS = ("PORTRAIT", "WORKSHOP")
 MAX_WORKSHOP_PHOTOS = 8
@@ -44,9 +45,7 @@ def update_profile(user: Any, pk: int, data: dict[str, Any]) -> Artisan:
             raise MutationError([FieldError("phone", "This phone number is not valid.", "INVALID")]) from None
         artisan.phone = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     if data.get("city") is not None:
-        if not data["city"].strip():
-            raise MutationError([FieldError("city", "This field cannot be blank.", "REQUIRED")])
-        artisan.city = data["city"].strip()
+        artisan.city = clean_text(data["city"], "city", max_length=120)
     artisan.save()
     for item in data.get("story_translations") or []:
         language = str(getattr(item["language_code"], "value", item["language_code"])).lower()
@@ -67,23 +66,24 @@ def _refresh(artisan: Artisan) -> None:
 
 
 def add_photo(user: Any, pk: int, kind: str, data: bytes) -> Artisan:
-    """A portrait or workshop photo through the photography pipeline (synchronously: profiles are small)."""
-    from marketplace.media.services import save_derivatives, store_original
-    from marketplace.photography import PhotoRejected, process_photo, sniff_format
+    """A portrait (1:1) or workshop photo (4:3) through the photography pipeline (synchronously: profiles are
+    small). Each refusal has its own code (empty, not a photo, too large, damaged, too many photos)."""
+    from marketplace.media.services import UPLOAD_ERROR_CODES, save_derivatives, store_original
+    from marketplace.photography import PhotoRejected, check_photo, process_photo
 
     artisan = artisan_for_write(user, pk)
     if kind not in PHOTO_KINDS:
         raise MutationError([FieldError("kind", "PORTRAIT or WORKSHOP.", "INVALID")])
-    if not data or sniff_format(data) is None:
-        raise MutationError([FieldError("image", "The file is not a photo we accept (JPEG, PNG, WebP, HEIC).",
-                                        "INVALID")])
     if kind == "WORKSHOP" and len(artisan.workshop_photos) >= MAX_WORKSHOP_PHOTOS:
-        raise MutationError([FieldError("image", f"At most {MAX_WORKSHOP_PHOTOS} workshop photos.", "INVALID")])
-    _, digest = store_original(data, f"artisans/{artisan.pk}")
+        raise MutationError([FieldError("image", f"At most {MAX_WORKSHOP_PHOTOS} workshop photos.",
+                                        "TOO_MANY_PHOTOS")])
     try:
-        result = process_photo(data, aspect="1:1")  # the pipeline frames 1:1 or 4:5; profiles show squares
+        check_photo(data)
+        result = process_photo(data, aspect="1:1" if kind == "PORTRAIT" else "4:3")
     except PhotoRejected as error:
-        raise MutationError([FieldError("image", error.message, "INVALID")]) from None
+        raise MutationError([FieldError("image", error.message, UPLOAD_ERROR_CODES.get(error.code, "INVALID"))]
+                            ) from None
+    _, digest = store_original(data, f"artisans/{artisan.pk}")
     files = save_derivatives(result, f"artisans/{artisan.pk}/{kind.lower()}-{digest[:12]}")
     if kind == "PORTRAIT":
         artisan.portrait = files

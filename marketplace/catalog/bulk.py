@@ -22,6 +22,7 @@ from marketplace.catalog.models import (
 from marketplace.channels.models import Channel
 from marketplace.core.errors import MutationError
 from marketplace.core.permissions import member_artisan_ids, require_authenticated
+from marketplace.core.text import clean_slug, clean_text
 
 
 @dataclass
@@ -108,8 +109,12 @@ class _Context:
 
 def _validate(ctx: _Context, row: Row) -> None:
     d, err = row.data, row.errors.append
-    if not (d.get("name") or "").strip():
-        err(RowError("name", "This field cannot be blank.", "REQUIRED"))
+    try:
+        d["name"] = clean_text(d.get("name"), "name", max_length=250)
+        if d.get("slug"):
+            d["slug"] = clean_slug(d["slug"])
+    except MutationError as error:
+        row.errors += [RowError(e.field or "", e.message, e.code) for e in error.errors]
     if d.get("product_type") not in ctx.types:
         err(RowError("productType", "Couldn't resolve to a product type.", "NOT_FOUND"))
     if d.get("category") and d["category"] not in ctx.categories:

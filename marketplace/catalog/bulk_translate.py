@@ -7,12 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from marketplace.catalog import revisions
 from marketplace.catalog.models import Product, ProductTranslation
 from marketplace.catalog.product_services import parse_description
 from marketplace.catalog.services import after_catalog_change
 from marketplace.core.errors import FieldError, MutationError
 from marketplace.core.graphql.ids import from_global_id
 from marketplace.core.permissions import require_artisan_access, require_authenticated
+from marketplace.core.text import clean_translation
 
 TRANSLATED_FIELDS = ("name", "slug", "seo_title", "seo_description", "description")
 
@@ -57,7 +59,7 @@ def bulk_translate_products(user: Any, items: list[TranslateItem], error_policy:
             if pks[i] is None:
                 item.errors.append(FieldError("externalReference", "Couldn't resolve to a product.", "NOT_FOUND"))
     products = {p.pk: p for p in Product.objects.filter(pk__in={pk for pk in pks.values() if pk})
-                .only("pk", "name", "artisan_id")}
+                .only("pk", "name", "artisan_id", "review_status")}
     for i, item in enumerate(items):
         if pks[i] is not None and pks[i] not in products and not item.errors:
             item.errors.append(FieldError("id", f"Couldn't resolve to a product: {pks[i]}", "NOT_FOUND"))
@@ -67,6 +69,7 @@ def bulk_translate_products(user: Any, items: list[TranslateItem], error_policy:
         product_id__in=list(products), language_code__in={item.language for item in items})}
     new: dict[tuple[int, str], ProductTranslation] = {}
     changed: dict[int, ProductTranslation] = {}
+    proposals: list[tuple[Product, dict, str]] = []
     for i, item in enumerate(items):
         if item.errors:
             continue
@@ -77,19 +80,34 @@ def bulk_translate_products(user: Any, items: list[TranslateItem], error_policy:
             continue
         try:
             description = parse_description(item.fields["description"]) if "description" in item.fields else None
+            texts = clean_translation(item.fields)
         except MutationError as error:
             item.errors += error.errors
             continue
         key = (product.pk, item.language)
+        if revisions.proposes(user, product):
+            # An approved product: the member's texts wait for a curator, the approved ones stay public. The
+            # answer shows what was proposed; the slug is not reviewed and is written.
+            proposal = {**texts, **({"description": description} if "description" in item.fields else {})}
+            proposals.append((product, proposal, item.language))
+            current = existing.get(key)
+            item.translation = ProductTranslation(product=product, language_code=item.language,
+                                                  **{k: getattr(current, k) for k in TRANSLATED_FIELDS} if current
+                                                  else {"name": product.name})
+            for name, value in proposal.items():
+                setattr(item.translation, name, value)
+            if "slug" in texts and current is not None:
+                current.slug = texts["slug"]
+                changed[current.pk] = current
+            continue
         translation = existing.get(key) or new.get(key)
         if translation is None:
             translation = new[key] = ProductTranslation(product=product, language_code=item.language,
                                                         name=product.name)
         elif translation.pk is not None:
             changed[translation.pk] = translation
-        for name in ("name", "slug", "seo_title", "seo_description"):
-            if item.fields.get(name) is not None:
-                setattr(translation, name, item.fields[name])
+        for name, value in texts.items():
+            setattr(translation, name, value)
         if "description" in item.fields:
             translation.description = description
         item.translation = translation
@@ -97,6 +115,8 @@ def bulk_translate_products(user: Any, items: list[TranslateItem], error_policy:
         for item in items:
             item.translation = None
         return
+    for product, proposal, language in proposals:
+        revisions.propose(user, product, proposal, language)
     ProductTranslation.objects.bulk_create(list(new.values()), batch_size=2000)
     ProductTranslation.objects.bulk_update(list(changed.values()), list(TRANSLATED_FIELDS), batch_size=500)
     after_catalog_change(sorted({t.product_id for t in [*new.values(), *changed.values()]}), prices=False)

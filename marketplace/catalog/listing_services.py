@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from marketplace.catalog import review
+from marketplace.catalog import review, review_rules, revisions
 from marketplace.catalog.access import product_for_write, variant_for_write
 from marketplace.catalog.models import (
     ProductChannelListing,
@@ -19,6 +19,7 @@ from marketplace.catalog.services import after_catalog_change, set_variant_price
 from marketplace.channels.models import Channel
 from marketplace.channels.services import derive_price
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.text import clean_text, clean_translation
 
 
 def _channels(ids: list[int], field: str) -> dict[int, Channel]:
@@ -83,34 +84,62 @@ def mad_price(variant_id: int) -> Decimal | None:
             .order_by("channel__sort_order").values_list("price_amount", flat=True).first())
 
 
+MAX_PRICE = Decimal("9999999999.99")  # the columns hold 12 digits, 2 of them decimals
+
+
+def clean_price(value: Any, field: str = "price") -> Decimal:
+    try:
+        price = Decimal(str(value))
+    except ArithmeticError:
+        price = Decimal("NaN")
+    if not price.is_finite() or price <= 0 or price > MAX_PRICE:
+        raise MutationError([FieldError(field, f"The price must be greater than zero and at most {MAX_PRICE}.",
+                                        "INVALID_PRICE")])
+    return price.quantize(Decimal("0.01"))
+
+
 def update_variant_channel_listings(user: Any, variant_pk: int, items: list[dict]) -> ProductVariant:
     """Prices per channel. A MAD price re-derives the non-overridden export prices; an export price given
-    here is an override (price_overridden = True). A member's MAD change beyond the share goes to review."""
+    here is an override (price_overridden = True). A member's price outside the review range of its channel
+    (catalog/review_rules.py, measured against the last approved price) sends the product back to review;
+    a curator's or an admin's price is approved as it is written."""
+    from marketplace.catalog.access import is_manager
+
     variant = variant_for_write(user, variant_pk)
     channels = _channels([item["channel_id"] for item in items], "channelId")
     listed = set(ProductChannelListing.objects.filter(product_id=variant.product_id).values_list("channel_id", flat=True))
-    old_mad = mad_price(variant.pk)
-    new_mad = None
+    existing = {row.channel_id: row for row in ProductVariantChannelListing.objects.filter(variant=variant)}
+    public = variant.product.review_status == "APPROVED"
+    new_mad, reasons = None, []
     for item in items:
         channel = channels[item["channel_id"]]
         if channel.pk not in listed:
             raise MutationError([FieldError("channelId", f"Product not available in channel {channel.slug}.",
                                             "PRODUCT_NOT_ASSIGNED_TO_CHANNEL")])
-        price = Decimal(item["price"])
-        if price <= 0:
-            raise MutationError([FieldError("price", "The price must be greater than zero.", "INVALID_PRICE")])
+        price = clean_price(item["price"])
+        row = existing.get(channel.pk)
+        # Listings written before approved prices were kept: the price the public sees now is the baseline.
+        baseline = row.approved_price_amount if row is not None else None
+        if baseline is None and public and row is not None:
+            baseline = row.price_amount
+        reason = review_rules.price_review_reason(baseline, row.price_amount if row else None, price, channel)
+        if reason:
+            reasons.append(reason)
         ProductVariantChannelListing.objects.update_or_create(
             variant=variant, channel=channel,
-            defaults={"currency": channel.currency_code, "price_amount": price.quantize(Decimal("0.01")),
-                      "cost_price_amount": item.get("cost_price"), "price_overridden": True})
+            defaults={"currency": channel.currency_code, "price_amount": price,
+                      "cost_price_amount": item.get("cost_price"), "price_overridden": True,
+                      "approved_price_amount": baseline})
         if channel.currency_code == "MAD":
             new_mad = price
     if new_mad is not None:
         rule_channels = list(Channel.objects.filter(product_listings__product_id=variant.product_id)
                              .exclude(currency_code="MAD").exclude(pk__in=[c.pk for c in channels.values()]))
         set_variant_prices_from_mad([variant.pk], {variant.pk: new_mad}, rule_channels)
-        if review.price_change_needs_review(old_mad, new_mad):
-            review.request_review(user, variant.product, f"Price changed from {old_mad} to {new_mad} MAD")
+    if is_manager(user):
+        review.approve_prices([variant.product_id])
+    elif reasons:
+        review.request_review(user, variant.product, "; ".join(reasons))
     after_catalog_change([variant.product_id])
     return variant
 
@@ -166,13 +195,19 @@ def translate_product(user: Any, product_pk: int, language: str, data: dict[str,
     product = product_for_write(user, product_pk)
     if language == "fr":
         raise MutationError([FieldError("languageCode", "French is the base language: use productUpdate.", "INVALID")])
+    texts = clean_translation(data)
+    if "description" in data:
+        texts["description"] = parse_description(data["description"])
+    if revisions.proposes(user, product):
+        # The approved translation stays public; the member's version waits for a curator (the slug does not).
+        revisions.propose(user, product, texts, language)
+        texts = {key: value for key, value in texts.items() if key == "slug"}
+        if not texts:
+            return product
     translation, _ = ProductTranslation.objects.get_or_create(product=product, language_code=language,
                                                               defaults={"name": product.name})
-    for key in ("name", "slug", "seo_title", "seo_description"):
-        if data.get(key) is not None:
-            setattr(translation, key, data[key])
-    if "description" in data:
-        translation.description = parse_description(data["description"])
+    for key, value in texts.items():
+        setattr(translation, key, value)
     translation.save()
     after_catalog_change([product.pk])
     return product
@@ -180,7 +215,9 @@ def translate_product(user: Any, product_pk: int, language: str, data: dict[str,
 
 def translate_variant(user: Any, variant_pk: int, language: str, name: str | None) -> ProductVariant:
     variant = variant_for_write(user, variant_pk)
+    name = clean_text(name, "name", max_length=250, required=False)
     ProductVariantTranslation.objects.update_or_create(product_variant=variant, language_code=language,
-                                                       defaults={"name": name or ""})
+                                                       defaults={"name": name})
     after_catalog_change([variant.product_id])
     return variant
+

@@ -116,6 +116,12 @@ class ProductType(ModelWithMetadata):
     variant_attributes = models.ManyToManyField(
         Attribute, through="AttributeVariant", related_name="product_variant_types"
     )
+    # What the atelier asks by picture rather than by reading: the craft a piece of this kind is listed in
+    # (so the artisan is not asked it again) and the attribute values usual for the kind (clay and glaze for
+    # a tagine; not wool or silk), offered first.
+    default_category = models.ForeignKey("Category", null=True, blank=True, on_delete=models.SET_NULL,
+                                         related_name="+")
+    usual_values = models.ManyToManyField(AttributeValue, blank=True, related_name="+")
 
     class Meta:
         ordering = ["slug"]
@@ -269,6 +275,9 @@ class ProductVariantChannelListing(models.Model):
     cost_price_amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     # False: the price follows the channel's rule from the MAD price; True: set by hand (artisan override).
     price_overridden = models.BooleanField(default=True)
+    # The price a curator last approved (or set) in this channel: what a member's change is measured against
+    # (catalog/review_rules.py), so that small steps cannot add up to a large change without review.
+    approved_price_amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
 
     class Meta:
         unique_together = [("variant", "channel")]
@@ -329,3 +338,23 @@ class SearchLexeme(models.Model):
 
     class Meta:
         indexes = [GinIndex(fields=["word"], name="lexeme_word_trgm_idx", opclasses=["gin_trgm_ops"])]
+
+
+class ProductRevision(models.Model):
+    """A member's changes to the texts of an approved product (names, descriptions, SEO, in any language),
+    waiting for a curator while the approved texts stay public (catalog/revisions.py). At most one per
+    product; a rejected one keeps the curator's reason for the artisan until the next proposal."""
+
+    product = models.OneToOneField(Product, on_delete=models.CASCADE, related_name="revision")
+    # {"name": …, "description": {…EditorJS…}, "seo_title": …, "seo_description": …}, only what changed
+    base = models.JSONField(default=dict, blank=True)
+    # {"en": {"name": …, "description": …}, "ar": {…}}
+    translations = models.JSONField(default=dict, blank=True)
+    requested_at = models.DateTimeField(null=True, blank=True)  # set while the proposal waits
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    rejected_reason = models.TextField(blank=True)
+    rejected_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["requested_at"])]

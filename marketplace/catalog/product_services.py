@@ -8,8 +8,9 @@ from typing import Any
 
 from django.db.models import Max
 from django.utils.text import slugify
+from text_unidecode import unidecode
 
-from marketplace.catalog import review
+from marketplace.catalog import review, revisions
 from marketplace.catalog.access import artisan_for_create, product_for_write, variant_for_write
 from marketplace.catalog.attributes import resolve_attribute_values
 from marketplace.catalog.customs import clean_dimensions, clean_hs_code
@@ -23,11 +24,20 @@ from marketplace.catalog.models import (
 )
 from marketplace.catalog.services import after_catalog_change, editorjs
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.text import clean_slug, clean_text
+
+NAME_LENGTH = 250
+SEO_LENGTH = 300
+
+
+def slug_base(text: str) -> str:
+    """As Saleor: the name transliterated to ASCII (an Arabic name gives a readable Latin slug), slugified."""
+    return (slugify(unidecode(text or "")) or "product")[:240]
 
 
 def unique_slug(text: str, taken: set[str] | None = None) -> str:
     """A free product slug from `text` (suffixes -2, -3 … as Saleor)."""
-    base = (slugify(text) or "product")[:240]
+    base = slug_base(text)
     used = set(taken or ()) | set(Product.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, n = base, 1
     while slug in used:
@@ -89,10 +99,8 @@ def create_product(user: Any, data: dict[str, Any], *, artisan_id: int | None) -
     product_type = ProductType.objects.filter(pk=data["product_type"]).first()
     if product_type is None:
         raise MutationError([FieldError("productType", "Couldn't resolve to a product type.", "NOT_FOUND")])
-    name = (data.get("name") or "").strip()
-    if not name:
-        raise MutationError([FieldError("name", "This field cannot be blank.", "REQUIRED")])
-    slug = data.get("slug") or unique_slug(name)
+    name = clean_text(data.get("name"), "name", max_length=NAME_LENGTH)
+    slug = clean_slug(data["slug"]) if data.get("slug") else unique_slug(name)
     if Product.objects.filter(slug=slug).exists():
         raise MutationError([FieldError("slug", "Product with this Slug already exists.", "UNIQUE")])
     reference = data.get("external_reference") or None
@@ -105,7 +113,9 @@ def create_product(user: Any, data: dict[str, Any], *, artisan_id: int | None) -
         product_type=product_type, category=_category(data.get("category")), artisan_id=artisan_id, name=name,
         slug=slug, description=description, description_plaintext=plaintext(description),
         weight_kg=_weight(data.get("weight")), rating=data.get("rating"), external_reference=reference,
-        seo_title=seo.get("title") or "", seo_description=seo.get("description") or "", metadata=metadata,
+        seo_title=clean_text(seo.get("title"), "seo.title", max_length=SEO_LENGTH, required=False),
+        seo_description=clean_text(seo.get("description"), "seo.description", max_length=SEO_LENGTH, required=False),
+        metadata=metadata,
         private_metadata=_metadata(data.get("private_metadata")), review_status=review.initial_status(user),
         review_reason="" if review.initial_status(user) == "APPROVED" else "New listing",
     )
@@ -135,24 +145,42 @@ def _add_to_collections(user: Any, product: Product, collection_pks: list[int] |
                                            for pk in collection_pks], ignore_conflicts=True)
 
 
+def _slug_follows_name(product: Product) -> bool:
+    """The slug was made from the current name and no market lists the product yet (no URL was shared)."""
+    import re
+
+    bases = {slug_base(product.name), (slugify(product.name) or "product")[:240]}  # today's, and before transliteration
+    made_from_name = any(re.fullmatch(re.escape(base) + r"(-\d+)?", product.slug) for base in bases)
+    return made_from_name and not product.channel_listings.exists()
+
+
 def update_product(user: Any, pk: int, data: dict[str, Any]) -> Product:
     product = product_for_write(user, pk)
     fields: list[str] = []
-    if data.get("name") is not None:
-        name = data["name"].strip()
-        if not name:
-            raise MutationError([FieldError("name", "This field cannot be blank.", "REQUIRED")])
-        if name != product.name:
-            product.name = name
-            fields.append("name")
-            review.request_review(user, product, "Name changed")
+    texts = _texts(data)
+    if revisions.proposes(user, product):
+        # An approved product's texts: the member's version waits for a curator, the public keeps reading
+        # the approved one (catalog/revisions.py).
+        revisions.propose(user, product, {k: v for k, v in texts.items() if v != getattr(product, k)})
+        texts = {}
+    if "name" in texts and texts["name"] != product.name:
+        name = texts["name"]
+        if data.get("slug") is None and slug_base(name) != slug_base(product.name) and _slug_follows_name(product):
+            # A draft's slug (no market has shown it yet) follows its name: the first real name replaces the
+            # provisional one's.
+            product.slug = unique_slug(name)
+            fields.append("slug")
+        product.name = name
+        fields.append("name")
+        review.request_review(user, product, "Name changed")
     if data.get("slug") is not None and data["slug"] != product.slug:
-        if Product.objects.filter(slug=data["slug"]).exclude(pk=pk).exists():
+        slug = clean_slug(data["slug"])
+        if Product.objects.filter(slug=slug).exclude(pk=pk).exists():
             raise MutationError([FieldError("slug", "Product with this Slug already exists.", "UNIQUE")])
-        product.slug = data["slug"]
+        product.slug = slug
         fields.append("slug")
-    if "description" in data:
-        product.description = parse_description(data["description"])
+    if "description" in texts:
+        product.description = texts["description"]
         product.description_plaintext = plaintext(product.description)
         fields += ["description", "description_plaintext"]
     if "category" in data:
@@ -161,10 +189,10 @@ def update_product(user: Any, pk: int, data: dict[str, Any]) -> Product:
     if "weight" in data:
         product.weight_kg = _weight(data["weight"])
         fields.append("weight_kg")
-    if data.get("seo") is not None:
-        product.seo_title = data["seo"].get("title") or product.seo_title
-        product.seo_description = data["seo"].get("description") or product.seo_description
-        fields += ["seo_title", "seo_description"]
+    for key in ("seo_title", "seo_description"):
+        if key in texts:
+            setattr(product, key, texts[key])
+            fields.append(key)
     if data.get("metadata") is not None:
         product.metadata = {**product.metadata, **_metadata(data["metadata"])}
         fields.append("metadata")
@@ -186,6 +214,21 @@ def update_product(user: Any, pk: int, data: dict[str, Any]) -> Product:
     return product
 
 
+def _texts(data: dict[str, Any]) -> dict[str, Any]:
+    """The public texts given in a productUpdate input, cleaned (an empty SEO text keeps the current one)."""
+    texts: dict[str, Any] = {}
+    if data.get("name") is not None:
+        texts["name"] = clean_text(data["name"], "name", max_length=NAME_LENGTH)
+    if "description" in data:
+        texts["description"] = parse_description(data["description"])
+    seo = data.get("seo") or {}
+    for key, name in (("seo_title", "title"), ("seo_description", "description")):
+        value = clean_text(seo.get(name), f"seo.{name}", max_length=SEO_LENGTH, required=False)
+        if value:
+            texts[key] = value
+    return texts
+
+
 def delete_product(user: Any, pk: int) -> Product:
     product = product_for_write(user, pk)
     snapshot = Product(pk=product.pk, name=product.name, slug=product.slug, artisan_id=product.artisan_id,
@@ -200,11 +243,16 @@ def _variant_fields(variant: ProductVariant, data: dict[str, Any]) -> list[str]:
     fields = []
     if "sku" in data:
         sku = data["sku"] or None
+        if sku and len(sku) > 255:
+            raise MutationError([FieldError("sku", "At most 255 characters.", "INVALID")])
         if sku and ProductVariant.objects.filter(sku=sku).exclude(pk=variant.pk).exists():
             raise MutationError([FieldError("sku", "Product variant with this SKU already exists.", "UNIQUE")])
         variant.sku = sku
         fields.append("sku")
-    for key, attr in (("name", "name"), ("track_inventory", "track_inventory"),
+    if data.get("name") is not None:
+        variant.name = clean_text(data["name"], "name", max_length=255, required=False)
+        fields.append("name")
+    for key, attr in (("track_inventory", "track_inventory"),
                       ("quantity_limit_per_customer", "quantity_limit_per_customer")):
         if data.get(key) is not None:
             setattr(variant, attr, data[key])

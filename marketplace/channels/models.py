@@ -1,4 +1,6 @@
-"""Channels are the markets: domestic (MAD), tourists in Morocco (MAD), export (EUR, USD)."""
+"""Channels are the markets: domestic (MAD), tourists in Morocco (MAD), export (EUR, USD), and trade
+(wholesale to verified foreign shops, EUR and USD: marketplace/trade), which only some users may see
+(channels/selectors.py: can_see_channel)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ class Channel(ModelWithMetadata):
         DOMESTIC = "DOMESTIC", "Domestic"
         TOURIST = "TOURIST", "Tourist"
         EXPORT = "EXPORT", "Export"
+        TRADE = "TRADE", "Trade"  # wholesale: visible to verified trade accounts and staff only
 
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=250)
@@ -33,6 +36,8 @@ class Channel(ModelWithMetadata):
     # VAT included in prices (Morocco 20 %); export is zero-rated.
     vat_rate = models.DecimalField(max_digits=5, decimal_places=4, default=Decimal("0"))
     sort_order = models.IntegerField(default=0)
+    # A market's own commission on the artisans' sales (trade), instead of each artisan's rate; null: the artisan's.
+    commission_rate = models.DecimalField(max_digits=5, decimal_places=4, null=True, blank=True)
 
     class Meta:
         ordering = ["sort_order", "slug"]

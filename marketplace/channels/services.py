@@ -42,3 +42,16 @@ def derive_price(amount_mad: Decimal, channel: Channel) -> Decimal:
     raw = Decimal(amount_mad) * channel.price_rate * (1 + channel.price_margin)
     step = channel.price_rounding or Decimal("0.01")
     return ((raw / step).to_integral_value(rounding=ROUND_CEILING) * step).quantize(Decimal("0.01"))
+
+
+def artisan_unit_mad(channel: Channel, unit_price: Decimal, *, mad_price: Decimal | None,
+                     overridden: bool) -> Decimal:
+    """What one unit sold in `channel` at `unit_price` is worth to the artisan, in MAD, before commission.
+    In MAD markets, the price paid. In a market whose prices derive from MAD by the rule, the artisan's own
+    MAD price when the price follows the rule; an override, the MAD price the rule would have started from.
+    The rest (the rule's margin and rounding) is the platform's export margin, not the artisan's sale."""
+    if channel.currency_code == "MAD" or channel.price_rate is None:
+        return Decimal(unit_price).quantize(Decimal("0.01"))
+    if mad_price is not None and not overridden:
+        return Decimal(mad_price).quantize(Decimal("0.01"))
+    return (Decimal(unit_price) / (channel.price_rate * (1 + channel.price_margin))).quantize(Decimal("0.01"))

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Q
 
 from marketplace.accounts.addresses import copy_address
 from marketplace.checkout.models import Checkout
@@ -141,6 +142,26 @@ def completed_order(token: Any, user: Any) -> Order:
     return order
 
 
+def _artisan_units(info: CheckoutInfo) -> dict[int, Decimal]:
+    """Each line's unit worth to the artisan in MAD (channels.services.artisan_unit_mad), from the variants'
+    MAD prices and whether the channel's price is an override (one query)."""
+    from marketplace.catalog.models import ProductVariantChannelListing
+    from marketplace.channels.services import artisan_unit_mad
+
+    variant_ids = [li.variant.pk for li in info.lines]
+    mad, overridden = {}, set()
+    for row in (ProductVariantChannelListing.objects.filter(variant_id__in=variant_ids)
+                .filter(Q(currency="MAD", price_amount__isnull=False) | Q(channel=info.channel))
+                .order_by("-channel__sort_order").values("variant_id", "currency", "channel_id", "price_amount",
+                                                         "price_overridden")):
+        if row["channel_id"] == info.channel.pk and row["price_overridden"]:
+            overridden.add(row["variant_id"])
+        if row["currency"] == "MAD":
+            mad[row["variant_id"]] = row["price_amount"]  # the first MAD market's price wins (sorted last)
+    return {li.line.pk: artisan_unit_mad(info.channel, li.unit.gross, mad_price=mad.get(li.variant.pk),
+                                         overridden=li.variant.pk in overridden) for li in info.lines}
+
+
 def _create_order(info: CheckoutInfo, payment_method: str, charged: Decimal, user: Any) -> Order:
     checkout = info.checkout
     with connection.cursor() as cursor:
@@ -175,12 +196,14 @@ def _create_order(info: CheckoutInfo, payment_method: str, charged: Decimal, use
                     warehouse_id=warehouses.get(artisan_id))
         for index, artisan_id in enumerate(artisans)])
     by_artisan = {f.artisan_id: f for f in fulfillments}
+    artisan_units = _artisan_units(info)
     lines = OrderLine.objects.bulk_create([
         OrderLine(order=order, fulfillment=by_artisan[li.product.artisan_id], artisan_id=li.product.artisan_id,
                   variant=li.variant, product_name=li.product.name, variant_name=li.variant.name,
                   product_sku=li.variant.sku or "", quantity=li.line.quantity, currency=info.currency,
                   unit_price_gross=li.unit.gross, unit_price_net=li.unit.net, total_price_gross=li.total.gross,
-                  total_price_net=li.total.net, tax_rate=info.vat_rate, is_shipping_required=li.requires_shipping,
+                  total_price_net=li.total.net, artisan_total_mad=artisan_units[li.line.pk] * li.line.quantity,
+                  tax_rate=info.vat_rate, is_shipping_required=li.requires_shipping,
                   hs_code=li.variant.hs_code or li.product.product_type.hs_code, material=_material(li.product),
                   country_of_origin=li.variant.country_of_origin or "MA")
         for li in info.lines])

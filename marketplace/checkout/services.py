@@ -11,6 +11,7 @@ from django.core.validators import validate_email
 from marketplace.accounts.addresses import address_from_input
 from marketplace.catalog.models import ProductVariant
 from marketplace.channels.models import Channel
+from marketplace.channels.selectors import RESTRICTED_KINDS
 from marketplace.checkout.models import Checkout, CheckoutLine
 from marketplace.checkout.pricing import forget_info, load_checkout_info
 from marketplace.core.errors import FieldError, MutationError, PermissionDenied
@@ -58,7 +59,9 @@ def _channel(slug: str | None) -> Channel:
     if not slug:
         raise MutationError([FieldError("channel", "You need to provide channel slug.", "MISSING_CHANNEL_SLUG")])
     channel = Channel.objects.filter(slug=slug).first()
-    if channel is None:
+    # Trade channels are bought from through the trade checkout (tradeOrderCreate: minimums, terms), never
+    # here; to those who may not see them they do not exist.
+    if channel is None or channel.kind in RESTRICTED_KINDS:
         raise MutationError([FieldError("channel", f"Channel with '{slug}' slug does not exist.", "NOT_FOUND")])
     if not channel.is_active:
         raise MutationError([FieldError("channel", f"Channel with '{slug}' is inactive.", "CHANNEL_INACTIVE")])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass
@@ -10,6 +12,8 @@ class FieldError:
     field: str | None
     message: str
     code: str
+    # More fields of the error type, as some Saleor errors carry (e.g. the artisan and the missing amount).
+    extra: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 class MutationError(Exception):

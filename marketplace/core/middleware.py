@@ -15,6 +15,7 @@ class JWTAuthenticationMiddleware:
         header = request.META.get("HTTP_AUTHORIZATION", "")
         if header.lower().startswith("bearer "):
             token = header[7:].strip()
+            request.jwt_authenticated = True  # the API's only credential (the GraphQL view ignores sessions)
             def resolve() -> Any:
                 from django.contrib.auth.models import AnonymousUser
 

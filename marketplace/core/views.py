@@ -22,10 +22,8 @@ from graphene_django.views import GraphQLView as BaseGraphQLView
 from graphql import (
     ExecutionResult,
     FieldNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
     GraphQLError,
-    InlineFragmentNode,
+    GraphQLSyntaxError,
     OperationType,
     execute,
     get_operation_ast,
@@ -33,11 +31,19 @@ from graphql import (
     specified_rules,
     validate,
 )
+from graphql.validation import NoSchemaIntrospectionCustomRule
 
 from marketplace.core.errors import PermissionDenied
 from marketplace.core.graphql.execution import SyncExecutionContext
-from marketplace.core.graphql.input_safety import NulCharacterRule, contains_nul, nul_error
-from marketplace.core.graphql.limits import DepthAndAliasLimitRule, query_cost
+from marketplace.core.graphql.input_safety import FiniteNumberRule, NulCharacterRule, contains_nul, nul_error
+from marketplace.core.graphql.limits import (
+    CostCache,
+    check_document,
+    limit_error,
+    root_field_count,
+    tokens_error,
+)
+from marketplace.core.graphql.request_shape import body_too_large_response, check_params, parse_json_body
 
 logger = logging.getLogger(__name__)
 CATALOG_VERSION_KEY = "catalog-version"
@@ -74,16 +80,35 @@ def bump_catalog_version() -> None:
     cache.set(CATALOG_VERSION_KEY, time.time_ns(), None)
 
 
+def _parse_and_validate(schema_id: int, query: str) -> tuple[Any, tuple[GraphQLError, ...], CostCache | None]:
+    # The settings the answer depends on are part of the cache key (tests and operators change them).
+    return _parse_and_validate_cached(schema_id, query, settings.GRAPHQL_MAX_TOKENS, settings.GRAPHQL_MAX_ALIASES,
+                                      settings.GRAPHQL_MAX_DEPTH, settings.GRAPHQL_MAX_REPEATED_FIELDS,
+                                      settings.GRAPHQL_INTROSPECTION)
+
+
 @lru_cache(maxsize=512)
-def _parse_and_validate(schema_id: int, query: str) -> tuple[Any, tuple[GraphQLError, ...]]:
+def _parse_and_validate_cached(schema_id: int, query: str, max_tokens: int, *_limits: Any
+                               ) -> tuple[Any, tuple[GraphQLError, ...], CostCache | None]:
+    """Parse (the lexer stops at the token cap), then the document's limits, and only a document within
+    them goes through graphql-core's rules, whose work can grow faster than the document."""
     from marketplace.graphql.schema import schema
 
     try:
-        document = parse(query)
-    except GraphQLError as error:
-        return None, (error,)
-    errors = validate(schema.graphql_schema, document, [*specified_rules, DepthAndAliasLimitRule, NulCharacterRule])
-    return document, tuple(errors)
+        document = parse(query, max_tokens=max_tokens)
+    except GraphQLSyntaxError as error:
+        if "tokens. Parsing aborted" in error.message:
+            return None, (tokens_error(max_tokens),), None
+        error.extensions = {**(error.extensions or {}), "code": "GRAPHQL_PARSE_FAILED"}
+        return None, (error,), None
+    errors = check_document(document)
+    if errors:
+        return document, tuple(errors), None
+    rules = [*specified_rules, NulCharacterRule, FiniteNumberRule]
+    if not settings.GRAPHQL_INTROSPECTION:
+        rules.append(NoSchemaIntrospectionCustomRule)
+    errors = validate(schema.graphql_schema, document, rules)
+    return document, tuple(errors), (None if errors else CostCache(document))
 
 
 class GraphQLView(BaseGraphQLView):
@@ -99,12 +124,26 @@ class GraphQLView(BaseGraphQLView):
         return csrf_exempt(super().as_view(**initkwargs))
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.method == "POST" and request.content_type == "multipart/form-data":
+        from django.contrib.auth.models import AnonymousUser
+        from django.core.exceptions import RequestDataTooBig
+
+        if not getattr(request, "jwt_authenticated", False):
+            # GraphQL authenticates by the Authorization header only: a session cookie (the admin's) would
+            # let another page of the same site post a mutation as its owner (/graphql/ takes no CSRF token).
+            request.user = AnonymousUser()
+        if request.method == "POST":
             # File uploads (GraphQL multipart request spec) have their own, larger cap; the body is streamed.
-            if int(request.META.get("CONTENT_LENGTH") or 0) > settings.GRAPHQL_MAX_UPLOAD_BYTES:
-                return JsonResponse({"errors": [{"message": f"The upload exceeds {settings.GRAPHQL_MAX_UPLOAD_BYTES} bytes."}]}, status=413)
-        elif request.method == "POST" and len(request.body or b"") > settings.GRAPHQL_MAX_BODY_BYTES:
-            return JsonResponse({"errors": [{"message": f"The request body exceeds {settings.GRAPHQL_MAX_BODY_BYTES} bytes."}]}, status=413)
+            multipart = request.content_type == "multipart/form-data"
+            cap = settings.GRAPHQL_MAX_UPLOAD_BYTES if multipart else settings.GRAPHQL_MAX_BODY_BYTES
+            try:
+                declared = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                declared = 0
+            try:
+                if declared > cap or (not multipart and len(request.body or b"") > cap):
+                    return body_too_large_response(cap)
+            except RequestDataTooBig:  # Django's own cap, met while reading a body sent without a length
+                return body_too_large_response(cap)
         if request.META.get("HTTP_AUTHORIZATION") and not request.user.is_authenticated:
             error = getattr(request, "jwt_error", None)
             if error is not None:
@@ -123,7 +162,17 @@ class GraphQLView(BaseGraphQLView):
     def parse_body(self, request: HttpRequest) -> dict:
         if request.content_type == "multipart/form-data" and "operations" in request.POST:
             return multipart_operations(request.POST, request.FILES)
+        if request.content_type == "application/json":
+            return parse_json_body(request.body)
         return super().parse_body(request)
+
+    @staticmethod
+    def get_graphql_params(request: HttpRequest, data: dict) -> tuple[Any, Any, Any, Any]:
+        """graphene-django's, then the shape GraphQL over HTTP requires (a string query, an object of
+        variables, not too deeply nested): anything else is the client's error, answered 400 with a code."""
+        query, variables, operation_name, id_ = BaseGraphQLView.get_graphql_params(request, data)
+        check_params(query, variables, operation_name)
+        return query, variables, operation_name, id_
 
     # Anonymous catalog queries are the same for every visitor of a channel and language.
     def _cache_key(self, request: HttpRequest) -> str | None:
@@ -154,7 +203,7 @@ class GraphQLView(BaseGraphQLView):
             if show_graphiql:
                 return None
             return ExecutionResult(errors=[GraphQLError("Must provide a query string.")])
-        document, errors = _parse_and_validate(id(self.schema), query)
+        document, errors, costs = _parse_and_validate(id(self.schema), query)
         if errors:
             return ExecutionResult(errors=list(errors))
         if contains_nul(variables):  # PostgreSQL cannot store it: the client's error, said before any work
@@ -172,13 +221,12 @@ class GraphQLView(BaseGraphQLView):
                 return ExecutionResult(errors=[GraphQLError(
                     f"A request may run at most {maximum} mutations; this one has {count}.",
                     extensions={"code": "TOO_MANY_MUTATIONS", "maximum": maximum, "actual": count})])
-        cost = query_cost(document, operation, variables)
+        cost = costs.cost(self.schema.graphql_schema, document, operation, variables)
         request._maalem_cost = cost
         maximum = settings.GRAPHQL_QUERY_MAX_COST
         if cost > maximum:
-            return ExecutionResult(errors=[GraphQLError(
-                f"The query exceeds the maximum cost of {maximum}. Actual cost is {cost}.",
-                extensions={"code": "QUERY_TOO_COMPLEX"})])
+            return ExecutionResult(errors=[limit_error(
+                f"The query exceeds the maximum cost of {maximum}. Actual cost is {cost}.", "cost", maximum, cost)])
         request._maalem_cacheable = (
             operation.operation == OperationType.QUERY
             and not request.user.is_authenticated
@@ -198,7 +246,8 @@ class GraphQLView(BaseGraphQLView):
             return ExecutionResult(errors=[GraphQLError(UNAVAILABLE_MESSAGE)])
         except Exception as error:  # never a 500: the error is logged and reported as a GraphQL error
             logger.exception("GraphQL execution failed")
-            return ExecutionResult(errors=[GraphQLError(f"Internal error: {error.__class__.__name__}")])
+            return ExecutionResult(errors=[GraphQLError(f"Internal error: {error.__class__.__name__}",
+                                                        extensions={"code": "INTERNAL_ERROR"})])
 
     def get_response(self, request, data, show_graphiql=False):
         # graphene-django's get_response, encoding once: the cost goes into `extensions` before encoding.
@@ -255,28 +304,12 @@ class GraphQLView(BaseGraphQLView):
                 logger.error("Unhandled error in a resolver", exc_info=error.original_error)
                 formatted["message"] = "Internal error: the server could not complete this field."
                 formatted.setdefault("extensions", {})["code"] = "INTERNAL_ERROR"
+            if error.path is None and not (formatted.get("extensions") or {}).get("code"):
+                # Validation and variable coercion: the request's fault, with a code a client can test.
+                formatted.setdefault("extensions", {})["code"] = "GRAPHQL_VALIDATION_FAILED"
             return formatted
-        return {"message": str(error)}
-
-
-def root_field_count(document: Any, operation: Any) -> int:
-    """Root fields of an operation, through fragments: `a: tokenCreate ... b: tokenCreate` counts 2."""
-    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
-
-    def count(selection_set: Any, seen: frozenset[str]) -> int:
-        total = 0
-        for selection in selection_set.selections:
-            if isinstance(selection, FieldNode):
-                total += selection.name.value != "__typename"
-            elif isinstance(selection, InlineFragmentNode):
-                total += count(selection.selection_set, seen)
-            elif isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                if name in fragments and name not in seen:
-                    total += count(fragments[name].selection_set, seen | {name})
-        return total
-
-    return count(operation.selection_set, frozenset())
+        # graphene-django's HttpError: a request that is not GraphQL over HTTP (bad JSON, bad method...).
+        return {"message": str(error), "extensions": {"code": "BAD_REQUEST"}}
 
 
 def multipart_operations(form: Any, files: Any) -> dict:

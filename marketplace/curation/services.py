@@ -23,6 +23,7 @@ from marketplace.channels.models import Channel
 from marketplace.channels.services import derive_price
 from marketplace.core.errors import FieldError, MutationError
 from marketplace.core.permissions import require_curator
+from marketplace.core.text import clean_slug, clean_text, clean_translation
 
 
 def collection_for_write(user: Any, pk: int, field: str = "id") -> Collection:
@@ -44,11 +45,9 @@ def _check_products(pks: list[int], field: str = "products") -> list[int]:
 
 def _apply(collection: Collection, data: dict[str, Any]) -> None:
     if data.get("name") is not None:
-        if not data["name"].strip():
-            raise MutationError([FieldError("name", "This field cannot be blank.", "REQUIRED")])
-        collection.name = data["name"].strip()
+        collection.name = clean_text(data["name"], "name", max_length=250)
     if data.get("slug") is not None:
-        collection.slug = data["slug"]
+        collection.slug = clean_slug(data["slug"])
     if "description" in data:
         collection.description = parse_description(data["description"])
         collection.description_plaintext = plaintext(collection.description)
@@ -65,10 +64,9 @@ def _apply(collection: Collection, data: dict[str, Any]) -> None:
 
 def create_collection(user: Any, data: dict[str, Any], products: list[int]) -> Collection:
     require_curator(user)
-    name = (data.get("name") or "").strip()
-    if not name:
-        raise MutationError([FieldError("name", "This field cannot be blank.", "REQUIRED")])
-    collection = Collection(name=name, slug=data.get("slug") or slugify(name)[:250] or "collection")
+    name = clean_text(data.get("name"), "name", max_length=250)
+    collection = Collection(name=name, slug=clean_slug(data["slug"]) if data.get("slug")
+                            else slugify(name)[:250] or "collection")
     _apply(collection, data)
     collection.save()
     _add(collection, _check_products(products))
@@ -166,9 +164,8 @@ def translate_collection(user: Any, pk: int, language: str, data: dict[str, Any]
     collection = collection_for_write(user, pk)
     translation, _ = CollectionTranslation.objects.get_or_create(collection=collection, language_code=language,
                                                                  defaults={"name": collection.name})
-    for key in ("name", "slug", "seo_title", "seo_description"):
-        if data.get(key) is not None:
-            setattr(translation, key, data[key])
+    for key, value in clean_translation(data).items():
+        setattr(translation, key, value)
     if "description" in data:
         translation.description = parse_description(data["description"])
     translation.save()
@@ -223,9 +220,11 @@ def rederive_channel_prices(channel: Channel) -> int:
         if row.variant_id in mad:
             price = derive_price(mad[row.variant_id], channel)
             if price != row.price_amount:
-                row.price_amount = price
+                # The ministry's rule changed the price: it is the approved baseline members are measured against.
+                row.price_amount = row.approved_price_amount = price
                 changed.append(row)
-    ProductVariantChannelListing.objects.bulk_update(changed, ["price_amount"], batch_size=2000)
+    ProductVariantChannelListing.objects.bulk_update(changed, ["price_amount", "approved_price_amount"],
+                                                     batch_size=2000)
     after_catalog_change(list(ProductVariantChannelListing.objects.filter(pk__in=[r.pk for r in changed])
                               .values_list("variant__product_id", flat=True).distinct()))
     return len(changed)

@@ -1,5 +1,6 @@
 """CSV export of the programme's results: GET /exports/programme-results.csv with a curator's token
-(`Authorization: Bearer <token>`), optional `since` and `until` (ISO dates)."""
+(`Authorization: Bearer <token>`), optional `since` and `until` (ISO dates) and `language` (fr, ar, en: the
+groups' names)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import io
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 
+from marketplace.core.models import LANGUAGE_CODES
 from marketplace.core.permissions import is_curator
-from marketplace.curation.selectors import programme_results, results_csv_rows
+from marketplace.curation.selectors import GROUPS, group_names, programme_results, results_csv_rows
 
 
 def _date(value: str | None) -> dt.datetime | None:
@@ -30,8 +32,13 @@ def programme_results_csv(request: HttpRequest) -> HttpResponse:
         since, until = _date(request.GET.get("since")), _date(request.GET.get("until"))
     except ValueError:
         return JsonResponse({"error": "since and until are ISO dates (YYYY-MM-DD)."}, status=400)
+    language = request.GET.get("language", "fr")
+    if language not in LANGUAGE_CODES:
+        return JsonResponse({"error": f"language is one of {', '.join(LANGUAGE_CODES)}."}, status=400)
+    results = programme_results(since, until)
+    names = group_names([g for group in GROUPS for g in results[f"by_{group}"]], language)
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(results_csv_rows(programme_results(since, until)))
+    csv.writer(buffer).writerows(results_csv_rows(results, names))
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="programme-results.csv"'
     return response

@@ -22,7 +22,7 @@ from marketplace.artisans.regions import region_name
 from marketplace.catalog.models import ProductTranslation, ProductVariantChannelListing
 from marketplace.catalog.selectors import visible_products
 from marketplace.channels.models import Channel
-from marketplace.curation.selectors import _craft_of, _in_mad
+from marketplace.curation.selectors import craft_names, in_mad
 from marketplace.fairs.documents import Label
 from marketplace.fairs.models import Fair, FairVisit, StandSale
 from marketplace.inventory.selectors import free_quantities
@@ -97,9 +97,9 @@ def _line_rows(lines: QuerySet) -> list[dict[str, Any]]:
         country = line["order__shipping_address__country"] or "MA"
         rows.append({"order": line["order_id"], "artisan": line["artisan__name"],
                      "region": region_name(line["artisan__region"], "fr"), "category": line["variant__product__category_id"],
-                     "sales": _in_mad(line["total_price_gross"], channel),
+                     "sales": in_mad(line["total_price_gross"], channel),
                      "export": channel.kind == Channel.Kind.EXPORT or country != "MA"})
-    crafts = _craft_of({r["category"] for r in rows if r["category"]})
+    crafts = craft_names({r["category"] for r in rows if r["category"]})
     for row in rows:
         row["craft"] = crafts.get(row.pop("category"), "")
     return rows

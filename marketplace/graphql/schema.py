@@ -23,6 +23,8 @@ from marketplace.pages.graphql.schema import PageQueries
 from marketplace.payments.graphql.schema import PaymentMutations
 from marketplace.payouts.graphql.schema import PayoutMutations, PayoutQueries
 from marketplace.shipping.graphql.schema import ShippingQueries
+from marketplace.trade.graphql.mutations import TradeMutations
+from marketplace.trade.graphql.schema import TradeQueries
 
 SCHEMA_VERSION = "3.23"
 
@@ -56,7 +58,7 @@ class Shop(graphene.ObjectType):
 
     @staticmethod
     def resolve_countries(root, info):
-        codes = sorted({code for channel in active_channels() for code in channel.countries})
+        codes = sorted({code for channel in active_channels(info.context.user) for code in channel.countries})
         return [CountryDisplay.of(code) for code in codes]
 
     @staticmethod
@@ -65,7 +67,7 @@ class Shop(graphene.ObjectType):
 
     @staticmethod
     def resolve_channel_currencies(root, info):
-        return sorted({channel.currency_code for channel in active_channels()})
+        return sorted({channel.currency_code for channel in active_channels(info.context.user)})
 
     @staticmethod
     def resolve_version(root, info):
@@ -78,8 +80,9 @@ class Shop(graphene.ObjectType):
         return SCHEMA_VERSION
 
 
-class Query(FairQueries, AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, ManagementQueries, CheckoutQueries,
-            OrderQueries, PayoutQueries, ShippingQueries, PageQueries, graphene.ObjectType):
+class Query(FairQueries, AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, ManagementQueries,
+            CheckoutQueries, OrderQueries, PayoutQueries, ShippingQueries, PageQueries, TradeQueries,
+            graphene.ObjectType):
     shop = graphene.Field(Shop, required=True)
 
     @staticmethod
@@ -87,8 +90,9 @@ class Query(FairQueries, AccountQueries, ArtisanQueries, CatalogQueries, Channel
         return {}
 
 
-class Mutation(FairMutations, AccountMutations, ManagementMutations, CheckoutMutations, PaymentMutations, OrderMutations,
-               PayoutMutations, AddressMutations, PasswordMutations, graphene.ObjectType):
+class Mutation(FairMutations, AccountMutations, ManagementMutations, CheckoutMutations, PaymentMutations,
+               OrderMutations, PayoutMutations, AddressMutations, PasswordMutations, TradeMutations,
+               graphene.ObjectType):
     pass
 
 

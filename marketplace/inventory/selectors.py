@@ -82,6 +82,7 @@ def stock_holds(variant_ids: list[int], channel: Channel, now: datetime | None =
                                           order_line__order__payment_method="BANK_TRANSFER",
                                           order_line__order__total_charged=0)
                 .exclude(order_line__order__status="CANCELED")
+                .exclude(order_line__order__channel__kind=Channel.Kind.TRADE)  # no release date: sold, not held
                 .values("stock__product_variant_id").annotate(placed=Min("order_line__order__created")))
     for row in awaiting:
         until = row["placed"] + timedelta(days=settings.BANK_TRANSFER_HOLD_DAYS)

@@ -1,11 +1,12 @@
 """Every stock write goes through this module: reserve and release (checkout holds), allocate and
 deallocate (orders), set a quantity, create the first rows of new variants, purge expired holds.
 
-Public API (the callers: checkout, orders, catalog management, the demo, fairs):
+Public API (the callers: checkout, orders, catalog management, the demo, fairs, trade):
 
     reserve(checkout_id, lines, channel_id=, seconds=)     hold units for checkout lines (replaces their holds)
     release(checkout_id=, line_ids=)                       drop holds
     allocate(order_lines, channel_id=, checkout_id=)       take units for order lines, consuming the checkout's holds
+    allocate_up_to(order_lines, channel_id=)               take what is free of each line, the rest left (trade)
     deallocate(order_line_ids)                             give an order's units back (cancellation)
     set_quantity(warehouse_id, variant_id, quantity)       an artisan's count of a piece in a warehouse
     create_stocks(rows)                                    first stock rows of variants created in this transaction
@@ -230,6 +231,34 @@ def allocate(order_lines: Sequence[Demand], *, channel_id: int, checkout_id: Any
     if created:
         _bump_availability()  # a sold unique piece
     return created
+
+
+@transaction.atomic
+def allocate_up_to(order_lines: Sequence[Demand], *, channel_id: int) -> dict[Any, int]:
+    """Take for each line as many of its units as are free in the warehouses serving `channel_id`, never
+    more: a trade line beyond stock is made to order for its remainder. Units taken per line pk (a variant
+    that does not track inventory: the whole line). Never raises InsufficientStock."""
+    taken = {line.pk: 0 if line.variant.track_inventory else line.quantity for line in order_lines}
+    tracked = _tracked(order_lines)
+    if not tracked:
+        return taken
+    levels = _levels(_lock({line.variant_id for line in tracked}, channel_id=channel_id))
+    allocations = []
+    for line in tracked:
+        needed = line.quantity
+        for level in (lv for lv in levels if lv.variant_id == line.variant_id):
+            take = min(needed, level.free)
+            if take:
+                level.allocated += take
+                allocations.append(Allocation(order_line_id=line.pk, stock_id=level.pk, quantity_allocated=take))
+                needed -= take
+        taken[line.pk] = line.quantity - needed
+    touched = {a.stock_id for a in allocations}
+    Stock.objects.bulk_update([Stock(pk=level.pk, quantity_allocated=level.allocated) for level in levels
+                               if level.pk in touched], ["quantity_allocated"])
+    if Allocation.objects.bulk_create(allocations):
+        _bump_availability()
+    return taken
 
 
 @transaction.atomic

@@ -23,6 +23,9 @@ class ProductMedia(ModelWithMetadata, SortableModel):
     alt = models.CharField(max_length=250, blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     error = models.TextField(blank=True)
+    # Why the pipeline refused the photo: the photography package's stable code (PhotoRejected.code), or
+    # PROCESSING_ERROR when the pipeline itself failed; clients translate it for the artisan.
+    error_code = models.CharField(max_length=32, blank=True)
     # Private storage path of the upload as received (GPS and all): never served.
     original = models.CharField(max_length=500, blank=True)
     content_hash = models.CharField(max_length=64, blank=True, db_index=True)

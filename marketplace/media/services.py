@@ -1,4 +1,10 @@
-"""Product media: keep the original private, run the photography pipeline, store the derivatives."""
+"""Product media: keep the original private, run the photography pipeline, store the derivatives.
+
+Nothing fails silently: an upload whose header already says it cannot be a photo (empty, not an image,
+too many pixels) is refused at once with a field error; a photo the pipeline then refuses (a damaged body)
+or that the pipeline fails on is kept as FAILED with its code and reason, which the product's managers see
+(`Product.managedMedia`) and can retry or delete; a FAILED copy never blocks the same file from being
+uploaded again."""
 
 from __future__ import annotations
 
@@ -14,10 +20,22 @@ from django.utils import timezone
 
 from marketplace.catalog.models import Product
 from marketplace.media.models import ProductMedia
-from marketplace.photography import PIPELINE_VERSION, PhotoRejected, preview_jpeg, process_photo, sniff_format
+from marketplace.photography import (
+    PIPELINE_VERSION,
+    PhotoRejected,
+    check_photo,
+    preview_jpeg,
+    process_photo,
+    sniff_format,
+)
 
 logger = logging.getLogger(__name__)
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "HEIF": "heic", "HEIC": "heic", "AVIF": "avif"}
+PROCESSING_ERROR = "PROCESSING_ERROR"  # the pipeline itself failed (not the photo's fault): worth a retry
+# The pipeline's refusal codes as Saleor's ProductErrorCode (each distinct, so clients can say which).
+UPLOAD_ERROR_CODES = {"EMPTY_FILE": "REQUIRED", "UNSUPPORTED_FORMAT": "INVALID_FILE_TYPE",
+                      "FILE_TOO_LARGE": "FILE_SIZE_LIMIT_EXCEEDED", "TOO_MANY_PIXELS": "FILE_SIZE_LIMIT_EXCEEDED",
+                      "CORRUPT_IMAGE": "INVALID"}
 
 
 def private_storage() -> Any:
@@ -44,10 +62,13 @@ def _save_public(path: str, data: bytes) -> str:
 
 def save_derivatives(result: Any, folder: str, original: bytes | None = None) -> dict[str, Any]:
     """Write the pipeline's master and derivatives under `folder` in public storage; return the files map.
-    With the original, also a downscaled metadata-free "before" copy for the before/after view."""
+    With the original, also a downscaled metadata-free "before" copy for the before/after view: in private
+    storage, as unprocessed work (media/private.py serves it to the artisan's members and curators only)."""
+    from marketplace.media.private import save_preview
+
     files: dict[str, Any] = {"master": _save_public(f"{folder}/master.jpg", result.master)}
     if original is not None:
-        files["before"] = _save_public(f"{folder}/before.jpg", preview_jpeg(original, max_side=1024))
+        files["before"] = save_preview(folder, preview_jpeg(original, max_side=1024))
     for derivative in result.derivatives:
         ext = EXTENSIONS[derivative.format]
         files.setdefault(derivative.format, {})[str(derivative.width)] = _save_public(
@@ -82,25 +103,27 @@ def schedule_processing(media_id: int) -> None:
 
 
 def process_media(media_id: int) -> ProductMedia | None:
-    """Run the pipeline on a media's private original and publish its derivatives."""
+    """Run the pipeline on a media's private original and publish its derivatives; a refusal or a failure
+    leaves the media FAILED with its code and reason (never PENDING for ever)."""
     media = ProductMedia.objects.filter(pk=media_id).first()
     if media is None:
         return None
-    with private_storage().open(media.original, "rb") as handle:
-        data = handle.read()
     try:
+        with private_storage().open(media.original, "rb") as handle:
+            data = handle.read()
         result = process_photo(data, aspect="1:1")
     except PhotoRejected as error:
-        media.status, media.error = ProductMedia.Status.FAILED, error.message
-        media.save(update_fields=["status", "error"])
-        return media
+        return _failed(media, error.code, error.message)
+    except Exception:
+        logger.exception("photo pipeline failed on media %s", media.pk)
+        return _failed(media, PROCESSING_ERROR, "The photo could not be processed; try again.")
     old_files = media.files
     folder = f"products/{media.product_id}/{media.pk}-{media.content_hash[:10]}-v{PIPELINE_VERSION}"
     media.files = save_derivatives(result, folder, original=data)
     media.width, media.height = result.master_size
     media.quality_report = result.report.to_dict()
     media.pipeline_version = PIPELINE_VERSION
-    media.status, media.error = ProductMedia.Status.READY, ""
+    media.status, media.error, media.error_code = ProductMedia.Status.READY, "", ""
     media.processed_at = timezone.now()
     media.save()
     _delete_files(old_files, keep=media.files)
@@ -110,15 +133,26 @@ def process_media(media_id: int) -> ProductMedia | None:
     return media
 
 
+def _failed(media: ProductMedia, code: str, message: str) -> ProductMedia:
+    media.status, media.error_code, media.error = ProductMedia.Status.FAILED, code, message
+    media.save(update_fields=["status", "error_code", "error"])
+    return media
+
+
 def _delete_files(files: dict[str, Any], keep: dict[str, Any]) -> None:
+    from marketplace.media.private import delete_preview
+
     keep_paths = set(_paths(keep))
     for path in _paths(files):
         if path not in keep_paths:
             default_storage.delete(path)
+    if files.get("before") and files["before"] != keep.get("before"):
+        delete_preview(files["before"])
 
 
 def _paths(files: dict[str, Any]) -> list[str]:
-    paths = [files[key] for key in ("master", "before") if files.get(key)]
+    """Public files of a media (the private "before" copy is deleted by media/private.py)."""
+    paths = [files[key] for key in ("master",) if files.get(key)]
     for value in files.values():
         if isinstance(value, dict):
             paths += list(value.values())
@@ -153,17 +187,38 @@ def create_media_for(user: Any, product_pk: int, data: bytes, alt: str = "") -> 
     if len(data) > MAX_UPLOAD_BYTES:
         raise MutationError([FieldError("image", f"The file is larger than {MAX_UPLOAD_BYTES // 1048576} MB.",
                                         "FILE_SIZE_LIMIT_EXCEEDED")])
-    if not data or sniff_format(data) is None:
+    if data and sniff_format(data) is None:
         raise MutationError([FieldError("image", "The file is not a photo we accept (JPEG, PNG, WebP, HEIC).",
                                         "INVALID_FILE_TYPE")])
-    if product.media.filter(content_hash=hashlib.sha256(data).hexdigest()).exists():
+    try:
+        check_photo(data)
+    except PhotoRejected as error:
+        raise MutationError([FieldError("image", error.message, UPLOAD_ERROR_CODES.get(error.code, "INVALID"))]
+                            ) from None
+    same = product.media.filter(content_hash=hashlib.sha256(data).hexdigest())
+    if same.exclude(status=ProductMedia.Status.FAILED).exists():
         raise MutationError([FieldError("image", "This photo is already on the product.", "MEDIA_ALREADY_ASSIGNED")])
+    same.delete()  # a failed copy of this file: the new upload replaces it
     media = add_product_media(product, data, alt=alt)
     media.refresh_from_db()  # plain column values (the PENDING status) for the payload
     review.request_review(user, product, "Photos changed")
     from marketplace.catalog.services import after_catalog_change
 
     after_catalog_change([product.pk])
+    return media
+
+
+def retry_media(user: Any, media_pk: int) -> ProductMedia:
+    """Run the pipeline again on a photo that failed (or is still waiting): a pipeline failure may pass on a
+    second try; a damaged file fails again with the same reason."""
+    from marketplace.core.errors import FieldError, MutationError
+
+    media = media_for_write(user, media_pk)
+    if media.status == ProductMedia.Status.READY:
+        raise MutationError([FieldError("id", "This photo is ready: nothing to retry.", "INVALID")])
+    media.status, media.error, media.error_code = ProductMedia.Status.PENDING, "", ""
+    media.save(update_fields=["status", "error", "error_code"])
+    transaction.on_commit(lambda: schedule_processing(media.pk))
     return media
 
 

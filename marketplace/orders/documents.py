@@ -9,6 +9,7 @@ amount, an IBAN) between Unicode isolates so that it keeps its own direction."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -154,3 +155,16 @@ def proforma_pdf(order: Order) -> bytes:
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
+
+
+# Markets with their own proforma (trade: deposit and balance, customs data per artisan) register a renderer
+# when their app loads; the proforma link of an order then serves that one.
+_renderers: dict[str, Callable[[Order], bytes]] = {}
+
+
+def register_proforma(channel_kind: str, renderer: Callable[[Order], bytes]) -> None:
+    _renderers[channel_kind] = renderer
+
+
+def render_proforma(order: Order) -> bytes:
+    return _renderers.get(order.channel.kind, proforma_pdf)(order)

@@ -63,6 +63,14 @@ TEXTS = {
                "لم يصل تحويل المشتري للطلب رقم {number} خلال {days} أيام: أُلغي الطلب. لا تشحنوه. "
                "هذه القطع معروضة للبيع من جديد: {lines}."),
     },
+    "handed_over": {
+        "fr": ("Maalem : votre commande n° {number} vous a été remise",
+               "{artisan} vous a remis votre commande n° {number}. Merci et à bientôt."),
+        "en": ("Maalem: your order #{number} was handed over to you",
+               "{artisan} has handed over your order #{number}. Thank you."),
+        "ar": ("معلم: تم تسليمكم الطلب رقم {number}",
+               "قام {artisan} بتسليمكم طلبكم رقم {number}. شكرا لكم."),
+    },
 }
 # Added to the confirmation of an order paid by bank transfer (orders/holds.py).
 TRANSFER_DEADLINE = {
@@ -206,10 +214,11 @@ def send_released(order: Order) -> None:
         send_mail(subject.format(**values), body.format(**values), settings.DEFAULT_FROM_EMAIL, [member.user.email])
 
 
-def send_shipped(order: Order, artisan_name: str, tracking: str) -> None:
+def send_shipped(order: Order, artisan_name: str, tracking: str, *, in_person: bool = False) -> None:
+    """Shipped by a carrier (with its tracking link), or handed over in person (pickup, hotel delivery)."""
     language = _language(order)
-    subject, body = TEXTS["shipped"][language]
-    url = selectors.tracking_url(tracking)
+    subject, body = TEXTS["handed_over" if in_person else "shipped"][language]
+    url = selectors.tracking_url(tracking) if not in_person else None
     values = {"number": isolate(order.number, language), "artisan": isolate(artisan_name, language),
               "tracking": isolate(tracking or "—", language),
               "link": PARTS[language]["link"].format(url=isolate(url, language)) if url else ""}

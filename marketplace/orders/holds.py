@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from marketplace.channels.models import Channel
 from marketplace.inventory import services as inventory
 from marketplace.orders.models import Order, OrderEvent
 
@@ -34,8 +35,10 @@ def release_unpaid_bank_transfers(now: datetime | None = None) -> list[int]:
     transaction, its row locked first (the lock order of inventory/services.py), and checked again under
     the lock: a payment recorded meanwhile keeps the order."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.BANK_TRANSFER_HOLD_DAYS)
+    # Trade orders (wholesale) follow their own terms, a deposit before production: not this hold.
     due = list(Order.objects.filter(payment_method=Order.Payment.BANK_TRANSFER, created__lte=cutoff, total_charged=0)
-               .exclude(status=Order.Status.CANCELED).order_by("pk").values_list("pk", flat=True))
+               .exclude(status=Order.Status.CANCELED).exclude(channel__kind=Channel.Kind.TRADE)
+               .order_by("pk").values_list("pk", flat=True))
     released = []
     for order_id in due:
         with transaction.atomic():

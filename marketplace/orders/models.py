@@ -72,7 +72,8 @@ class Order(ModelWithMetadata):
 
 
 class Fulfillment(models.Model):
-    """One artisan's part of an order: packed, shipped (with a tracking number), delivered."""
+    """One artisan's part of an order: packed, shipped (with a tracking number), delivered. Workshop pickup
+    and hotel delivery are handed over in person: straight to DELIVERED, with an optional note, no tracking."""
 
     class Stage(models.TextChoices):
         PENDING = "PENDING"
@@ -85,6 +86,7 @@ class Fulfillment(models.Model):
     fulfillment_order = models.PositiveSmallIntegerField()
     stage = models.CharField(max_length=16, choices=Stage.choices, default=Stage.PENDING)
     tracking_number = models.CharField(max_length=255, blank=True)
+    handover_note = models.CharField(max_length=500, blank=True)
     warehouse = models.ForeignKey("inventory.Warehouse", null=True, on_delete=models.SET_NULL, related_name="+")
     created = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -108,6 +110,9 @@ class OrderLine(models.Model):
     unit_price_net = models.DecimalField(max_digits=12, decimal_places=2)
     total_price_gross = models.DecimalField(max_digits=12, decimal_places=2)
     total_price_net = models.DecimalField(max_digits=12, decimal_places=2)
+    # The line's worth to the artisan before commission, in MAD (channels.services.artisan_unit_mad × quantity),
+    # fixed when the order is placed: the payout ledger credits it; null on orders placed before it existed.
+    artisan_total_mad = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     tax_rate = models.DecimalField(max_digits=5, decimal_places=4, default=ZERO)
     is_shipping_required = models.BooleanField(default=True)
     # Customs data (export): tariff code, material, country of origin.

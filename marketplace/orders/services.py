@@ -21,6 +21,7 @@ from marketplace.orders.tasks import send_order_confirmation_task, send_order_sh
 STAGE_ORDER = [Fulfillment.Stage.PENDING, Fulfillment.Stage.PACKED, Fulfillment.Stage.SHIPPED,
                Fulfillment.Stage.DELIVERED]
 SHIPPED_STAGES = {Fulfillment.Stage.SHIPPED, Fulfillment.Stage.DELIVERED}
+CREDIT_TERMS_KEY = "creditTerms"
 
 
 def after_order_placed(order: Order, *, commission_rate: Decimal | None = None) -> None:
@@ -96,34 +97,62 @@ def require_fulfillment_access(user: Any, fulfillment: Fulfillment) -> None:
         raise PermissionDenied("You can only fulfil your own artisan's lines.")
 
 
+def handed_over_in_person(order: Order) -> bool:
+    """Workshop or Expo pickup, and hotel or riad delivery by the artisan: no carrier, no tracking number."""
+    from marketplace.shipping.models import ShippingMethod
+
+    if order.collection_point_id:
+        return True
+    return bool(order.shipping_method_id) and order.shipping_method.kind == ShippingMethod.Kind.HOTEL
+
+
 def update_fulfillment(fulfillment: Fulfillment, user: Any, *, stage: str | None, tracking_number: str | None,
-                       notify_customer: bool = True) -> Fulfillment:
+                       notify_customer: bool = True, note: str | None = None) -> Fulfillment:
+    """Move an artisan's part forward. A carrier's parcel needs its tracking number to leave; what is handed
+    over in person (workshop pickup, hotel delivery) may go straight to DELIVERED with an optional note, and
+    needs no tracking number."""
     require_fulfillment_access(user, fulfillment)
-    fulfillment = Fulfillment.objects.select_for_update().select_related("order", "artisan").get(pk=fulfillment.pk)
+    fulfillment = Fulfillment.objects.select_for_update(of=("self",)).select_related(
+        "order", "order__shipping_method", "artisan").get(pk=fulfillment.pk)
     order = fulfillment.order
+    in_person = handed_over_in_person(order)
     if order.status == Order.Status.CANCELED:
         raise MutationError([FieldError("id", "The order is canceled.", "NOT_EDITABLE")])
     if stage and STAGE_ORDER.index(stage) < STAGE_ORDER.index(fulfillment.stage):
         raise MutationError([FieldError("stage", f"Already {fulfillment.stage.lower()}.", "INVALID")])
-    if stage in SHIPPED_STAGES and order.payment_method in ("STRIPE", "BANK_TRANSFER", "DEV") \
-            and order.total_charged < order.total_gross:
+    if stage in SHIPPED_STAGES and paid_before_shipping(order) and order.total_charged < order.total_gross:
         raise MutationError([FieldError("stage", "Cannot ship an unpaid order.", "CANNOT_FULFILL_UNPAID_ORDER")])
-    if stage == Fulfillment.Stage.SHIPPED and order.shipping_method_id and not (tracking_number or fulfillment.tracking_number):
-        raise MutationError([FieldError("tracking_number", "A tracking number is required to ship.", "REQUIRED")])
     newly_shipped = stage in SHIPPED_STAGES and fulfillment.stage not in SHIPPED_STAGES
+    if newly_shipped and not in_person and order.shipping_method_id \
+            and not (tracking_number or fulfillment.tracking_number):
+        raise MutationError([FieldError("tracking_number", "A tracking number is required to ship.", "REQUIRED")])
+    if note is not None and len(note.strip()) > 500:
+        raise MutationError([FieldError("note", "At most 500 characters.", "INVALID")])
     if stage:
         fulfillment.stage = stage
     if tracking_number is not None:
         fulfillment.tracking_number = tracking_number.strip()
+    if note is not None:
+        fulfillment.handover_note = note.strip()
     fulfillment.save()
     OrderEvent.objects.create(order=order, type="TRACKING_UPDATED" if not stage else "FULFILLMENT_FULFILLED_ITEMS",
                               user=user, parameters={"artisan": fulfillment.artisan.name, "stage": fulfillment.stage,
-                                                     "tracking_number": fulfillment.tracking_number})
+                                                     "tracking_number": fulfillment.tracking_number,
+                                                     "note": fulfillment.handover_note})
     recompute_status(order)
     if newly_shipped and notify_customer:
-        args = (order.pk, fulfillment.artisan.name, fulfillment.tracking_number)
+        args = (order.pk, fulfillment.artisan.name, fulfillment.tracking_number, in_person)
         transaction.on_commit(lambda: send_order_shipped_task.delay(*args))
     return fulfillment
+
+
+def paid_before_shipping(order: Order) -> bool:
+    """Prepaid orders (card, bank transfer) ship once paid; cash on delivery is paid on delivery, and an
+    order on credit terms (a trusted trade account's net 30: private metadata `creditTerms`, written by
+    marketplace/trade) is paid by its due date after shipping."""
+    if order.private_metadata.get(CREDIT_TERMS_KEY):
+        return False
+    return order.payment_method in ("STRIPE", "BANK_TRANSFER", "DEV")
 
 
 def recompute_status(order: Order) -> None:

@@ -12,11 +12,11 @@ def send_order_confirmation_task(order_id: int) -> None:
 
 
 @app.task(name="orders.send_order_shipped")
-def send_order_shipped_task(order_id: int, artisan_name: str, tracking: str) -> None:
+def send_order_shipped_task(order_id: int, artisan_name: str, tracking: str, in_person: bool = False) -> None:
     from marketplace.orders import emails
     from marketplace.orders.models import Order
 
-    emails.send_shipped(Order.objects.get(pk=order_id), artisan_name, tracking)
+    emails.send_shipped(Order.objects.get(pk=order_id), artisan_name, tracking, in_person=in_person)
 
 
 @app.task(name="orders.send_order_released")

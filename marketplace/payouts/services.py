@@ -1,4 +1,6 @@
-"""The payout ledger and batches. Commission = the artisan's commission_rate × the line's gross."""
+"""The payout ledger and batches. A sale credits the artisan what the line is worth to it: in MAD, its own
+price (OrderLine.artisan_total_mad: in export markets the MAD price the export price was derived from, the
+rule's margin staying with the platform); commission = the artisan's commission_rate × that gross."""
 
 from __future__ import annotations
 
@@ -11,8 +13,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from marketplace.core.errors import FieldError, MutationError
-from marketplace.core.permissions import require_artisan_access, require_staff_permission
+from marketplace.core.errors import FieldError, MutationError, PermissionDenied
+from marketplace.core.permissions import (
+    has_staff_permission,
+    member_artisan_ids,
+    require_authenticated,
+    require_staff_permission,
+)
 from marketplace.orders.models import Fulfillment, Order
 from marketplace.payouts.models import LedgerEntry, PayoutBatch
 
@@ -25,15 +32,26 @@ def _split(gross: Decimal, rate: Decimal) -> tuple[Decimal, Decimal]:
     return commission, gross - commission
 
 
+def line_worth(line: Any) -> tuple[Decimal, str]:
+    """(gross, currency) a sale of this line credits the artisan; lines of older orders, their own price."""
+    if line.artisan_total_mad is not None:
+        return line.artisan_total_mad, "MAD"
+    return line.total_price_gross, line.currency
+
+
 def record_sales(order: Order, *, commission_rate: Decimal | None = None) -> int:
     """One SALE entry per line of a paid order (idempotent by reference), at the artisan's commission rate
-    unless the sale's source sets its own (a fair's, which may be 0)."""
+    unless the sale's source sets its own: the caller's (a fair's, which may be 0), else the market's (a trade
+    channel's rate)."""
+    if commission_rate is None:
+        commission_rate = order.channel.commission_rate
     entries = []
     for line in order.lines.select_related("artisan"):
         rate = line.artisan.commission_rate if commission_rate is None else commission_rate
-        commission, net = _split(line.total_price_gross, rate)
+        gross, currency = line_worth(line)
+        commission, net = _split(gross, rate)
         entries.append(LedgerEntry(artisan=line.artisan, order_line=line, kind=LedgerEntry.Kind.SALE,
-                                   currency=line.currency, gross=line.total_price_gross, commission_rate=rate,
+                                   currency=currency, gross=gross, commission_rate=rate,
                                    commission=commission, net=net, reference=f"sale:{line.pk}"))
     created = LedgerEntry.objects.bulk_create(entries, ignore_conflicts=True)
     return len(created)
@@ -78,6 +96,15 @@ def balances(artisan_id: int) -> list[dict[str, Any]]:
 
 def _require_staff(user: Any) -> None:
     require_staff_permission(user, "manage_payouts")
+
+
+def require_money_access(user: Any, artisan_id: int) -> None:
+    """An artisan's money (balance, statements): its members and the back office holding MANAGE_PAYOUTS.
+    The ministry's curators hold no money permission (they see programme totals, not an artisan's account)."""
+    require_authenticated(user)
+    if artisan_id in member_artisan_ids(user) or has_staff_permission(user, "manage_payouts"):
+        return
+    raise PermissionDenied("You can only see your own artisan's payouts; the back office needs MANAGE_PAYOUTS.")
 
 
 def create_batch(currency: str, user: Any) -> PayoutBatch:
@@ -147,5 +174,5 @@ def transfer_csv(batch: PayoutBatch, user: Any) -> str:
 
 
 def statement_entries(batch: PayoutBatch, artisan_id: int, user: Any) -> list[LedgerEntry]:
-    require_artisan_access(user, artisan_id)
+    require_money_access(user, artisan_id)
     return list(batch.entries.filter(artisan_id=artisan_id).select_related("order_line__order", "artisan"))

@@ -18,7 +18,8 @@ from .analysis import channel_peak, chroma, luminance
 from .subject import Subject, dilate, distance_map, erode, features
 
 BACKGROUND_RGB = (247, 246, 244)  # clean, light, very slightly warm studio white
-ASPECTS = {"1:1": (1, 1), "4:5": (4, 5)}
+# Frames the product needs: 1:1 product photos and portraits, 4:5 tall pieces, 4:3 workshop photos.
+ASPECTS = {"1:1": (1, 1), "4:5": (4, 5), "4:3": (4, 3)}
 MAX_MASTER_SIDE = 2048
 SUBJECT_FILL = 0.78  # subject's longer side over the canvas: ~11 % even margins
 REFINE_SIDE = 1024  # resolution at which mask edges are refined against colour

@@ -171,6 +171,13 @@ def _forward(x: float, y: float, w: float, h: float, orientation: int) -> tuple[
     }[orientation]
 
 
+def check_photo(data: bytes, limits: Limits | None = None) -> str:
+    """The checks an upload can get at once, from its header alone (size, format, pixel count; no pixel is
+    decoded): the format name, or PhotoRejected. A damaged body is only found by the pipeline's decode."""
+    source = SourceImage(data, limits)
+    return source.format
+
+
 class SourceImage:
     """A validated upload. Construction only reads the header; pixels are decoded lazily,
     JPEGs through DCT scaling (``draft``) at the smallest size that is still sharp enough."""

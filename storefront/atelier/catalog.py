@@ -8,6 +8,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 
 from storefront.core.pages import api
+from storefront.core.photos import photo_problem
 
 STEP_KEY = "atelierStep"  # product metadata: the next listing screen of a draft; "submitted" afterwards
 DRAFT_STEPS = ("photos", "details", "price")
@@ -40,6 +41,11 @@ def form_options(request: HttpRequest) -> dict[str, Any]:
             "export_channels": [c for c in channels if c["currencyCode"] != "MAD"]}
 
 
+def product_name(node: dict, lang: str) -> str:
+    """The piece's name in the artisan's language when it has one (Arabic), else its name."""
+    return ((node.get("ar") or {}).get("name") if lang == "ar" else None) or node.get("name") or ""
+
+
 def load_product(request: HttpRequest, product_id: str) -> dict[str, Any]:
     """The signed-in member's product (any status), else 404: another artisan's product is not found."""
     if not product_id.isascii() or len(product_id) > 64:
@@ -64,14 +70,30 @@ def meta(node: dict, key: str) -> str:
 
 
 def status(node: dict) -> str:
-    """draft, review, published or rejected: what the artisan needs to know about a listing."""
-    if meta(node, STEP_KEY) in DRAFT_STEPS:
+    """draft, review, published or rejected: what the artisan needs to know about a listing. A draft is a
+    product in no market yet (the API's `draft` filter says the same)."""
+    if not node.get("channelListings"):
         return "draft"
     return {"PENDING": "review", "REJECTED": "rejected"}.get(node.get("reviewStatus") or "", "published")
 
 
+def next_step(node: dict) -> str:
+    """The screen a draft carries on from."""
+    step = meta(node, STEP_KEY)
+    return step if step in DRAFT_STEPS else "price"
+
+
+def photos_of(product: dict, lang: str) -> list[dict[str, Any]]:
+    return [photo(m, lang) for m in product.get("managedMedia") or []]
+
+
+def ready_photos(product: dict) -> int:
+    return sum(1 for m in product.get("managedMedia") or [] if m.get("status") == "READY")
+
+
 def photo(media: dict, lang: str) -> dict[str, Any]:
-    """A media with its quality report read for the page: scores before/after and advice in `lang`."""
+    """A media with its quality report read for the page: scores before/after and advice in `lang`; a failed
+    one with why, in `lang`."""
     report = media.get("qualityReport") or {}
     if isinstance(report, str):
         try:
@@ -86,8 +108,9 @@ def photo(media: dict, lang: str) -> dict[str, Any]:
                        "after": (check.get("after") or {}).get("score"), "passed": check.get("passed")})
     advice = [check["advice"].get(lang) or check["advice"].get("fr", "")
               for check in report.get("checks") or [] if check.get("advice")]
+    problem = photo_problem(media.get("processingErrorCode")) if media.get("status") == "FAILED" else ""
     return {**media, "checks": checks, "advice": advice, "overall_before": report.get("overall_before"),
-            "overall_after": report.get("overall_after")}
+            "overall_after": report.get("overall_after"), "problem": problem}
 
 
 def variant_of(node: dict) -> dict | None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from storefront.core.client import api_headers, document, post
 from storefront.core.pages import TOKEN_SESSION_KEY
+from storefront.core.photos import PHOTO_ERRORS, photo_problem
 
 UPLOAD_TIMEOUT = 120.0  # the API runs the photo pipeline before it answers
 
@@ -30,13 +31,18 @@ def upload(request: HttpRequest, name: str, variables: dict[str, Any], files: di
 
 def message(error: dict[str, Any]) -> str:
     """An API payload error in the page's language (the API's own messages are English)."""
+    if error.get("field") == "image":
+        if error.get("code") in PHOTO_ERRORS:
+            return photo_problem(PHOTO_ERRORS[error["code"]])
+        if error.get("code") == "TOO_MANY_PHOTOS":
+            return _("Your profile already has the most workshop photos it can show.")
     messages = {
         "REQUIRED": _("This field is required."),
         "INVALID": _("Enter a valid value."),
         "INVALID_PRICE": _("The price must be greater than zero."),
         "INVALID_FILE_TYPE": _("This file is not a photo we accept (JPEG, PNG, WebP, HEIC)."),
         "MEDIA_ALREADY_ASSIGNED": _("This photo is already on this piece."),
-        "FILE_TOO_LARGE": _("This photo is too large."),
+        "FILE_SIZE_LIMIT_EXCEEDED": _("This photo is too large."),
         "NOT_FOUND": _("This choice no longer exists: choose again."),
         "UNIQUE": _("This value is already used."),
         "CANNOT_FULFILL_UNPAID_ORDER": _("Wait until the buyer has paid before you ship."),

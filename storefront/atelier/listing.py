@@ -1,8 +1,11 @@
-"""Add a piece in three screens: (1) photos, improved by the API's pipeline, with advice; (2) name, craft,
-materials, dimensions, description; (3) price in MAD with the markets' suggestions, stock, submit.
+"""Add a piece in three screens: (1) kind and photos (photos.py), improved by the API's pipeline, with advice;
+(2) name, craft, materials, dimensions, description; (3) price in MAD with the markets' suggestions, stock,
+submit. A rejected piece shows why on each screen, with "send again for review".
 
 The product is created as a draft on the first upload (photos need a product), with its next screen kept
-in its metadata: an artisan who stops midway finds the draft in "My products" and carries on."""
+in its metadata: an artisan who stops midway finds the draft on the home page and carries on. The craft is
+the kind's (asked only when the kind has none, changeable), and the materials offered first are the kind's
+usual ones; what saving a price would do (go to review or not) is asked from the API before saving."""
 
 from __future__ import annotations
 
@@ -12,7 +15,6 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -25,105 +27,13 @@ from .catalog import (
     form_options,
     load_product,
     meta,
-    photo,
     space_url,
     status,
     stock_of,
     variant_of,
 )
-from .client import field_errors, upload
+from .client import field_errors
 from .gate import artisan_space
-
-MAX_PHOTOS_PER_POST = 8
-
-
-def _files(request: HttpRequest) -> list:
-    return [f for f in request.FILES.getlist("camera") + request.FILES.getlist("photos") if f.size]
-
-
-def _set_step(request: HttpRequest, product_id: str, step: str) -> None:
-    api(request, "saleor/ProductUpdate", {"id": product_id, "input": {"metadata": [{"key": STEP_KEY, "value": step}]}},
-        channel=False, authenticated=True, cache_seconds=0)
-
-
-def _upload_photos(request: HttpRequest, product_id: str, files: list) -> list[str]:
-    """Send each photo to productMediaCreate; the messages of those refused (the others are kept)."""
-    problems = []
-    for file in files[:MAX_PHOTOS_PER_POST]:
-        result = upload(request, "marketplace/ProductMediaUpload", {"product": product_id, "alt": ""},
-                        {"image": file})["productMediaCreate"]
-        for message in field_errors(result["errors"], {}).values():
-            problems.append(f"{file.name}: {' '.join(message)}")
-    if len(files) > MAX_PHOTOS_PER_POST:
-        problems.append(_("Only %(count)s photos at a time: add the others again.") % {"count": MAX_PHOTOS_PER_POST})
-    return problems
-
-
-@artisan_space
-@require_http_methods(["GET", "POST"])
-def new(request: HttpRequest) -> HttpResponse:
-    """Screen 1 before the piece exists: its kind and the first photos."""
-    options = form_options(request)
-    values = {"kind": request.POST.get("kind", "")}
-    errors: dict[str, list[str]] = {}
-    if request.method == "POST":
-        files = _files(request)
-        if not values["kind"]:
-            errors["kind"] = [_("Choose what kind of piece it is.")]
-        elif values["kind"] not in options["type_by_id"]:
-            errors["kind"] = [_("This choice no longer exists: choose again.")]
-        if not files:
-            errors["photos"] = [_("Add at least one photo of the piece.")]
-        if not errors:
-            name = _("New piece of %(date)s") % {"date": timezone.localtime().strftime("%d/%m/%Y %H:%M")}
-            created = api(request, "marketplace/ManagedProductCreate", {"input": {
-                "productType": values["kind"], "name": name, "artisan": request.workshop.artisan_id,
-                "metadata": [{"key": STEP_KEY, "value": "details"}]}},
-                channel=False, authenticated=True, cache_seconds=0)["productCreate"]
-            errors = field_errors(created["errors"], {"productType": "kind"})
-            if not errors:
-                product_id = created["product"]["id"]
-                problems = _upload_photos(request, product_id, files)
-                if problems:
-                    return _photos_page(request, load_product(request, product_id), problems)
-                return HttpResponseRedirect(space_url(request, f"p/{product_id}/photos/"))
-    return render(request, "atelier/step_photos.html", {
-        "title": _("Add a piece"), "step": 1, "options": options, "values": values, "errors": errors,
-        "product": None, "photos": []})
-
-
-def _photos_page(request: HttpRequest, product: dict, problems: list[str] | None = None) -> HttpResponse:
-    return render(request, "atelier/step_photos.html", {
-        "title": _("Photos"), "step": 1, "product": product, "status": status(product), "values": {},
-        "errors": {"photos": problems} if problems else {},
-        "photos": [photo(m, request.lang) for m in product.get("media") or []]})
-
-
-@artisan_space
-@require_http_methods(["GET", "POST"])
-def photos(request: HttpRequest, product_id: str) -> HttpResponse:
-    """Screen 1 of an existing piece: each photo before and after the pipeline, its advice, more photos."""
-    product = load_product(request, product_id)
-    if request.method == "POST":
-        files = _files(request)
-        problems = _upload_photos(request, product_id, files) if files else [_("Add at least one photo of the piece.")]
-        if problems:
-            return _photos_page(request, load_product(request, product_id), problems)
-        return HttpResponseRedirect(space_url(request, f"p/{product_id}/photos/"))
-    return _photos_page(request, product)
-
-
-@artisan_space
-@require_POST
-def photo_delete(request: HttpRequest, product_id: str) -> HttpResponse:
-    product = load_product(request, product_id)
-    media_id = request.POST.get("media", "")
-    if media_id in {m["id"] for m in product.get("media") or []}:
-        result = api(request, "saleor/ProductMediaDelete", {"id": media_id}, channel=False, authenticated=True,
-                     cache_seconds=0)["productMediaDelete"]
-        if not result["errors"]:
-            flash(request, _("The photo is removed."))
-    return HttpResponseRedirect(space_url(request, f"p/{product_id}/photos/"))
 
 
 def _details_from_product(product: dict, attributes: list[dict]) -> dict[str, Any]:
@@ -148,13 +58,30 @@ def _details_from_product(product: dict, attributes: list[dict]) -> dict[str, An
     return values
 
 
+def _kind_of(product: dict, options: dict) -> dict:
+    return options["type_by_id"].get(product["productType"]["id"]) or {"productAttributes": [], "usualValues": []}
+
+
+def _split_choices(attribute: dict, usual: set[str], chosen: Any) -> dict:
+    """The attribute with its choices split: the kind's usual ones first, the others folded (opened when one
+    of them is chosen). An attribute with no usual value for the kind offers all its choices."""
+    choices = [edge["node"] for edge in (attribute.get("choices") or {}).get("edges", [])]
+    first = [c for c in choices if c["id"] in usual]
+    if not first or attribute["inputType"] not in ("MULTISELECT", "DROPDOWN", "SWATCH"):
+        return {**attribute, "usual": choices, "others": [], "others_open": False}
+    picked = set(chosen or []) if isinstance(chosen, list) else {chosen}
+    others = [c for c in choices if c["id"] not in usual]
+    return {**attribute, "usual": first, "others": others, "others_open": bool(picked & {c["id"] for c in others})}
+
+
 @artisan_space
 @require_http_methods(["GET", "POST"])
 def details(request: HttpRequest, product_id: str) -> HttpResponse:
-    """Screen 2: name (fr/ar), craft, the kind's attributes (materials, dimensions…), description."""
+    """Screen 2: name (fr/ar), craft (the kind's, changeable), the kind's attributes (its usual materials
+    first, dimensions…), description."""
     product = load_product(request, product_id)
     options = form_options(request)
-    kind = options["type_by_id"].get(product["productType"]["id"]) or {"productAttributes": []}
+    kind = _kind_of(product, options)
     attributes = [a for a in kind["productAttributes"] or [] if a]
     errors: dict[str, list[str]] = {}
     if request.method == "POST":
@@ -180,14 +107,22 @@ def details(request: HttpRequest, product_id: str) -> HttpResponse:
             return HttpResponseRedirect(space_url(request, f"p/{product_id}/price/"))
     else:
         values = _details_from_product(product, attributes)
+    default_craft = (kind.get("defaultCategory") or {}).get("id", "")
+    if not values["category"] and default_craft:
+        values["category"] = default_craft
+    usual = {v["id"] for v in kind.get("usualValues") or []}
+    shown = [_split_choices(a, usual, values.get(forms.attribute_field(a))) for a in attributes]
     # Materials (the kind's first multiple choice) and sizes up front; the rest folded away, optional.
-    first_multi = next((a["id"] for a in attributes if a["inputType"] == "MULTISELECT"), None)
-    main = [a for a in attributes if a["inputType"] == "NUMERIC" or a["id"] == first_multi]
-    extra = [a for a in attributes if a not in main]
+    first_multi = next((a["id"] for a in shown if a["inputType"] == "MULTISELECT"), None)
+    main = [a for a in shown if a["inputType"] == "NUMERIC" or a["id"] == first_multi]
+    extra = [a for a in shown if a not in main]
+    craft = next((c for g in options["groups"] for c in [g["craft"], *g["children"]] if c["id"] == values["category"]),
+                 None)
     return render(request, "atelier/step_details.html", {
         "title": _("About the piece"), "step": 2, "product": product, "status": status(product), "options": options,
         "main_attributes": main, "extra_attributes": extra, "values": values, "errors": errors,
-        "extra_open": any(forms.attribute_field(a) in errors for a in extra)})
+        "craft": craft, "craft_from_kind": bool(default_craft) and values["category"] == default_craft
+        and "category" not in errors, "extra_open": any(forms.attribute_field(a) in errors for a in extra)})
 
 
 def _price_values(product: dict, options: dict) -> dict[str, Any]:
@@ -219,28 +154,60 @@ def _suggestions(request: HttpRequest, price: Decimal | None) -> dict[str, dict]
     return {row["channel"]["slug"]: row["price"] for row in rows}
 
 
+def _price_outcome(request: HttpRequest, product: dict, price: Decimal | None) -> dict | None:
+    """What saving `price` would do to a listed piece (the API's review rule), or None for a draft or a piece
+    without a price yet."""
+    if status(product) == "draft" or variant_of(product) is None or not price or price <= 0:
+        return None
+    edges = api(request, "marketplace/AtelierPriceOutcome", {"ids": [product["id"]], "price": str(price)},
+                channel=False, authenticated=True, cache_seconds=0)["managedProducts"]["edges"]
+    variants = edges[0]["node"]["variants"] if edges else []
+    return variants[0]["priceChangeOutcome"] if variants else None
+
+
+def _saved_message(request: HttpRequest, product_id: str, was: str) -> tuple[str, str]:
+    """(what happened, where to go): said from the piece's status after the save, as the API decided it."""
+    after = status(load_product(request, product_id))
+    if was == "draft":
+        return _("Sent for review: the ministry checks new pieces before they are shown in the shop."), "products/"
+    if after == "rejected":
+        return (_("Saved. The piece is still rejected: change what the ministry asked, then send it again for "
+                  "review."), f"p/{product_id}/price/")
+    if after == "review" and was != "review":
+        return _("Saved: the ministry checks the change before buyers see it."), "products/"
+    if after == "review":
+        return _("Saved: the piece is still waiting for the ministry's review."), "products/"
+    return _("Saved: buyers see the new price and stock now."), "products/"
+
+
 @artisan_space
 @require_http_methods(["GET", "POST"])
 def price(request: HttpRequest, product_id: str) -> HttpResponse:
-    """Screen 3: the MAD price, the export prices the ministry's rule suggests (overridable), the stock."""
+    """Screen 3: the MAD price, the export prices the ministry's rule suggests (overridable), the stock. A
+    change that would send a published piece to review is said before it is saved."""
     product = load_product(request, product_id)
     options = form_options(request)
     errors: dict[str, list[str]] = {}
+    warning = None
     if request.method == "POST":
         values = forms.price_values(request.POST, options["export_channels"])
         suggest_only = request.POST.get("action") == "suggest"
         errors = forms.price_errors(values, options["export_channels"], price_only=suggest_only)
-        if not product.get("media"):
+        if not any(m["status"] != "FAILED" for m in product.get("managedMedia") or []):
             errors.setdefault("form", []).append(_("Add at least one photo of the piece."))
         if not errors and not suggest_only:
-            from .saving import save_price
+            outcome = _price_outcome(request, product, forms.number(values["price"]))
+            if outcome and outcome["needsReview"] and request.POST.get("confirm") != "review":
+                warning = outcome  # said first; saved when the artisan confirms
+            else:
+                from .saving import save_price
 
-            was_draft = status(product) == "draft"
-            errors = save_price(request, product, options, values)
-            if not errors:
-                flash(request, _("Sent for review: the ministry checks new pieces before they are "
-                                            "shown in the shop.") if was_draft else _("Saved."))
-                return HttpResponseRedirect(space_url(request, "products/"))
+                was = status(product)
+                errors = save_price(request, product, options, values)
+                if not errors:
+                    message, where = _saved_message(request, product_id, was)
+                    flash(request, message)
+                    return HttpResponseRedirect(space_url(request, where))
     else:
         values = _price_values(product, options)
     try:
@@ -250,6 +217,23 @@ def price(request: HttpRequest, product_id: str) -> HttpResponse:
     suggestions = _suggestions(request, amount) if "price" not in errors else {}
     markets = [{"channel": c, "field": f"price-{c['slug']}", "suggested": suggestions.get(c["slug"])}
                for c in options["export_channels"]]
+    current = _price_values(product, options)["price"] if status(product) != "draft" else ""
+    band = _price_outcome(request, product, forms.number(current)) if current else None
     return render(request, "atelier/step_price.html", {
         "title": _("Price and stock"), "step": 3, "product": product, "status": status(product), "markets": markets,
-        "values": values, "errors": errors, "has_photos": bool(product.get("media"))})
+        "values": values, "errors": errors, "has_photos": bool(product.get("managedMedia")), "warning": warning,
+        "band": band})
+
+
+@artisan_space
+@require_POST
+def resubmit(request: HttpRequest, product_id: str) -> HttpResponse:
+    """A rejected piece, corrected: back to the ministry's review."""
+    load_product(request, product_id)
+    result = api(request, "marketplace/ProductReviewRequest", {"id": product_id}, channel=False, authenticated=True,
+                 cache_seconds=0)["productReviewRequest"]
+    if result["errors"]:
+        flash(request, " ".join(sum(field_errors(result["errors"], {}).values(), [])))
+    else:
+        flash(request, _("Sent again for review: the ministry checks the piece again."))
+    return HttpResponseRedirect(space_url(request, "products/"))

@@ -33,6 +33,31 @@ def all_collections(request: HttpRequest) -> tuple[list[dict[str, Any]], list[st
     return collections, [c for c in featured if c in by_id]
 
 
+def publication(collection: dict[str, Any]) -> dict[str, list]:
+    """Where the collection shows now and where it is scheduled to ("live": market names; "scheduled":
+    (market name, Casablanca date) pairs), the markets named in the page's language."""
+    import datetime as dt
+
+    from storefront.core.context import market_label
+
+    from .forms import local_zone
+
+    names = {m["slug"]: market_label(m) for m in markets()}
+    now = dt.datetime.now(dt.UTC)
+    live, scheduled = [], []
+    for listing in collection.get("channelListings") or []:
+        if not listing["isPublished"]:
+            continue
+        name = names.get(listing["channel"]["slug"], listing["channel"]["slug"])
+        start = listing.get("publishedAt")
+        when = dt.datetime.fromisoformat(start.replace("Z", "+00:00")) if start else None
+        if when and when > now:
+            scheduled.append((name, when.astimezone(local_zone()).strftime("%d/%m/%Y %H:%M")))
+        else:
+            live.append(name)
+    return {"live": live, "scheduled": scheduled}
+
+
 def _merge(known: list[str], ordered: list[str]) -> list[str]:
     """Merge two orders of the same ranking: each new item goes right after its predecessor."""
     out = list(known)

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from storefront.core.context import market_label
 from storefront.core.pages import api
 
 from . import collections_data as data
@@ -70,7 +71,7 @@ def collection_list(request: HttpRequest) -> HttpResponse:
                 return HttpResponseRedirect(_edit_url(request, from_gid("Collection", collection["id"])))
     collections, featured = data.all_collections(request)
     for c in collections:
-        c["published_in"] = [lst["channel"]["slug"] for lst in c.get("channelListings") or [] if lst["isPublished"]]
+        c["publication"] = data.publication(c)
         c["featured_rank"] = featured.index(c["id"]) + 1 if c["id"] in featured else None
     return render(request, "curation/collections.html", {
         "title": _("Collections"), "section": "collections", "collections": collections, "values": values,
@@ -88,7 +89,7 @@ def _schedule_rows(collection: dict[str, Any], posted: dict[str, Any] | None) ->
         else:
             published, date = listing.get("isPublished", False), datetime_local_value(listing.get("publishedAt"))
         rows.append({"market": market, "slug": slug, "published": published, "date": date,
-                     "listed": bool(listing)})
+                     "listed": bool(listing), "label": market_label(market)})
     return rows
 
 

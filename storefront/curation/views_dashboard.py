@@ -49,9 +49,19 @@ def _results(request: HttpRequest, variables: dict[str, Any]) -> dict[str, Any]:
                cache_seconds=0)["programmeResults"]
 
 
+SUMMARY = (("listings_added", "listingsAdded"), ("active_artisans", "activeArtisans"),
+           ("selling_artisans", "sellingArtisans"), ("sales_mad", "salesMad"),
+           ("awaiting_payment_mad", "awaitingPaymentMad"), ("income_mad", "incomeMad"),
+           ("income_paid_mad", "incomePaidMad"), ("income_pending_mad", "incomePendingMad"),
+           ("commission_mad", "commissionMad"), ("export_margin_mad", "exportMarginMad"),
+           ("platform_margin_mad", "platformMarginMad"), ("export_share", "exportShare"))
+GROUPS = (("by_artisan", "byArtisan"), ("by_region", "byRegion"), ("by_craft", "byCraft"),
+          ("by_market", "byMarket"), ("by_month", "byMonth"))
+
+
 def _bars(groups: list[dict], field: str = "salesMad", limit: int | None = None) -> list[Point]:
     ordered = sorted(groups, key=lambda g: float(g[field]), reverse=True)[:limit]
-    return [Point(g["key"] or "—", float(g[field]), mad(g[field]), str(g[field])) for g in ordered]
+    return [Point(g["name"] or g["key"] or "—", float(g[field]), mad(g[field]), str(g[field])) for g in ordered]
 
 
 def charts(results: dict[str, Any], rtl: bool) -> list[dict[str, Any]]:
@@ -71,14 +81,15 @@ def charts(results: dict[str, Any], rtl: bool) -> list[dict[str, Any]]:
             "chart-month", title, _("Each point is a month's total in dirhams; the table below lists the figures."),
             [(_("Sales"), "sales", [Point(m["key"], float(m["salesMad"]), mad(m["salesMad"]), str(m["salesMad"]))
                                     for m in months]),
-             (_("Artisans' income"), "income", [Point(m["key"], float(m["incomeMad"]), mad(m["incomeMad"]),
-                                                      str(m["incomeMad"])) for m in months])])})
+             (_("Artisans' income (payout ledger)"), "income", [
+                 Point(m["key"], float(m["incomeMad"]), mad(m["incomeMad"]), str(m["incomeMad"])) for m in months])])})
     add("chart-market", _("Sales by market (MAD)"), _("Export sales are converted to dirhams."),
         _bars(results["byMarket"]))
     add("chart-region", _("Sales by region (MAD)"), _("The artisans' regions."), _bars(results["byRegion"]))
     add("chart-craft", _("Sales by craft (MAD)"), _("Top-level crafts."), _bars(results["byCraft"]))
     add("chart-artisan", _("Artisans' income (MAD)"),
-        _("Sales less the marketplace's commission, for the %(count)s artisans who earned the most.")
+        _("What the payout ledger credits them, less commission and refunds, for the %(count)s artisans who "
+          "earned the most.")
         % {"count": TOP_ARTISANS}, _bars(results["byArtisan"], "incomeMad", TOP_ARTISANS))
     add("chart-listings", _("Listings added by month"), _("New listings created each month."),
         [Point(m["key"], float(m["count"]), number(m["count"]), str(m["count"])) for m in results["listingsByMonth"]])
@@ -109,21 +120,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def csv_rows(results: dict[str, Any]) -> list[list[str]]:
-    """The API's CSV layout (section, key, sales_mad, income_mad, order_lines), built from the GraphQL result."""
-    out = [["section", "key", "sales_mad", "income_mad", "order_lines"]]
-    for name, key in (("listings_added", "listingsAdded"), ("active_artisans", "activeArtisans"),
-                      ("selling_artisans", "sellingArtisans"), ("sales_mad", "salesMad"),
-                      ("income_mad", "incomeMad"), ("export_share", "exportShare")):
-        out.append(["summary", name, str(results[key]), "", ""])
+    """The API's CSV layout (section, key, name, then values), built from the GraphQL answer: row for row the
+    API's /exports/programme-results.csv in the same language."""
+    out = [["section", "key", "name", "sales_mad", "income_mad", "order_lines"]]
+    for name, key in SUMMARY:
+        out.append(["summary", name, "", str(results[key]), "", ""])
     quality = results["photoQuality"]
     for name, key in (("photos", "photos"), ("average_before", "averageBefore"), ("average_after", "averageAfter")):
-        out.append(["photo_quality", name, "" if quality[key] is None else str(quality[key]), "", ""])
+        out.append(["photo_quality", name, "", "" if quality[key] is None else str(quality[key]), "", ""])
     for row in results["listingsByMonth"]:
-        out.append(["listings_by_month", row["key"], str(row["count"]), "", ""])
-    for section, key in (("by_artisan", "byArtisan"), ("by_region", "byRegion"), ("by_craft", "byCraft"),
-                         ("by_market", "byMarket"), ("by_month", "byMonth")):
+        out.append(["listings_by_month", row["key"], "", str(row["count"]), "", ""])
+    for section, key in GROUPS:
         for row in results[key]:
-            out.append([section, row["key"], str(row["salesMad"]), str(row["incomeMad"]), str(row["orderLines"])])
+            out.append([section, row["key"], row["name"], str(row["salesMad"]), str(row["incomeMad"]),
+                        str(row["orderLines"])])
     return out
 
 

@@ -58,7 +58,6 @@ def featured(request: HttpRequest) -> HttpResponse:
             position = str(rank[c["id"]] + 1) if checked else ""
         else:
             checked, position = c["id"] in posted["featured"], posted["pos"].get(c["id"], "")
-        rows.append({**c, "checked": checked, "position": position, "published_in": [
-            lst["channel"]["slug"] for lst in c.get("channelListings") or [] if lst["isPublished"]]})
+        rows.append({**c, "checked": checked, "position": position, "publication": data.publication(c)})
     return render(request, "curation/featured.html", {"title": _("Featured collections on the home page"),
                                                       "section": "featured", "rows": rows, "errors": errors})

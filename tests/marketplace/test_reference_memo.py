@@ -21,6 +21,7 @@ UPDATE_CITY = """mutation City($id: ID!, $city: String!) {
 TRANSLATE = """mutation Name($id: ID!, $name: String!) {
   productTranslate(id: $id, languageCode: AR, input: {name: $name}) { errors { field message } }
 }"""
+APPROVE = """mutation Approve($id: ID!) { productReviewApprove(id: $id) { errors { field message } } }"""
 
 
 def call(server, query: str, variables: dict | None = None, token: str | None = None) -> dict:
@@ -44,6 +45,14 @@ def member(api_server, django_db_blocker):
     return artisan, login["tokenCreate"]["token"]
 
 
+def rename(server, product_id: str, name: str, member_token: str) -> None:
+    """The member's new name waits for a curator (issue 13); the curator's approval publishes it."""
+    assert not call(server, TRANSLATE, {"id": product_id, "name": name}, member_token)["productTranslate"]["errors"]
+    curator = call(server, 'mutation { tokenCreate(email: "curateur@demo.maalem.ma", password: "demo-curator-2026") '
+                           "{ token } }")["tokenCreate"]["token"]
+    assert not call(server, APPROVE, {"id": product_id}, curator)["productReviewApprove"]["errors"]
+
+
 def test_an_artisans_changes_show_in_the_next_anonymous_listing(api_server, member, settings, restore_rows):
     from marketplace.artisans.models import Artisan
     from marketplace.catalog.models import ProductTranslation
@@ -62,8 +71,7 @@ def test_an_artisans_changes_show_in_the_next_anonymous_listing(api_server, memb
     restore_rows.keep(Artisan.objects.filter(pk=artisan.pk), "city")
     restore_rows.keep(ProductTranslation.objects.filter(product_id=pk_from_global_id(product_id, "Product")), "name")
     assert not call(api_server, UPDATE_CITY, {"id": artisan_id, "city": "Tiznit"}, token)["artisanUpdate"]["errors"]
-    assert not call(api_server, TRANSLATE, {"id": product_id, "name": "قطعة جديدة"}, token)[
-        "productTranslate"]["errors"]
+    rename(api_server, product_id, "قطعة جديدة", token)
     after = call(api_server, LISTING, {"artisan": [artisan_id]})["products"]
     changed = next(e["node"] for e in after["edges"] if e["node"]["slug"] == node["slug"])
     assert {e["node"]["artisan"]["city"] for e in after["edges"]} == {"Tiznit"}
@@ -71,6 +79,6 @@ def test_an_artisans_changes_show_in_the_next_anonymous_listing(api_server, memb
     assert after["totalCount"] == before["totalCount"]
     # Changed back through the API, the listing follows again.
     call(api_server, UPDATE_CITY, {"id": artisan_id, "city": old_city}, token)
-    call(api_server, TRANSLATE, {"id": product_id, "name": old_name}, token)
+    rename(api_server, product_id, old_name, token)
     restored = call(api_server, LISTING, {"artisan": [artisan_id]})["products"]
     assert {e["node"]["artisan"]["city"] for e in restored["edges"]} == {old_city}

@@ -78,3 +78,27 @@ def test_fuzzing_every_operation_finds_no_server_error(api_server, fuzzer, stack
     assert report.server_errors == 0, report.summary()
     assert report.failures == [], report.summary()
     assert unhandled == [], [r.getMessage() + str(r.exc_info and r.exc_info[1]) for r in unhandled]
+
+
+def test_the_hostile_corpus_gets_client_errors_only(api_server, stack, caplog, django_db_blocker):
+    """Fragment bombs, nesting, numeric overflow, malformed cursors, wrong request shapes, over-long texts and
+    a body over the cap (bench/fuzz_corpus.py): JSON errors with a code, no 5xx, nothing logged as an error,
+    and the N = 30 fragment bomb refused as fast as N = 18 (linear work, not exponential)."""
+    import fuzz_corpus
+
+    from demo.data import DEMO_ARTISAN_PASSWORD
+
+    with django_db_blocker.unblock():
+        from marketplace.artisans.models import ArtisanMember
+
+        member = ArtisanMember.objects.select_related("user").order_by("pk").first().user.email
+        targets = fuzz_corpus.member_targets(member)
+    url = api_server.url
+    tokens = {"anonymous": None, "member": stack.sign_in(url, member, DEMO_ARTISAN_PASSWORD)}
+    caplog.set_level(logging.ERROR)
+    report = fuzz_corpus.run(url, tokens, targets)
+    unhandled = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert report.cases >= 35
+    assert report.failures == [], report.summary()
+    assert unhandled == [], [r.getMessage() for r in unhandled]
+    print(report.summary())

@@ -6,6 +6,7 @@ import re
 
 import pytest
 import requests
+from committed import in_thread
 
 
 class Storefront:
@@ -44,3 +45,39 @@ def shop(storefront_url) -> Storefront:
 def new_shop(storefront_url):
     """Another visitor (own cookies)."""
     return lambda: Storefront(storefront_url)
+
+
+# --- the artisan space (test_atelier*.py) --------------------------------------------------------------
+
+@pytest.fixture
+def artisans():
+    """Two verified demo artisans with a workshop: A (the one `committed_piece` sells) and B."""
+    from demo.data import DEMO_ARTISAN_PASSWORD
+    from marketplace.artisans.models import Artisan
+
+    found = list(Artisan.objects.filter(verification_status="VERIFIED", warehouse__isnull=False).order_by("pk"))
+    first_with_warehouse = Artisan.objects.filter(warehouse__isnull=False).order_by("pk").first()
+    a = first_with_warehouse
+    b = next(x for x in reversed(found) if x.pk != a.pk)
+
+    def member(artisan):
+        return artisan.memberships.select_related("user").first().user.email, DEMO_ARTISAN_PASSWORD
+
+    return {"a": a, "b": b, "a_login": member(a), "b_login": member(b)}
+
+
+@pytest.fixture
+def cleanup_products(api_server):
+    """Products the test lists through the space are committed by the API: remove them afterwards."""
+    from django.utils import timezone
+
+    started = timezone.now()
+    yield
+
+    def work():
+        from marketplace.catalog.models import Product
+
+        Product.objects.filter(created_at__gte=started, metadata__has_key="atelierStep").delete()
+        Product.objects.filter(created_at__gte=started, slug__startswith="atelier-test-").delete()
+
+    in_thread(work)

@@ -5,91 +5,17 @@ data, payouts, and an artisan never seeing another artisan's products or orders.
 from __future__ import annotations
 
 import html as htmllib
-import io
 import re
 from decimal import Decimal
 
 import pytest
+from atelier_pages import errors_of, make_products, photo_bytes, post_files, reject, sign_in
 from committed import in_thread
 
 from marketplace.core.graphql.ids import to_global_id
 
 pytestmark = pytest.mark.django_db
 BUYER = ("client@demo.maalem.ma", "demo-buyer-2026")
-
-
-
-
-def photo_bytes(seed: int = 1, size: int = 640) -> bytes:
-    """A real JPEG: a gradient backdrop with a round subject, a little noise."""
-    import numpy as np
-    from PIL import Image
-
-    rng = np.random.default_rng(seed)
-    y, x = np.mgrid[0:size, 0:size]
-    base = np.stack([150 + 50 * np.sin(x / 60.0), 120 + 40 * np.cos(y / 80.0), 100 + 30 * np.sin((x + y) / 90)], -1)
-    base[((x - size / 2) ** 2 + (y - size / 2) ** 2) < (size / 4) ** 2] = [170, 70, 35]
-    image = Image.fromarray(np.clip(base + rng.normal(0, 5, base.shape), 0, 255).astype("uint8"))
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=88)
-    return out.getvalue()
-
-
-def csrf(shop, path: str) -> str:
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', shop.page(path)).group(1)
-
-
-def post_files(shop, path: str, data: dict, files: list[tuple[str, tuple]], form_page: str | None = None):
-    token = csrf(shop, form_page or path)
-    response = shop.http.post(shop.base + path, data={"csrfmiddlewaretoken": token, **data}, files=files,
-                              headers={"Referer": shop.base + (form_page or path)}, allow_redirects=False, timeout=120)
-    assert response.status_code < 500, response.text[:1000]
-    return response
-
-
-def sign_in(shop, email: str, password: str, next_path: str = "/fr/atelier/"):
-    response = shop.post(f"/fr/maroc/account/sign-in/?next={next_path}", {"email": email, "password": password})
-    assert response.status_code == 302, re.findall(r'class="error"[^>]*>([^<]+)', response.text)
-    return response
-
-
-def errors_of(html: str) -> dict[str, str]:
-    return {m.group(1): htmllib.unescape(m.group(2)).strip()
-            for m in re.finditer(r'<p class="error" id="err-([\w-]+)">([^<]*)</p>', html)}
-
-
-@pytest.fixture
-def artisans():
-    """Two verified demo artisans with a workshop: A (the one `committed_piece` sells) and B."""
-    from demo.data import DEMO_ARTISAN_PASSWORD
-    from marketplace.artisans.models import Artisan
-
-    found = list(Artisan.objects.filter(verification_status="VERIFIED", warehouse__isnull=False).order_by("pk"))
-    first_with_warehouse = Artisan.objects.filter(warehouse__isnull=False).order_by("pk").first()
-    a = first_with_warehouse
-    b = next(x for x in reversed(found) if x.pk != a.pk)
-
-    def member(artisan):
-        return artisan.memberships.select_related("user").first().user.email, DEMO_ARTISAN_PASSWORD
-
-    return {"a": a, "b": b, "a_login": member(a), "b_login": member(b)}
-
-
-@pytest.fixture
-def cleanup_products(api_server):
-    """Products the test lists through the space are committed by the API: remove them afterwards."""
-    from django.utils import timezone
-
-    started = timezone.now()
-    yield
-
-    def work():
-        from marketplace.catalog.models import Product
-
-        Product.objects.filter(created_at__gte=started, metadata__has_key="atelierStep").delete()
-        Product.objects.filter(created_at__gte=started, slug__startswith="atelier-test-").delete()
-
-    in_thread(work)
 
 
 def test_the_gate_invites_to_sign_in_and_refuses_buyers(shop, new_shop, artisans):
@@ -123,9 +49,13 @@ def test_three_screens_from_photos_to_review(new_shop, artisans, cleanup_product
     # Screen 1, bad input: no kind, no photo.
     response = post_files(shop, "/fr/atelier/new/", {"kind": ""}, [])
     assert response.status_code == 200
-    assert errors_of(response.text)["kind"] == "Choisissez le type de pièce."
-    assert re.search(r'id="err-photos"[^>]*><p>Ajoutez au moins une photo de la pièce.</p>', response.text)
-    assert re.search(r'<select id="id-kind" name="kind" required aria-invalid="true"', response.text)
+    assert re.search(r'id="err-kind" role="alert"><p>Choisissez le type de pièce : touchez son image.</p>',
+                     htmllib.unescape(response.text))
+    assert re.search(r'id="err-photos" role="alert"><p>Ajoutez au moins une photo de la pièce.</p>', response.text)
+    assert '<fieldset class="kinds invalid"' in response.text
+    # The kinds are pictures with their names; the tajine's is one of them.
+    assert re.search(rf'<input type="radio" name="kind" value="{re.escape(kind_id)}" required>'
+                     r'<svg class="kind-picture"[^>]*><path d="[^"]+"/></svg><span>Tajine</span>', response.text)
     # A real photo: the product is created as a draft, the photo goes through the pipeline.
     response = post_files(shop, "/fr/atelier/new/", {"kind": kind_id},
                           [("camera", ("tajine.jpg", photo_bytes(2), "image/jpeg"))])
@@ -136,6 +66,7 @@ def test_three_screens_from_photos_to_review(new_shop, artisans, cleanup_product
     assert "Avant" in page and "Après" in page and "/100" in page
     assert re.search(r'<img src="http://[^"]+before\.jpg"', page)
     assert 'accept="image/*" capture="environment"' in page
+    assert re.search(r'<label class="pick">.*?<span>Prendre une photo</span><input class="file" name="camera"', page)
     # A file that is not a photo: a message next to the photo field; the first photo stays.
     response = post_files(shop, photos_path, {}, [("photos", ("notes.jpg", b"%PDF-1.4 nope" * 40, "image/jpeg"))])
     assert response.status_code == 200
@@ -144,7 +75,12 @@ def test_three_screens_from_photos_to_review(new_shop, artisans, cleanup_product
     # Screen 2: no name, a wrong size: errors next to the fields, the description is kept.
     details = f"/fr/atelier/p/{product_id}/details/"
     form = shop.page(details)
-    category = re.search(r'<option value="([^"]+)">Tajines</option>', form).group(1)
+    category = re.search(r'<option value="([^"]+)" selected>Tajines</option>', form).group(1)  # from the kind
+    assert "Métier : Tajines" in htmllib.unescape(form) and "Un autre métier ?" in htmllib.unescape(form)
+    # The tajine's usual materials first; wool is among the others, folded away.
+    usual = form[:form.index("Autres choix : Matériau")]
+    assert "<span>Argile</span>" in usual and "<span>Laine</span>" not in usual
+    assert "<span>Laine</span>" in form
     bad = shop.post(details, {"name_fr": "", "name_ar": "", "category": category, "attr-diametre-cm": "grand",
                               "description_fr": "Tourné à la main à Safi."})
     assert bad.status_code == 200
@@ -177,6 +113,7 @@ def test_three_screens_from_photos_to_review(new_shop, artisans, cleanup_product
         product = Product.objects.get(name="Tajine de Safi", artisan=artisans["b"])
         variant = product.variants.get()
         prices = {lst.channel.slug: (lst.price_amount, lst.price_overridden) for lst in variant.channel_listings.all()}
+        assert product.slug == "tajine-de-safi", product.slug  # from its first real name, not the provisional one
         return (product.review_status, product.product_type.slug, product.category.name,
                 product.translations.get(language_code="ar").name, variant.is_one_of_a_kind,
                 variant.stocks.get().quantity, prices, product.media.count(),
@@ -190,32 +127,12 @@ def test_three_screens_from_photos_to_review(new_shop, artisans, cleanup_product
     assert prices["export"] == (Decimal("48.50"), False) and prices["export-usd"] == (Decimal("55.00"), True)
 
 
-def make_products(artisan, specs: list[tuple[str, str, str, str]]) -> list[int]:
-    """Committed products of `artisan`: (name, review status, reason, atelierStep or "") with a variant in stock."""
-
-    def work():
-        from marketplace.catalog.models import Product, ProductType, ProductVariant
-        from marketplace.inventory.models import Stock
-
-        kind = ProductType.objects.get(slug="tajine")
-        pks = []
-        for i, (name, review, reason, step) in enumerate(specs):
-            product = Product.objects.create(product_type=kind, artisan=artisan, name=name, review_status=review,
-                                             review_reason=reason, slug=f"atelier-test-{artisan.pk}-{i}-{name[:8]}",
-                                             metadata={"atelierStep": step} if step else {})
-            variant = ProductVariant.objects.create(product=product, is_one_of_a_kind=False)
-            Stock.objects.create(warehouse=artisan.warehouse, product_variant=variant, quantity=3)
-            pks.append(product.pk)
-        return pks
-
-    return in_thread(work)
-
-
 def test_my_products_show_each_status_and_only_mine(new_shop, artisans, cleanup_products):
     a_pks = make_products(artisans["a"], [("Plat brouillon", "PENDING", "New listing", "details"),
                                           ("Plat en attente", "PENDING", "New listing", "submitted"),
-                                          ("Plat refusé", "REJECTED", "Photo floue : reprenez-la de jour.", ""),
+                                          ("Plat refusé", "PENDING", "New listing", ""),
                                           ("Plat publié", "APPROVED", "", "")])
+    reject(a_pks[2], ["PHOTO_UNCLEAR"], "Photo floue : reprenez-la de jour.")
     a = new_shop()
     sign_in(a, *artisans["a_login"])
     page = a.page("/fr/atelier/products/")
@@ -223,14 +140,23 @@ def test_my_products_show_each_status_and_only_mine(new_shop, artisans, cleanup_
         r'data-status="(\w+)">.*?<h2 class="name">([^<]+)</h2>', page, re.S))
     assert {k: v for k, v in statuses.items() if k.startswith("Plat ")} == {
         "Plat brouillon": "draft", "Plat en attente": "review", "Plat refusé": "rejected", "Plat publié": "published"}
+    assert "Photo floue ou trop sombre" in htmllib.unescape(page)
     assert "Photo floue : reprenez-la de jour." in htmllib.unescape(page)
     draft_id = to_global_id("Product", a_pks[0])
     assert f'href="/fr/atelier/p/{draft_id}/details/"' in page  # "carry on" where the draft stopped
+    assert f'href="/fr/atelier/p/{draft_id}/delete/"' in page  # a draft can be deleted
     rejected_only = a.page("/fr/atelier/products/?status=rejected")
     assert "Plat refusé" in htmllib.unescape(rejected_only) and "Plat publié" not in rejected_only
-    assert "Plat brouillon" in a.page("/fr/atelier/products/?status=draft")
+    drafts = a.page("/fr/atelier/products/?status=draft")
+    assert "Plat brouillon" in drafts and "Plat en attente" not in drafts
+    # Each tab says how many it holds (the drafts tab, its drafts only).
+    counts = dict(re.findall(r'<a href="\?status=(\w*)"[^>]*>[^<]+<span class="count">(\d+)</span>', page))
+    expected = in_thread(lambda: __import__("marketplace.catalog.models", fromlist=["Product"]).Product.objects
+                         .filter(artisan=artisans["a"], channel_listings__isnull=True).count())
+    assert int(counts["draft"]) == expected and int(counts[""]) > int(counts["draft"])
     arabic = a.page("/ar/atelier/products/")
     assert 'dir="rtl"' in arabic and "مرفوضة" in arabic and "مسودة" in arabic
+    assert "الصورة غير واضحة أو مظلمة" in arabic  # the preset reason, in Arabic
 
     b = new_shop()
     sign_in(b, *artisans["b_login"])
@@ -359,5 +285,7 @@ def test_payouts_and_profile_pages(new_shop, artisans):
     assert errors_of(too_long.text)["story_fr"] == "At most 5000 characters." and "Kept." in too_long.text
     not_a_photo = post_files(shop, "/en/atelier/profile/", {"action": "photo", "kind": "WORKSHOP"},
                              [("image", ("atelier.jpg", b"GIF89a not really" * 30, "image/jpeg"))])
-    assert not_a_photo.status_code == 200 and errors_of(not_a_photo.text)["image"]
+    assert not_a_photo.status_code == 200
+    assert re.search(r'id="err-image" role="alert"><p>This file is not a photo we accept', not_a_photo.text)
     assert 'id="id-image" name="image" type="file" accept="image/*" aria-invalid="true"' in not_a_photo.text
+    assert '<input type="radio" name="kind" value="WORKSHOP" checked>' in not_a_photo.text  # the choice stays

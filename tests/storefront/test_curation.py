@@ -152,7 +152,7 @@ def test_only_curators_and_admins_get_in(shop, new_shop):
 
 # --- review queue -----------------------------------------------------------------------------------------
 
-def test_review_queue_approve_and_reject_with_a_reason(curator, pending_piece, new_shop):
+def test_review_queue_approve_and_reject_with_preset_reasons(curator, pending_piece, new_shop):
     good = pending_piece("Tapis d'essai à approuver")
     bad = pending_piece("Vase d'essai à refuser")
     html = htmllib.unescape(curator.page("/fr/curation/"))
@@ -163,22 +163,23 @@ def test_review_queue_approve_and_reject_with_a_reason(curator, pending_piece, n
     assert re.search(r'<img src="http[^"]+" alt="Photo 1 telle qu’envoyée"', card)
     assert re.search(r'<img src="http[^"]+" alt="Photo 1 améliorée"', card) and "qualité" in card
     assert "950 MAD" in card.replace("\u202f", " ").replace("\xa0", " ")
+    # The preset reasons, in the curator's language.
+    assert "Photo floue ou trop sombre" in card and "Dimensions manquantes" in card and "Prix incohérent" in card
 
-    # A rejection needs a reason: the error sits next to the field and what was typed stays.
+    # A rejection needs a reason: the error sits next to the reasons and the typed note stays.
     empty = curator.post("/fr/curation/", {"product": bad["id"], "name": bad["name"], "action": "reject",
-                                           "reason": "   "})
+                                           "note": ""})
     assert empty.status_code == 200
     text = htmllib.unescape(empty.text)
-    field = re.search(r'<textarea id="(reason-\d+)"[^>]*aria-invalid="true" aria-describedby="reason-err-\d+">   '
-                      r'</textarea>\s*<p class="error" id="reason-err-\d+">([^<]+)</p>', text)
-    assert field and "Dites pourquoi" in field.group(2)
+    assert re.search(r'<fieldset class="cur-reasons invalid" aria-describedby="reasons-err-\d+">', text)
+    assert "Choisissez au moins une raison" in text
     assert status_of(bad["pk"]) == ("PENDING", "New listing; Photos changed")
 
-    reason = "Les photos sont floues : reprenez-les à la lumière du jour."
+    note = "La photo de dos est floue."
     rejected = curator.post("/fr/curation/", {"product": bad["id"], "name": bad["name"], "action": "reject",
-                                              "reason": reason})
+                                              "reasons": ["PHOTO_UNCLEAR", "MISSING_DIMENSIONS"], "note": note})
     assert rejected.status_code == 302 and rejected.headers["Location"] == "/fr/curation/"
-    assert status_of(bad["pk"]) == ("REJECTED", reason)
+    assert status_of(bad["pk"]) == ("REJECTED", f"Photo unclear or too dark; Missing dimensions — {note}")
     assert "refusée" in htmllib.unescape(curator.page("/fr/curation/"))
 
     assert new_shop().get(f"/fr/maroc/p/{good['slug']}/").status_code == 404  # hidden while pending
@@ -190,6 +191,9 @@ def test_review_queue_approve_and_reject_with_a_reason(curator, pending_piece, n
     queue = queue[queue.index('<ol class="cur-queue"'):]
     assert good["name"] not in queue and bad["name"] not in queue
     assert good["name"] in htmllib.unescape(new_shop().page(f"/fr/maroc/p/{good['slug']}/"))
+    # The rejected listing is found again by its status.
+    rejected_view = htmllib.unescape(curator.page("/fr/curation/?status=REJECTED"))
+    assert bad["name"] in rejected_view[rejected_view.index('<ol class="cur-queue"'):]
 
 
 # --- collection builder -----------------------------------------------------------------------------------
@@ -277,7 +281,18 @@ def test_collection_builder_search_add_order_schedule_delete(curator, curation_s
                                   Collection.objects.get(pk=pk).channel_listings.select_related("channel")})
     assert listings["touristes"] == (True, None) and listings["export"][0] is False
     assert listings["maroc"] == (True, dt.datetime(2032, 6, 15, 9, 0, tzinfo=ZoneInfo("Africa/Casablanca")))
-    assert 'value="2032-06-15T09:00"' in curator.page(edit)
+    edit_page = htmllib.unescape(curator.page(edit))
+    assert 'value="2032-06-15T09:00"' in edit_page
+    assert "<legend>Export (EUR)</legend>" in edit_page and "(EUR) (EUR)" not in edit_page
+    # The list says where it shows now, and from when it will show where it is scheduled, in words.
+    listed = htmllib.unescape(curator.page("/fr/curation/collections/"))
+    row = listed[listed.index(slug):]
+    row = row[:row.index("</li>")]
+    assert "Publiée dans : Touristes" in row and "Programmée dans Maroc à partir du" in row and "15/06/2032" in row
+    arabic = htmllib.unescape(curator.page("/ar/curation/collections/"))
+    row = arabic[arabic.index(slug):]
+    row = row[:row.index("</li>")]
+    assert "منشورة في: السياح" in row and "مبرمجة في المغرب" in row and "touristes" not in row.replace(slug, "")
     visitor = new_shop()
     assert visitor.get(f"/fr/maroc/collection/{slug}/").status_code == 404
     shown = htmllib.unescape(visitor.page(f"/fr/touristes/collection/{slug}/"))
@@ -380,7 +395,7 @@ def test_dashboard_charts_carry_the_programme_figures(curator, committed_piece, 
     buy(new_shop(), committed_piece("2400"))
     token = api_token(*CURATOR)
     query = (_root_doc("marketplace/ProgrammeResults.graphql"))
-    results = requests.post(f"{api_server.url}/graphql/", json={"query": query, "variables": {}},
+    results = requests.post(f"{api_server.url}/graphql/", json={"query": query, "variables": {"languageCode": "EN"}},
                             headers={"Authorization": f"Bearer {token}"}).json()["data"]["programmeResults"]
     assert Decimal(results["salesMad"]) >= Decimal("2400")
 
@@ -392,11 +407,11 @@ def test_dashboard_charts_carry_the_programme_figures(curator, committed_piece, 
     market_svg = re.search(r'<svg[^>]+id="chart-market".*?</svg>', html, re.S).group(0)
     assert '<title id="chart-market-t">Sales by market (MAD)</title>' in market_svg
     for group in results["byMarket"]:
-        assert f'data-label="{group["key"]}" data-value="{group["salesMad"]}"' in market_svg
+        assert f'data-label="{group["name"]}" data-value="{group["salesMad"]}"' in market_svg
     artisan_svg = re.search(r'<svg[^>]+id="chart-artisan".*?</svg>', html, re.S).group(0)
     top = max(results["byArtisan"], key=lambda g: Decimal(g["incomeMad"]))
     assert f'data-value="{top["incomeMad"]}"' in artisan_svg
-    assert htmllib.escape(top["key"], quote=False) in artisan_svg
+    assert htmllib.escape(top["name"], quote=False) in artisan_svg
     month_svg = re.search(r'<svg[^>]+id="chart-month".*?</svg>', html, re.S).group(0)
     for group in results["byMonth"]:
         assert f'data-label="{group["key"]}" data-value="{group["salesMad"]}"' in month_svg
@@ -422,19 +437,103 @@ def _root_doc(name: str) -> str:
     return (Path(__file__).resolve().parents[2] / "storefront" / "graphql" / name).read_text(encoding="utf-8")
 
 
+def test_the_dashboard_ties_to_the_payout_ledger_in_arabic(curator, committed_piece, new_shop, api_server,
+                                                          api_token, doc):
+    """Unpaid cash on delivery is not the artisans' income; once paid, the dashboard's paid and owed figures
+    are the artisans' payout pages' sums; the Arabic dashboard names regions, crafts and markets in Arabic
+    and writes amounts as the rest of the site does."""
+    from marketplace.artisans.regions import REGIONS
+
+    piece = committed_piece("1250")
+    buy(new_shop(), piece)
+    html = curator.page("/en/curation/dashboard/")
+    figure = dict(re.findall(r'<dd id="fig-([\w-]+)" data-value="([^"]+)"', html))
+    assert Decimal(figure["awaiting"]) >= Decimal("1250")  # the COD order, not yet paid
+    before_income = Decimal(figure["income"])
+
+    admin = api_token("admin@demo.maalem.ma", "demo-admin-2026")
+    order_token = in_thread(lambda: __import__("marketplace.orders.models", fromlist=["Order"]).Order.objects
+                            .values_list("token", flat=True).get(lines__variant__product=piece))
+    url = f"{api_server.url}/graphql/"
+    paid = requests.post(url, json={"query": doc("storefront/graphql/saleor/OrderMarkAsPaid.graphql"), "variables": {
+        "id": to_global_id("Order", order_token), "transactionReference": "COD-1"}},
+        headers={"Authorization": f"Bearer {admin}"}).json()
+    assert paid["data"]["orderMarkAsPaid"]["errors"] == []
+
+    html = curator.page("/en/curation/dashboard/")
+    figure = {k: Decimal(v) for k, v in re.findall(r'<dd id="fig-([\w-]+)" data-value="([^"]+)"', html)}
+    artisans = in_thread(lambda: list(__import__("marketplace.payouts.models", fromlist=["LedgerEntry"]).LedgerEntry
+                                      .objects.values_list("artisan_id", flat=True).distinct()))
+    owed = paid_out = Decimal(0)
+    for pk in artisans:
+        rows = requests.post(url, json={"query": doc("storefront/graphql/marketplace/ArtisanPayouts.graphql"),
+                                        "variables": {"artisanId": to_global_id("Artisan", pk)}},
+                             headers={"Authorization": f"Bearer {admin}"}).json()["data"]["artisanBalance"]
+        for row in rows:
+            assert row["currency"] == "MAD"
+            owed += Decimal(str(row["owed"]["amount"]))
+            paid_out += Decimal(str(row["paid"]["amount"]))
+    assert figure["income-pending"] == owed and figure["income-paid"] == paid_out
+    assert figure["income"] == owed + paid_out > before_income
+    assert figure["margin"] == figure["commission"] + figure["export-margin"]
+
+    arabic = htmllib.unescape(curator.page("/ar/curation/dashboard/"))
+    artisan_region = in_thread(lambda: piece.artisan.region)
+    assert REGIONS[artisan_region]["ar"] in arabic and REGIONS[artisan_region]["fr"] not in arabic
+    market_svg = re.search(r'<svg[^>]+id="chart-market".*?</svg>', arabic, re.S).group(0)
+    assert 'data-label="المغرب"' in market_svg and 'data-label="maroc"' not in market_svg
+    income = re.search(r'<dd id="fig-income"[^>]*>([^<]+)</dd>', arabic).group(1)
+    assert "د.م." in income and "MAD" not in income
+
+
+def test_review_queue_filters_search_and_approves_a_batch(curator, pending_piece):
+    tajine = pending_piece("Tajine du lot d'essai")
+    coussin = pending_piece("Coussin du lot d'essai")
+    other = pending_piece("Plat hors série")
+
+    def shown(query: str) -> set[str]:
+        html = htmllib.unescape(curator.page(f"/fr/curation/?{query}"))
+        queue = html[html.index('<ol class="cur-queue"'):]
+        return {p["name"] for p in (tajine, coussin, other) if p["name"] in queue}
+
+    assert shown("q=Tajine+du+lot") == {tajine["name"]}
+    assert shown(f"q=CUR-{coussin['pk']}") == {coussin["name"]}  # by SKU
+    assert shown("status=REJECTED") == set()
+    bad = curator.page("/fr/curation/?since=hier")
+    assert re.search(r'id="err-since">Saisissez une date', htmllib.unescape(bad))
+    page = curator.page("/fr/curation/")
+    assert '<option value="touristes">Touristes</option>' in page  # markets named, not slugs
+    # Ticked listings, approved at once.
+    ticked = curator.post("/fr/curation/", {"action": "approve-ticked", "ticked": [tajine["id"]]})
+    assert ticked.status_code == 302 and status_of(tajine["pk"])[0] == "APPROVED"
+    # A whole batch: one artisan's listings found by the filters, once the box is ticked.
+    artisan = in_thread(lambda: to_global_id("Artisan", __import__("marketplace.catalog.models", fromlist=["Product"])
+                                             .Product.objects.get(pk=coussin["pk"]).artisan_id))
+    batch = f"/fr/curation/?artisan={artisan}&q=du+lot"
+    unconfirmed = curator.post(batch, {"action": "approve-batch"}, form_page=batch)
+    assert unconfirmed.status_code == 200 and "Cochez la case" in htmllib.unescape(unconfirmed.text)
+    assert status_of(coussin["pk"])[0] == "PENDING"
+    confirmed = curator.post(batch, {"action": "approve-batch", "confirm": "yes"}, form_page=batch)
+    assert confirmed.status_code == 302 and confirmed.headers["Location"] == batch
+    assert status_of(coussin["pk"])[0] == "APPROVED" and status_of(other["pk"])[0] == "PENDING"
+    assert "1 annonce approuvée et publiée." in htmllib.unescape(curator.page(batch))
+
+
 def test_csv_export_matches_the_api(curator, api_server, api_token, shop):
     token = api_token(*CURATOR)
-    api_csv = requests.get(f"{api_server.url}/exports/programme-results.csv", params={"since": "2020-01-01"},
-                           headers={"Authorization": f"Bearer {token}"})
-    assert api_csv.status_code == 200
-    response = curator.get("/fr/curation/dashboard/programme-results.csv?since=2020-01-01")
-    assert response.status_code == 200 and response.headers["Content-Type"].startswith("text/csv")
-    assert 'filename="programme-results-2020-01-01.csv"' in response.headers["Content-Disposition"]
-    ours = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    theirs = list(csv.reader(io.StringIO(api_csv.content.decode("utf-8-sig"))))
-    assert ours[0] == ["section", "key", "sales_mad", "income_mad", "order_lines"]
-    assert ours == theirs
-    assert any(row[:2] == ["summary", "listings_added"] for row in ours)
+    for lang in ("fr", "ar"):
+        api_csv = requests.get(f"{api_server.url}/exports/programme-results.csv",
+                               params={"since": "2020-01-01", "language": lang},
+                               headers={"Authorization": f"Bearer {token}"})
+        assert api_csv.status_code == 200
+        response = curator.get(f"/{lang}/curation/dashboard/programme-results.csv?since=2020-01-01")
+        assert response.status_code == 200 and response.headers["Content-Type"].startswith("text/csv")
+        assert 'filename="programme-results-2020-01-01.csv"' in response.headers["Content-Disposition"]
+        ours = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        theirs = list(csv.reader(io.StringIO(api_csv.content.decode("utf-8-sig"))))
+        assert ours[0] == ["section", "key", "name", "sales_mad", "income_mad", "order_lines"]
+        assert ours == theirs
+        assert any(row[:2] == ["summary", "income_paid_mad"] for row in ours)
     assert shop.get("/fr/curation/dashboard/programme-results.csv").status_code == 401
 
 

@@ -15,7 +15,8 @@ from marketplace.core.graphql.mutations import MaalemMutation, error_type
 from marketplace.core.graphql.types import LanguageCodeEnum
 from marketplace.media.graphql.mutations import Upload
 
-ArtisanError = error_type("Artisan", ["GRAPHQL_ERROR", "INVALID", "NOT_FOUND", "REQUIRED", "UNIQUE"])
+ArtisanError = error_type("Artisan", ["FILE_SIZE_LIMIT_EXCEEDED", "GRAPHQL_ERROR", "INVALID", "INVALID_FILE_TYPE",
+                                      "NOT_FOUND", "REQUIRED", "TOO_MANY_PHOTOS", "UNIQUE"])
 ARTISAN_ERRORS = graphene.NonNull(graphene.List(graphene.NonNull(ArtisanError)))
 
 

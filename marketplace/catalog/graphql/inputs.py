@@ -44,6 +44,9 @@ class PositiveDecimal(graphene.Scalar):
         raise GraphQLError("Expected a positive decimal.")
 
 
+MAX_WEIGHT_KG = Decimal("99999.999")
+
+
 class WeightScalar(graphene.Scalar):
     """A weight in kilograms (a number, or {value, unit} with unit G or KG)."""
 
@@ -55,13 +58,17 @@ class WeightScalar(graphene.Scalar):
     def parse_value(value: Any) -> Decimal:
         if isinstance(value, dict):
             amount = _decimal(value.get("value"))
-            return amount / 1000 if str(value.get("unit", "KG")).upper() == "G" else amount
-        return _decimal(value)
+            amount = amount / 1000 if str(value.get("unit", "KG")).upper() == "G" else amount
+        else:
+            amount = _decimal(value)
+        if abs(amount) > MAX_WEIGHT_KG:  # the columns hold 8 digits, 3 of them decimals
+            raise GraphQLError(f"A weight is at most {MAX_WEIGHT_KG} kg.")
+        return amount
 
     @staticmethod
     def parse_literal(node: Any, _variables: Any = None) -> Decimal:
         if isinstance(node, (ast.IntValueNode, ast.FloatValueNode, ast.StringValueNode)):
-            return _decimal(node.value)
+            return WeightScalar.parse_value(node.value)
         if isinstance(node, ast.ObjectValueNode):
             fields = {f.name.value: f.value.value for f in node.fields}
             return WeightScalar.parse_value(fields)

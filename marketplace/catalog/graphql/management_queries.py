@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import graphene
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from graphql import GraphQLError
 
 from marketplace.catalog.access import manageable_products
@@ -14,8 +14,10 @@ from marketplace.catalog.graphql.inputs import PositiveDecimal
 from marketplace.catalog.graphql.management_types import ProductReviewStatusEnum
 from marketplace.catalog.graphql.mutations import user_of
 from marketplace.catalog.graphql.product_types import Product
+from marketplace.catalog.graphql.review_types import ListingReviewPolicy, resolve_listing_review_policy
+from marketplace.catalog.models import ProductChannelListing
 from marketplace.channels.graphql.types import Channel
-from marketplace.channels.models import Channel as ChannelModel
+from marketplace.channels.selectors import active_channels
 from marketplace.channels.services import derive_price
 from marketplace.core.errors import PermissionDenied
 from marketplace.core.graphql.ids import pk_from_global_id, pks_from_global_ids
@@ -47,16 +49,21 @@ class ChannelPriceSuggestion(graphene.ObjectType):
 class ManagementQueries(graphene.ObjectType):
     managed_products = graphene.Field(
         ManagedProductConnection, artisan=graphene.ID(), review_status=ProductReviewStatusEnum(),
-        search=graphene.String(), ids=graphene.List(graphene.NonNull(graphene.ID)), **connection_args(),
+        search=graphene.String(), ids=graphene.List(graphene.NonNull(graphene.ID)),
+        draft=graphene.Boolean(description="True: drafts only (products in no market yet); false: the others."),
+        **connection_args(),
         description="Marketplace extension: products the signed-in member (its artisan's) or curator manages, "
                     "whatever their status, newest first.")
+    listing_review_policy = graphene.Field(
+        ListingReviewPolicy, required=True, resolver=resolve_listing_review_policy,
+        description="Marketplace extension: which changes of a published piece wait for the curators.")
     price_suggestions = graphene.NonNull(
         graphene.List(graphene.NonNull(ChannelPriceSuggestion)), amount=PositiveDecimal(required=True),
         description="Marketplace extension: the price each active market would show for this MAD price.")
 
     @staticmethod
     def resolve_managed_products(root, info, artisan=None, review_status=None, search=None, ids=None,
-                                 **page_args):
+                                 draft=None, **page_args):
         user = user_of(info)
         query_permission(require_authenticated, user)
         products = manageable_products(user).defer("search_document", "search_vector")
@@ -66,6 +73,9 @@ class ManagementQueries(graphene.ObjectType):
             products = products.filter(pk__in=pks_from_global_ids(ids, "Product"))
         if review_status:
             products = products.filter(review_status=getattr(review_status, "value", review_status))
+        if draft is not None:
+            listed = ProductChannelListing.objects.filter(product=OuterRef("pk"))
+            products = products.exclude(Exists(listed)) if draft else products.filter(Exists(listed))
         if search:
             # Artisans search in their language: the Arabic or English name matches too.
             products = products.filter(Q(name__unaccent__icontains=search) | Q(variants__sku=search)
@@ -84,4 +94,4 @@ class ManagementQueries(graphene.ObjectType):
             raise GraphQLError(f"The amount must be a finite price below {MAX_PRICE}.",
                                extensions={"code": "INVALID"})
         return [{"channel": channel, "price": Money.of(derive_price(amount, channel), channel.currency_code)}
-                for channel in ChannelModel.objects.filter(is_active=True)]
+                for channel in active_channels(user_of(info))]

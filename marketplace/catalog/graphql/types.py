@@ -229,10 +229,25 @@ class ProductType(graphene.ObjectType):
     has_variants = graphene.Boolean(required=True)
     is_shipping_required = graphene.Boolean(required=True)
     weight = graphene.Field(Weight)
+    default_category = graphene.Field(
+        lambda: Category, description="Marketplace extension: the craft pieces of this kind are listed in (the "
+                                      "atelier derives the craft from the kind instead of asking it again).")
+    usual_values = graphene.NonNull(
+        graphene.List(graphene.NonNull(AttributeValue)),
+        description="Marketplace extension: the attribute values usual for this kind (clay and glaze for a "
+                    "tagine), which the atelier offers first; the others stay available.")
 
     @staticmethod
     def resolve_id(root, info):
         return to_global_id("ProductType", root.pk)
+
+    @staticmethod
+    def resolve_default_category(root, info):
+        return dl.category_by_id(info).load(root.default_category_id) if root.default_category_id else None
+
+    @staticmethod
+    def resolve_usual_values(root, info):
+        return list(root.usual_values.select_related("attribute").order_by("sort_order", "pk"))
 
     @staticmethod
     def resolve_weight(root, info):

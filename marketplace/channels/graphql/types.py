@@ -12,6 +12,7 @@ class ChannelKindEnum(graphene.Enum):
     DOMESTIC = "DOMESTIC"
     TOURIST = "TOURIST"
     EXPORT = "EXPORT"
+    TRADE = "TRADE"
 
 
 class PriceRule(graphene.ObjectType):

@@ -1,11 +1,13 @@
-"""Text PostgreSQL cannot store: a NUL (0x00) character in any string argument is refused up front with a
-clear GraphQL error (psycopg would raise DataError deep inside a resolver or a service)."""
+"""Values no resolver should meet, refused up front with a clear GraphQL error: a NUL (0x00) character in
+any string argument (PostgreSQL cannot store it: psycopg would raise DataError deep inside a resolver or a
+service), and a float literal beyond the float range (`1e400` parses to infinity)."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
-from graphql import GraphQLError, StringValueNode, ValidationRule
+from graphql import FloatValueNode, GraphQLError, StringValueNode, ValidationRule
 
 NUL_MESSAGE = "Text cannot contain NUL (0x00) characters."
 
@@ -31,3 +33,12 @@ def contains_nul(value: Any) -> bool:
 
 def nul_error() -> GraphQLError:
     return GraphQLError(NUL_MESSAGE, extensions={"code": "INVALID"})
+
+
+class FiniteNumberRule(ValidationRule):
+    """A validation rule: every float literal is a finite number (graphql-core turns `1e400` into inf)."""
+
+    def enter_float_value(self, node: FloatValueNode, *_args: Any) -> None:
+        if not math.isfinite(float(node.value)):
+            self.report_error(GraphQLError(f"The number {node.value[:40]} is out of range.", node,
+                                           extensions={"code": "INVALID"}))

@@ -5,15 +5,17 @@ rolls back), a PermissionDenied a GraphQL error with code PERMISSION_DENIED."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import graphene
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DataError, transaction
 from graphql import GraphQLError
 
 from marketplace.core.errors import FieldError, MutationError, PermissionDenied
 
+logger = logging.getLogger(__name__)
 _error_types: dict[str, type] = {}
 
 
@@ -60,11 +62,18 @@ class MaalemMutation(graphene.Mutation):
             return cls(errors=[_payload_error(e) for e in _django_errors(error)])
         except PermissionDenied as error:
             raise GraphQLError(error.message, extensions={"code": "PERMISSION_DENIED"}) from None
+        except DataError as error:
+            # A value the column cannot hold (too long, out of range) that no service rule caught: the
+            # savepoint above is rolled back and the client hears it was its input, not a server fault.
+            # Operators read which mutation lacks a rule (a warning: nothing failed on the server's side).
+            logger.warning("%s: a value did not fit its column (%s)", cls.__name__, str(error).strip()[:200])
+            return cls(errors=[{"field": None, "code": "INVALID",
+                                "message": "A value is too long or out of range for its field."}])
         return cls(errors=[], **result)
 
 
 def _payload_error(error: FieldError) -> dict[str, Any]:
-    return {"field": to_camel(error.field), "message": error.message, "code": error.code}
+    return {**error.extra, "field": to_camel(error.field), "message": error.message, "code": error.code}
 
 
 def _django_errors(error: ValidationError) -> list[FieldError]:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Q, QuerySet
 from graphql import GraphQLError
 
@@ -51,15 +52,34 @@ def _encode_value(value: Any) -> Any:
     return value
 
 
+MAX_CURSOR_INT = 2**63 - 1
+
+
 def _decode_value(value: Any) -> Any:
+    """A value as encode_cursor wrote it; anything else (a forged cursor) raises ValueError."""
     if isinstance(value, dict):
-        if "d" in value:
-            return Decimal(value["d"])
-        if "t" in value:
+        if set(value) == {"d"} and isinstance(value["d"], str):
+            try:
+                number = Decimal(value["d"])
+            except ArithmeticError:
+                raise ValueError("not a decimal") from None
+            if not number.is_finite():
+                raise ValueError("not a finite decimal")
+            return number
+        if set(value) == {"t"} and isinstance(value["t"], str):
             return datetime.datetime.fromisoformat(value["t"])
-        if "day" in value:
+        if set(value) == {"day"} and isinstance(value["day"], str):
             return datetime.date.fromisoformat(value["day"])
-    return value
+        raise ValueError("unknown value")
+    if isinstance(value, bool) or value is None or (isinstance(value, str) and "\x00" not in value):
+        return value
+    if isinstance(value, int) and abs(value) <= MAX_CURSOR_INT:
+        return value
+    raise ValueError("unknown value")
+
+
+def invalid_cursor(cursor: str) -> GraphQLError:
+    return GraphQLError(f"Received cursor ({cursor[:100]}) is invalid.", extensions={"code": "INVALID"})
 
 
 def encode_cursor(values: list[Any]) -> str:
@@ -69,11 +89,11 @@ def encode_cursor(values: list[Any]) -> str:
 def decode_cursor(cursor: str, size: int) -> list[Any]:
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor.encode()).decode())
-    except (binascii.Error, ValueError, UnicodeDecodeError):
-        raise GraphQLError(f"Received cursor ({cursor}) is invalid.") from None
-    if not isinstance(values, list) or len(values) != size:
-        raise GraphQLError(f"Received cursor ({cursor}) is invalid.")
-    return [_decode_value(v) for v in values]
+        if not isinstance(values, list) or len(values) != size:
+            raise ValueError("not a cursor")
+        return [_decode_value(v) for v in values]
+    except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError):
+        raise invalid_cursor(cursor) from None
 
 
 def validate_page_arguments(first: int | None, last: int | None, connection_name: str) -> None:
@@ -125,10 +145,16 @@ def paginate(
         reverse = descending if forward else not descending
         ordering.append(f"-{name}" if reverse else name)
     filtered = queryset
-    if after:
-        filtered = filtered.filter(_seek(sort, decode_cursor(after, len(sort)), True))
-    if before:
-        filtered = filtered.filter(_seek(sort, decode_cursor(before, len(sort)), False))
+    for cursor, forward_seek in ((after, True), (before, False)):
+        if not cursor:
+            continue
+        values = decode_cursor(cursor, len(sort))
+        try:
+            # Each value must suit its column (a forged cursor could put text where a number sorts).
+            values = [_to_python(queryset, name, value) for (name, _), value in zip(sort, values, strict=True)]
+            filtered = filtered.filter(_seek(sort, values, forward_seek))
+        except (ValueError, TypeError, ArithmeticError, ValidationError, FieldDoesNotExist):
+            raise invalid_cursor(cursor) from None
     size = first if forward else last
     rows = list(filtered.order_by(*ordering)[: size + 1])
     has_more = len(rows) > size
@@ -144,6 +170,22 @@ def paginate(
         queryset=queryset,
         count_memo=count_memo,
     )
+
+
+def _to_python(queryset: QuerySet, name: str, value: Any) -> Any:
+    """The cursor's value as the sorted column's type, or ValidationError (None cannot be sought)."""
+    if value is None:
+        raise ValueError("no value")
+    field = queryset.query.annotations.get(name)
+    if field is not None:
+        field = field.output_field
+    else:
+        model = queryset.model
+        for part in name.split("__"):
+            field = model._meta.pk if part == "pk" else model._meta.get_field(part)
+            model = field.related_model or model
+        field = getattr(field, "target_field", field)
+    return field.to_python(value)
 
 
 def _attr(row: Any, name: str) -> Any:

@@ -3,36 +3,42 @@
 from __future__ import annotations
 
 import graphene
-from django.db.models import F
 
-from marketplace.catalog import review
-from marketplace.catalog.graphql.inputs import PositiveDecimal, ProductError, errors_of
+from marketplace.catalog.graphql.inputs import PositiveDecimal, errors_of
 from marketplace.catalog.graphql.management_queries import query_permission
 from marketplace.catalog.graphql.mutations import user_of
-from marketplace.catalog.graphql.product_types import Collection, Product
+from marketplace.catalog.graphql.product_types import Collection
 from marketplace.catalog.graphql.types import with_channel
 from marketplace.catalog.models import Collection as CollectionModel
-from marketplace.catalog.models import Product as ProductModel
-from marketplace.catalog.models import ReviewStatus
 from marketplace.catalog.selectors import visible_collections
 from marketplace.channels.graphql.types import Channel
 from marketplace.channels.selectors import channel_for_request
-from marketplace.core.errors import FieldError, MutationError
 from marketplace.core.graphql.ids import pk_from_global_id
-from marketplace.core.graphql.loaders import loaders_for
 from marketplace.core.graphql.mutations import MaalemMutation, error_type
-from marketplace.core.graphql.pagination import paginate
-from marketplace.core.graphql.types import connection_args, countable_connection
+from marketplace.core.graphql.types import LanguageCodeEnum
 from marketplace.core.permissions import require_curator
 from marketplace.curation import selectors, services
 from marketplace.curation.graphql.collections import CollectionMutations
+from marketplace.curation.graphql.review import ReviewMutations, ReviewQueries
 
 
 class ProgrammeGroup(graphene.ObjectType):
-    key = graphene.String(required=True, description="The artisan, region, craft, market (channel slug) or month.")
-    sales_mad = graphene.Decimal(required=True)
-    income_mad = graphene.Decimal(required=True, description="Sales less the marketplace's commission.")
+    key = graphene.String(required=True, description="The artisan's slug, the region's code, the craft's slug, "
+                                                     "the market's (channel) slug or the month (YYYY-MM).")
+    name = graphene.String(required=True, language_code=LanguageCodeEnum(default_value="fr"),
+                           description="The group's name in this language (a month keeps its key).")
+    sales_mad = graphene.Decimal(required=True, description="What buyers paid for the goods, in MAD.")
+    income_mad = graphene.Decimal(required=True, description="The artisans' income by the payout ledger: what "
+                                                             "the lines credit them, less commission and refunds.")
     order_lines = graphene.Int(required=True)
+
+    @staticmethod
+    def resolve_name(root, info, language_code="fr"):
+        language = str(getattr(language_code, "value", language_code)).lower()
+        cache = info.context.__dict__.setdefault("_programme_names", {})
+        if language not in cache:
+            cache[language] = selectors.group_names(info.context._programme_groups, language)
+        return cache[language].get((root["group"], root["key"]), root["key"])
 
 
 class MonthCount(graphene.ObjectType):
@@ -53,8 +59,17 @@ class ProgrammeResults(graphene.ObjectType):
     listings_by_month = graphene.NonNull(graphene.List(graphene.NonNull(MonthCount)))
     active_artisans = graphene.Int(required=True, description="Verified artisans with at least one listing.")
     selling_artisans = graphene.Int(required=True)
-    sales_mad = graphene.Decimal(required=True)
-    income_mad = graphene.Decimal(required=True)
+    sales_mad = graphene.Decimal(required=True, description="What buyers paid for the goods of placed orders "
+                                                           "(export sales converted with the market's rate).")
+    awaiting_payment_mad = graphene.Decimal(required=True, description="The part of the sales whose orders are "
+                                                                      "not paid yet (cash on delivery, transfer).")
+    income_mad = graphene.Decimal(required=True, description="The artisans' income by the payout ledger.")
+    income_paid_mad = graphene.Decimal(required=True, description="Of the income: paid out to the artisans.")
+    income_pending_mad = graphene.Decimal(required=True, description="Of the income: owed, not paid out yet.")
+    commission_mad = graphene.Decimal(required=True, description="The platform's commission.")
+    export_margin_mad = graphene.Decimal(required=True, description="The export markets' margin: the buyers' "
+                                                                   "price less what the artisans are credited.")
+    platform_margin_mad = graphene.Decimal(required=True, description="Commission and export margin.")
     export_share = graphene.Float(required=True, description="Share of sales made in export markets (0-1).")
     by_artisan = graphene.NonNull(graphene.List(graphene.NonNull(ProgrammeGroup)))
     by_region = graphene.NonNull(graphene.List(graphene.NonNull(ProgrammeGroup)))
@@ -64,28 +79,12 @@ class ProgrammeResults(graphene.ObjectType):
     photo_quality = graphene.Field(PhotoQuality, required=True)
 
 
-class CurationQueries(graphene.ObjectType):
-    review_queue = graphene.Field(countable_connection(Product), **connection_args(),
-                                  description="Marketplace extension (curators): listings waiting for review, "
-                                              "oldest request first.")
+class CurationQueries(ReviewQueries, graphene.ObjectType):
     featured_collections = graphene.NonNull(
         graphene.List(graphene.NonNull(Collection)), channel=graphene.String(),
         description="Marketplace extension: the home page's featured collections, in the ministry's order.")
     programme_results = graphene.Field(ProgrammeResults, since=graphene.DateTime(), until=graphene.DateTime(),
                                        description="Marketplace extension (curators): the programme's results.")
-
-    @staticmethod
-    def resolve_review_queue(root, info, **page_args):
-        query_permission(require_curator, user_of(info))
-        # A product in no market yet is a draft the artisan is still writing: nothing to publish, nothing
-        # to review (the atelier lists it in the markets when the artisan submits it).
-        products = ProductModel.objects.filter(review_status=ReviewStatus.PENDING, channel_listings__isnull=False
-                                               ).distinct().defer(
-            "search_document", "search_vector").annotate(requested=F("review_requested_at"))
-        page = paginate(products, sort=[("review_requested_at", False)], connection_name="reviewQueue",
-                        **page_args)
-        loaders_for(info.context).hint("product", [p.pk for p in page.nodes])
-        return page
 
     @staticmethod
     def resolve_featured_collections(root, info, channel=None):
@@ -96,45 +95,9 @@ class CurationQueries(graphene.ObjectType):
     @staticmethod
     def resolve_programme_results(root, info, since=None, until=None):
         query_permission(require_curator, user_of(info))
-        return selectors.programme_results(since, until)
-
-
-class ProductReviewApprove(MaalemMutation):
-    """Marketplace extension (curators): publish a listing that waits for review."""
-
-    class Arguments:
-        id = graphene.ID(required=True)
-
-    product = graphene.Field(Product)
-    errors = errors_of(ProductError)
-
-    @classmethod
-    def perform(cls, root, info, id):
-        require_curator(user_of(info))
-        return {"product": review.approve(user_of(info), _product(id))}
-
-
-class ProductReviewReject(MaalemMutation):
-    """Marketplace extension (curators): refuse a listing with a reason the artisan reads."""
-
-    class Arguments:
-        id = graphene.ID(required=True)
-        reason = graphene.String(required=True)
-
-    product = graphene.Field(Product)
-    errors = errors_of(ProductError)
-
-    @classmethod
-    def perform(cls, root, info, id, reason):
-        require_curator(user_of(info))
-        return {"product": review.reject(user_of(info), _product(id), reason)}
-
-
-def _product(global_id: str) -> ProductModel:
-    product = ProductModel.objects.filter(pk=pk_from_global_id(global_id, "Product")).first()
-    if product is None:
-        raise MutationError([FieldError("id", "Couldn't resolve to a product.", "NOT_FOUND")])
-    return product
+        results = selectors.programme_results(since, until)
+        info.context._programme_groups = [g for group in selectors.GROUPS for g in results[f"by_{group}"]]
+        return results
 
 
 ChannelError = error_type("Channel", ["ALREADY_EXISTS", "GRAPHQL_ERROR", "INVALID", "NOT_FOUND", "REQUIRED",
@@ -165,9 +128,7 @@ class ChannelPriceRuleUpdate(MaalemMutation):
         return {"channel": channel, "updated_prices": changed}
 
 
-class CurationMutations(CollectionMutations, graphene.ObjectType):
-    product_review_approve = ProductReviewApprove.Field()
-    product_review_reject = ProductReviewReject.Field()
+class CurationMutations(CollectionMutations, ReviewMutations, graphene.ObjectType):
     channel_price_rule_update = ChannelPriceRuleUpdate.Field()
 
 

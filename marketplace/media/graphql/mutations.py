@@ -36,18 +36,6 @@ class Upload(graphene.Scalar):
         raise GraphQLError("Upload: a file must be passed as a variable in a multipart request.")
 
 
-def _manages_media(info, media) -> bool:
-    from marketplace.catalog.access import can_manage_artisan
-
-    artisan_id = ProductModel.objects.filter(pk=media.product_id).values_list("artisan_id", flat=True).first()
-    return artisan_id is not None and can_manage_artisan(getattr(info.context, "user", None), artisan_id)
-
-
-ProductMedia._meta.fields["processing_error"] = graphene.Field(
-    graphene.String, resolver=lambda root, info: (root.error or None) if _manages_media(info, root) else None,
-    description="Marketplace extension (managers): why the pipeline refused the photo.")
-
-
 class ProductMediaCreateInput(graphene.InputObjectType):
     alt = graphene.String()
     image = Upload()
@@ -59,7 +47,22 @@ class ProductMediaUpdateInput(graphene.InputObjectType):
     alt = graphene.String()
 
 
-class ProductMediaCreate(MaalemMutation):
+class MediaStatusMutation(MaalemMutation):
+    """A mutation that hands a photo to the pipeline: its payload tells where the photo stands."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def mutate(cls, root, info, **data):
+        payload = super().mutate(root, info, **data)
+        if getattr(payload, "media", None) is not None:
+            # Without a broker the pipeline ran when the transaction committed: report its outcome.
+            payload.media.refresh_from_db()
+        return payload
+
+
+class ProductMediaCreate(MediaStatusMutation):
     class Arguments:
         input = ProductMediaCreateInput(required=True)
 
@@ -111,6 +114,24 @@ class ProductMediaDelete(MaalemMutation):
         return {"media": media, "product": media.product}
 
 
+class ProductMediaRetry(MediaStatusMutation):
+    """Marketplace extension (the product's managers): run the photography pipeline again on a photo that
+    failed; `media.status` says where it stands."""
+
+    class Arguments:
+        id = graphene.ID(required=True)
+
+    product = graphene.Field(Product)
+    media = graphene.Field(ProductMedia)
+    errors = errors_of(ProductError)
+
+    @classmethod
+    def perform(cls, root, info, id):
+        media = services.retry_media(user_of(info), pk_from_global_id(id, "ProductMedia"))
+        return {"media": media, "product": media.product}
+
+
+
 class ProductMediaReorder(MaalemMutation):
     class Arguments:
         product_id = graphene.ID(required=True)
@@ -133,3 +154,4 @@ class MediaMutations(graphene.ObjectType):
     product_media_update = ProductMediaUpdate.Field()
     product_media_delete = ProductMediaDelete.Field()
     product_media_reorder = ProductMediaReorder.Field()
+    product_media_retry = ProductMediaRetry.Field()

@@ -7,7 +7,7 @@ import graphene
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.types import Node, ObjectWithMetadata, ThumbnailFormatEnum
 from marketplace.media.models import ProductMedia as ProductMediaModel
-from marketplace.media.selectors import absolute_url, media_url
+from marketplace.media.selectors import media_url
 
 
 class ProductMediaType(graphene.Enum):
@@ -21,6 +21,17 @@ class ProductMediaStatusEnum(graphene.Enum):
     PENDING = "PENDING"
     READY = "READY"
     FAILED = "FAILED"
+
+
+class ProductMediaProcessingErrorCode(graphene.Enum):
+    """Marketplace extension: why the photography pipeline refused a photo (clients translate it)."""
+
+    EMPTY_FILE = "EMPTY_FILE"
+    FILE_TOO_LARGE = "FILE_TOO_LARGE"
+    TOO_MANY_PIXELS = "TOO_MANY_PIXELS"
+    UNSUPPORTED_FORMAT = "UNSUPPORTED_FORMAT"
+    CORRUPT_IMAGE = "CORRUPT_IMAGE"
+    PROCESSING_ERROR = "PROCESSING_ERROR"
 
 
 class Image(graphene.ObjectType):
@@ -40,8 +51,14 @@ class ProductMedia(graphene.ObjectType):
     product_id = graphene.ID()
     # Marketplace extensions, for the product's artisan members and curators only (null for others).
     status = graphene.Field(ProductMediaStatusEnum, description="Pipeline state (artisan members and curators).")
-    before_url = graphene.String(description="The photo as uploaded, downscaled and without metadata.")
+    before_url = graphene.String(description="The photo as uploaded, downscaled and without metadata: a signed "
+                                             "link valid one hour, for the artisan's members and curators.")
     quality_report = graphene.JSONString(description="Scores and advice (fr/ar/en), before and after.")
+    processing_error = graphene.String(description="Marketplace extension (managers): why the pipeline refused "
+                                                   "the photo, in English.")
+    processing_error_code = graphene.Field(
+        ProductMediaProcessingErrorCode,
+        description="Marketplace extension (managers): the reason's code when the status is FAILED.")
 
     @staticmethod
     def resolve_id(root: ProductMediaModel, info) -> str:
@@ -65,13 +82,27 @@ class ProductMedia(graphene.ObjectType):
 
     @staticmethod
     def resolve_before_url(root: ProductMediaModel, info) -> str | None:
-        if not _may_see_workshop_data(info, root) or not root.files.get("before"):
+        from marketplace.media.private import PREFIX, signed_url
+
+        before = root.files.get("before")
+        if not _may_see_workshop_data(info, root) or not before or not before.startswith(PREFIX):
             return None
-        return absolute_url(root.files["before"])
+        return signed_url(before)
 
     @staticmethod
     def resolve_quality_report(root: ProductMediaModel, info) -> Any:
         return root.quality_report if _may_see_workshop_data(info, root) else None
+
+    @staticmethod
+    def resolve_processing_error(root: ProductMediaModel, info) -> str | None:
+        return (root.error or None) if _may_see_workshop_data(info, root) else None
+
+    @staticmethod
+    def resolve_processing_error_code(root: ProductMediaModel, info) -> str | None:
+        if root.status != ProductMediaModel.Status.FAILED or not _may_see_workshop_data(info, root):
+            return None
+        known = {code for code, _value in ProductMediaProcessingErrorCode._meta.enum.__members__.items()}
+        return root.error_code if root.error_code in known else "PROCESSING_ERROR"
 
 
 def _may_see_workshop_data(info, media: ProductMediaModel) -> bool:

@@ -1,5 +1,5 @@
-"""Orders: by token (guests), by id (buyer, staff, or an artisan member for its own lines), marking paid,
-artisans' fulfilment stages."""
+"""Orders: by token (guests: the buyer's details masked), by id (the buyer and the back office), marking
+paid; artisans' parts of orders (ArtisanOrder, never the order's token) and their fulfilment stages."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from marketplace.core.graphql.ids import from_global_id, pk_from_global_id, to_g
 from marketplace.core.graphql.mutations import MaalemMutation, error_type
 from marketplace.core.graphql.pagination import paginate
 from marketplace.core.graphql.types import connection_args, countable_connection
-from marketplace.core.permissions import has_staff_permission, is_authenticated, member_artisan_ids
-from marketplace.orders import services
+from marketplace.core.permissions import has_staff_permission, is_authenticated
+from marketplace.orders import access, services
+from marketplace.orders.graphql.artisan_types import ArtisanOrder
 from marketplace.orders.graphql.enums import FulfillmentStageEnum
 from marketplace.orders.graphql.types import Fulfillment, Order
 from marketplace.orders.models import Fulfillment as FulfillmentModel
@@ -26,6 +27,7 @@ OrderError = error_type("Order", [
 ])
 ORDER_ERRORS = graphene.NonNull(graphene.List(graphene.NonNull(OrderError)))
 OrderCountableConnection = countable_connection(Order)
+ArtisanOrderCountableConnection = countable_connection(ArtisanOrder)
 
 
 def _orders():
@@ -34,16 +36,19 @@ def _orders():
 
 
 def visible_order(order: OrderModel | None, user) -> OrderModel | None:
-    """The buyer and staff see the whole order; an artisan member only its own artisan's part."""
+    """The buyer and the back office see the whole order; an artisan's members read their part through
+    ArtisanOrder (`artisanOrders`), never the order."""
     if order is None or not is_authenticated(user):
         return None
     if has_staff_permission(user, "manage_orders") or order.user_id == user.pk:
         return order
-    mine = member_artisan_ids(user) & set(order.fulfillments.values_list("artisan_id", flat=True))
-    if mine:
-        order._visible_artisans = mine
-        return order
     return None
+
+
+def artisan_parts():
+    """Fulfilments with what ArtisanOrder reads of their order, in one query."""
+    return FulfillmentModel.objects.select_related(
+        "order__channel", "order__shipping_address", "artisan", "warehouse__address")
 
 
 def order_from_global_id(global_id: str) -> OrderModel | None:
@@ -76,18 +81,21 @@ class FulfillmentStageUpdateInput(graphene.InputObjectType):
     stage = FulfillmentStageEnum()
     tracking_number = graphene.String()
     notify_customer = graphene.Boolean(default_value=True)
+    note = graphene.String(description="A note on an in-person handover (workshop pickup, hotel delivery).")
 
 
 class FulfillmentStageUpdate(MaalemMutation):
     """Marketplace extension: an artisan marks its part of an order packed, shipped (with a tracking
-    number) or delivered; the order's status follows."""
+    number) or delivered; the order's status follows. A part handed over in person (`Fulfillment.handedOverInPerson`:
+    workshop pickup, hotel delivery) goes straight to DELIVERED with an optional `note`, without tracking."""
 
     class Arguments:
         id = graphene.ID(required=True)
         input = FulfillmentStageUpdateInput(required=True)
 
     fulfillment = graphene.Field(Fulfillment)
-    order = graphene.Field(Order)
+    order = graphene.Field(Order, description="The whole order: the back office only (MANAGE_ORDERS).")
+    artisan_order = graphene.Field(ArtisanOrder, description="The artisan's part of the order (marketplace).")
     errors = ORDER_ERRORS
 
     @classmethod
@@ -98,17 +106,19 @@ class FulfillmentStageUpdate(MaalemMutation):
         stage = input.get("stage")
         fulfillment = services.update_fulfillment(
             fulfillment, info.context.user, stage=getattr(stage, "value", stage),
-            tracking_number=input.get("tracking_number"), notify_customer=input.get("notify_customer", True))
-        order = visible_order(_orders().get(pk=fulfillment.order_id), info.context.user)
-        return {"fulfillment": fulfillment, "order": order}
+            tracking_number=input.get("tracking_number"), notify_customer=input.get("notify_customer", True),
+            note=input.get("note"))
+        user = info.context.user
+        order = _orders().get(pk=fulfillment.order_id) if has_staff_permission(user, "manage_orders") else None
+        return {"fulfillment": fulfillment, "order": order, "artisan_order": artisan_parts().get(pk=fulfillment.pk)}
 
 
 class OrderQueries(graphene.ObjectType):
     order_by_token = graphene.Field(Order, token=graphene.UUID(required=True))
     order = graphene.Field(Order, id=graphene.ID(), external_reference=graphene.String())
-    artisan_orders = graphene.Field(OrderCountableConnection, artisan_id=graphene.ID(required=True),
-                                    description="Orders with lines of this artisan (its members, staff).",
-                                    **connection_args())
+    artisan_orders = graphene.Field(ArtisanOrderCountableConnection, artisan_id=graphene.ID(required=True),
+                                    description="This artisan's parts of orders, newest first: its members and "
+                                                "the back office (MANAGE_ORDERS).", **connection_args())
 
     @staticmethod
     def resolve_order_by_token(root, info, token):
@@ -128,15 +138,10 @@ class OrderQueries(graphene.ObjectType):
         pk = pk_from_global_id(artisan_id, "Artisan")
         require_authenticated(user)
         # Buyers' names and addresses: the artisan's members and the back office, not the ministry's curators.
-        back_office = has_staff_permission(user, "manage_orders")
-        if not back_office and pk not in member_artisan_ids(user):
+        if not access.artisan_part_visible(pk, user):
             raise PermissionDenied("You can only see your own artisan's orders.")
-        result = paginate(_orders().filter(fulfillments__artisan_id=pk), sort=[("number", True)],
-                          connection_name="artisanOrders", **page)
-        for order in result.nodes:
-            if not back_office:
-                order._visible_artisans = {pk}
-        return result
+        return paginate(artisan_parts().filter(artisan_id=pk), sort=[("order__number", True)],
+                        connection_name="artisanOrders", **page)
 
 
 def resolve_user_orders(user, info, **page):

@@ -18,7 +18,7 @@ from marketplace.core.graphql.types import (
     TaxedMoney,
     Weight,
 )
-from marketplace.orders import selectors
+from marketplace.orders import access, selectors
 from marketplace.orders.graphql.buyer_types import BankTransferInstructions, OrderExpectedDelivery
 from marketplace.orders.graphql.enums import (
     FulfillmentStageEnum,
@@ -148,6 +148,10 @@ class Fulfillment(graphene.ObjectType):
     warehouse = graphene.Field(Warehouse)
     artisan = graphene.Field(Artisan, required=True)
     stage = graphene.Field(FulfillmentStageEnum, required=True)
+    handed_over_in_person = graphene.Boolean(
+        required=True, description="Marketplace extension: workshop pickup or hotel delivery by the artisan, "
+                                   "handed over in person (DELIVERED with an optional note, no tracking number).")
+    handover_note = graphene.String(required=True, description="Marketplace extension: the handover's note.")
     tracking_url = graphene.String(description="A page that follows the parcel (marketplace extension).")
 
     @staticmethod
@@ -174,6 +178,12 @@ class Fulfillment(graphene.ObjectType):
     @staticmethod
     def resolve_lines(root, info):
         return list(root.lines.all())
+
+    @staticmethod
+    def resolve_handed_over_in_person(root, info):
+        from marketplace.orders.services import handed_over_in_person
+
+        return handed_over_in_person(root.order)
 
 
 class OrderEvent(graphene.ObjectType):
@@ -216,8 +226,10 @@ class Order(graphene.ObjectType):
     status_display = graphene.String(required=True)
     number = graphene.String(required=True)
     token = graphene.String(required=True)
-    billing_address = graphene.Field(Address)
-    shipping_address = graphene.Field(Address)
+    billing_address = graphene.Field(Address, description="Masked (names, street, phone) unless the caller is the "
+                                                         "buyer or holds MANAGE_ORDERS.")
+    shipping_address = graphene.Field(Address, description="Masked (names, street, phone) unless the caller is "
+                                                          "the buyer or holds MANAGE_ORDERS.")
     shipping_method_name = graphene.String()
     collection_point_name = graphene.String()
     channel = graphene.Field(Channel, required=True)
@@ -227,7 +239,9 @@ class Order(graphene.ObjectType):
     payment_status = graphene.Field(PaymentChargeStatusEnum, required=True)
     charge_status = graphene.Field(OrderChargeStatusEnum, required=True)
     payment_method = graphene.Field(OrderPaymentMethodEnum, required=True)
-    transactions = graphene.NonNull(graphene.List(graphene.NonNull(TransactionItem)))
+    transactions = graphene.NonNull(graphene.List(graphene.NonNull(TransactionItem)), description=(
+        "List of transactions for the order. Requires one of the following permissions: MANAGE_ORDERS, "
+        "HANDLE_PAYMENTS."))
     total = graphene.Field(TaxedMoney, required=True)
     subtotal = graphene.Field(TaxedMoney, required=True)
     shipping_price = graphene.Field(TaxedMoney, required=True)
@@ -236,8 +250,10 @@ class Order(graphene.ObjectType):
     total_balance = graphene.Field(Money, required=True)
     customer_note = graphene.String(required=True)
     weight = graphene.Field(Weight, required=True)
-    events = graphene.NonNull(graphene.List(graphene.NonNull(OrderEvent)))
-    user_email = graphene.String()
+    events = graphene.NonNull(graphene.List(graphene.NonNull(OrderEvent)), description=(
+        "List of events associated with the order. Requires one of the following permissions: MANAGE_ORDERS."))
+    user_email = graphene.String(description="Email address of the customer: masked unless the caller is the "
+                                             "buyer or holds MANAGE_ORDERS.")
     is_shipping_required = graphene.Boolean(required=True)
     delivery_method = graphene.Field(DeliveryMethod)
     language_code_enum = graphene.Field(LanguageCodeEnum, required=True)
@@ -274,15 +290,25 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_fulfillments(root, info):
-        artisans = getattr(root, "_visible_artisans", None)
-        fulfillments = root.fulfillments.select_related("artisan", "warehouse__address")
-        return [f for f in fulfillments if artisans is None or f.artisan_id in artisans]
+        return list(root.fulfillments.select_related("artisan", "warehouse__address"))
 
     @staticmethod
     def resolve_lines(root, info):
-        artisans = getattr(root, "_visible_artisans", None)
-        lines = root.lines.select_related("fulfillment", "variant__product", "artisan")
-        return [line for line in lines if artisans is None or line.artisan_id in artisans]
+        return list(root.lines.select_related("fulfillment", "variant__product", "artisan"))
+
+    @staticmethod
+    def resolve_billing_address(root, info):
+        return root.billing_address if access.sees_buyer_details(root, info) else access.masked_address(
+            root.billing_address)
+
+    @staticmethod
+    def resolve_shipping_address(root, info):
+        return root.shipping_address if access.sees_buyer_details(root, info) else access.masked_address(
+            root.shipping_address)
+
+    @staticmethod
+    def resolve_user_email(root, info):
+        return root.user_email if access.sees_buyer_details(root, info) else access.masked_email(root.user_email)
 
     @staticmethod
     def resolve_is_paid(root, info):
@@ -307,6 +333,7 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_transactions(root, info):
+        access.require_payments_access(root, info)
         return list(root.transactions.all())
 
     @staticmethod
@@ -339,6 +366,7 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_events(root, info):
+        access.require_events_access(root, info)
         return list(root.events.all())
 
     @staticmethod

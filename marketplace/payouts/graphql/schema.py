@@ -10,7 +10,7 @@ from marketplace.core.errors import FieldError, MutationError
 from marketplace.core.graphql.ids import pk_from_global_id, to_global_id
 from marketplace.core.graphql.mutations import MaalemMutation, error_type
 from marketplace.core.graphql.types import Money
-from marketplace.core.permissions import require_artisan_access, require_staff_permission
+from marketplace.core.permissions import require_staff_permission
 from marketplace.payouts import services
 from marketplace.payouts.models import LedgerEntry
 from marketplace.payouts.models import PayoutBatch as PayoutBatchModel
@@ -119,21 +119,23 @@ class PayoutBatchMarkPaid(MaalemMutation):
 
 class PayoutQueries(graphene.ObjectType):
     artisan_balance = graphene.NonNull(graphene.List(graphene.NonNull(ArtisanBalance)),
-                                       artisan_id=graphene.ID(required=True))
+                                       artisan_id=graphene.ID(required=True),
+                                       description="The artisan's members and MANAGE_PAYOUTS only.")
     payout_statements = graphene.NonNull(graphene.List(graphene.NonNull(PayoutStatement)),
-                                         artisan_id=graphene.ID(required=True))
+                                         artisan_id=graphene.ID(required=True),
+                                         description="The artisan's members and MANAGE_PAYOUTS only.")
     payout_batches = graphene.NonNull(graphene.List(graphene.NonNull(PayoutBatch)), status=PayoutBatchStatusEnum())
 
     @staticmethod
     def resolve_artisan_balance(root, info, artisan_id):
         pk = pk_from_global_id(artisan_id, "Artisan")
-        require_artisan_access(info.context.user, pk)
+        services.require_money_access(info.context.user, pk)
         return services.balances(pk)
 
     @staticmethod
     def resolve_payout_statements(root, info, artisan_id):
         pk = pk_from_global_id(artisan_id, "Artisan")
-        require_artisan_access(info.context.user, pk)
+        services.require_money_access(info.context.user, pk)
         rows = (LedgerEntry.objects.filter(artisan_id=pk, batch__isnull=False)
                 .values("batch_id", "batch__currency", "batch__status", "batch__created", "batch__paid_at")
                 .annotate(net=Sum("net")).order_by("-batch__created"))

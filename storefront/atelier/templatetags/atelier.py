@@ -27,6 +27,8 @@ ICONS = {
     "signin": "M10 17l5-5-5-5M15 12H3M14 4h6v16h-6",
     "clock": "M12 3a9 9 0 1 0 .1 0M12 7v5l3 3",
     "alert": "M12 3l10 18H2zM12 10v5M12 18h.1",
+    "file": "M6 3h8l4 4v14H6zM14 3v4h4M9 12h6M9 16h6",
+    "workshop": "M3 21V10l9-6 9 6v11M9 21v-6h6v6",
 }
 FLIPPED = {"next", "signin"}  # arrows point the way of reading: mirrored in Arabic
 

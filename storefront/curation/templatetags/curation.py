@@ -39,9 +39,12 @@ def number(value: Any, digits: int = 0) -> str:
 
 @register.filter
 def mad(value: Any) -> str:
+    """An amount in dirhams, written as every other price of the site in the page's language."""
+    from storefront.core.templatetags.sf import format_money
+
     if value in (None, ""):
         return "—"
-    return f"{number(value, 2)} MAD"
+    return format_money(Decimal(str(value)), "MAD")
 
 
 @register.filter

@@ -17,7 +17,7 @@ def test_member_reads_its_own_products_by_id_only(gql, doc, world, sign_in):
     own = gql.data(doc(DOC), {"ids": [a.ids["product"]]})["managedProducts"]
     assert [e["node"]["id"] for e in own["edges"]] == [a.ids["product"]]
     node = own["edges"][0]["node"]
-    assert node["variants"][0]["stocks"][0]["quantity"] == 1 and node["media"][0]["id"] == a.ids["media"]
+    assert node["variants"][0]["stocks"][0]["quantity"] == 1 and node["managedMedia"][0]["id"] == a.ids["media"]
     assert gql.data(doc(DOC), {"ids": [b.ids["product"]]})["managedProducts"]["edges"] == []
     both = gql.data(doc(DOC), {"ids": [a.ids["product"], b.ids["product"]]})["managedProducts"]
     assert [e["node"]["id"] for e in both["edges"]] == [a.ids["product"]]

@@ -93,8 +93,8 @@ def test_programme_results_query_and_csv(gql, doc, world, sign_in, client):
     response = client.get("/exports/programme-results.csv", HTTP_AUTHORIZATION=f"Bearer {gql.token}")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert table[0] == ["section", "key", "sales_mad", "income_mad", "order_lines"]
-    summary = {row[1]: row[2] for row in table if row[0] == "summary"}
+    assert table[0] == ["section", "key", "name", "sales_mad", "income_mad", "order_lines"]
+    summary = {row[1]: row[3] for row in table if row[0] == "summary"}
     assert int(summary["listings_added"]) == results["listingsAdded"]
     assert client.get("/exports/programme-results.csv").status_code == 401
     sign_in("buyer")
@@ -104,41 +104,50 @@ def test_programme_results_query_and_csv(gql, doc, world, sign_in, client):
     assert bad.status_code == 400
 
 
-def _order(number: int, channel, side, amount: str, status: str = "UNFULFILLED") -> None:
+def _order(number: int, channel, side, amount: str, status: str = "UNFULFILLED", paid: bool = False) -> None:
     from decimal import Decimal
 
     from marketplace.orders.models import Fulfillment, Order, OrderLine
+    from marketplace.payouts.services import record_sales
 
     value = Decimal(amount)
     order = Order.objects.create(number=number, channel=channel, user_email="achat@example.ma", status=status,
                                  payment_method="DEV", currency=channel.currency_code, subtotal_gross=value,
-                                 subtotal_net=value, total_gross=value, total_net=value)
+                                 subtotal_net=value, total_gross=value, total_net=value,
+                                 total_charged=value if paid else Decimal(0))
     fulfillment = Fulfillment.objects.create(order=order, artisan=side.artisan, fulfillment_order=1)
     OrderLine.objects.create(order=order, fulfillment=fulfillment, artisan=side.artisan, variant=side.variant,
                              product_name=side.product.name, quantity=1, currency=channel.currency_code,
                              unit_price_gross=value, unit_price_net=value, total_price_gross=value,
                              total_price_net=value)
+    if paid:
+        record_sales(order)
 
 
 def test_programme_sales_income_and_export_share_from_orders(gql, doc, world, sign_in):
-    """Sales in MAD (export converted back with the channel's rate), income after commission, by market."""
+    """Sales in MAD (export converted back with the channel's rate); the artisans' income is the ledger's
+    (paid orders only), the unpaid part of the sales apart; by market, keyed by the channel's slug."""
     from decimal import Decimal
 
     from marketplace.channels.models import Channel
 
     maroc, export = Channel.objects.get(slug="maroc"), Channel.objects.get(slug="export")
-    _order(990001, maroc, world["a"], "400")
-    _order(990002, export, world["b"], "46")  # 46 EUR ÷ 0.092 = 500 MAD
+    _order(990001, maroc, world["a"], "400", paid=True)
+    _order(990002, export, world["b"], "46")  # 46 EUR ÷ 0.092 = 500 MAD, not paid yet
     _order(990003, maroc, world["b"], "999", status="CANCELED")
     sign_in("curator")
-    results = gql.data(doc(M + "ProgrammeResults.graphql"))["programmeResults"]
+    results = gql.data(doc(M + "ProgrammeResults.graphql"), {"languageCode": "AR"})["programmeResults"]
     assert Decimal(str(results["salesMad"])) == Decimal("900.00")
+    assert Decimal(str(results["awaitingPaymentMad"])) == Decimal("500.00")
     assert results["exportShare"] == pytest.approx(500 / 900, abs=1e-4)
     assert results["sellingArtisans"] == 2
     markets = {row["key"]: Decimal(str(row["salesMad"])) for row in results["byMarket"]}
     assert markets == {"export": Decimal("500.00"), "maroc": Decimal("400.00")}
+    assert {row["key"]: row["name"] for row in results["byMarket"]} == {"export": "التصدير (EUR)", "maroc": "المغرب"}
     a = world["a"].artisan
     by_artisan = {row["key"]: Decimal(str(row["incomeMad"])) for row in results["byArtisan"]}
-    assert by_artisan[a.name] == (Decimal("400") * (1 - a.commission_rate)).quantize(Decimal("0.01"))
+    income = (Decimal("400") * (1 - a.commission_rate)).quantize(Decimal("0.01"))
+    assert by_artisan == {a.slug: income, world["b"].artisan.slug: Decimal("0.00")}
+    assert Decimal(str(results["incomeMad"])) == income == Decimal(str(results["incomePendingMad"]))
     assert sum(row["orderLines"] for row in results["byRegion"]) == 2
     assert len(results["byMonth"]) == 1 and results["byMonth"][0]["orderLines"] == 2

@@ -68,14 +68,15 @@ def test_member_lists_a_product_which_waits_for_review_then_publishes(gql, doc, 
     sign_in("curator")
     queue = gql.data(doc(M + "ReviewQueue.graphql"), {"first": 50})["reviewQueue"]
     assert product in [e["node"]["id"] for e in queue["edges"]]
-    empty_reason = gql.data(doc(M + "ProductReviewReject.graphql"), {"id": product, "reason": "  "})
+    empty_reason = gql.data(doc(M + "ProductReviewReject.graphql"), {"id": product, "reasons": [], "note": "  "})
     assert empty_reason["productReviewReject"]["errors"][0]["code"] == "REQUIRED"
-    rejected = gql.data(doc(M + "ProductReviewReject.graphql"), {"id": product, "reason": "Photo manquante"})
+    rejected = gql.data(doc(M + "ProductReviewReject.graphql"), {"id": product, "reasons": ["PHOTO_UNCLEAR"],
+                                                                 "note": "Photo manquante"})
     assert rejected["productReviewReject"]["product"]["reviewStatus"] == "REJECTED"
 
     sign_in("member_a_on_a", world)
     mine = gql.data(doc(M + "ManagedProducts.graphql"), {"reviewStatus": "REJECTED", "first": 10})
-    assert mine["managedProducts"]["edges"][0]["node"]["reviewReason"] == "Photo manquante"
+    assert mine["managedProducts"]["edges"][0]["node"]["reviewReason"] == "Photo unclear or too dark — Photo manquante"
     renamed = gql.data(doc(S + "ProductUpdate.graphql"), {"id": product, "input": {"name": "Tajine de Safi peint"}})
     assert renamed["productUpdate"]["errors"] == []
     again = gql.data(doc(M + "ManagedProducts.graphql"), {"reviewStatus": "PENDING", "first": 10})

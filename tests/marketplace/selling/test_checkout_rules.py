@@ -225,7 +225,7 @@ def test_only_the_artisans_members_or_staff_fulfil_and_see_their_part(doc, gql, 
     assert no_tracking["fulfillmentStageUpdate"]["errors"][0]["field"] == "trackingNumber"
     shipped = selling.run("FulfillmentStageUpdate", {"id": fulfillment, "input": {
         "stage": "SHIPPED", "trackingNumber": "CTM-123"}}, folder="marketplace")["fulfillmentStageUpdate"]
-    assert shipped["order"]["status"] == "FULFILLED" and shipped["fulfillment"]["status"] == "FULFILLED"
+    assert shipped["artisanOrder"]["status"] == "FULFILLED" and shipped["fulfillment"]["status"] == "FULFILLED"
     back = selling.run("FulfillmentStageUpdate", {"id": fulfillment, "input": {"stage": "PACKED"}}, folder="marketplace")
     assert back["fulfillmentStageUpdate"]["errors"][0]["code"] == "INVALID"
     listed = gql.data(doc("storefront/graphql/marketplace/ArtisanOrders.graphql"),
@@ -326,13 +326,17 @@ def test_an_order_from_two_artisans_has_two_fulfilments_and_its_status_follows_t
     order = selling.run("CheckoutComplete", {"id": checkout["id"]})["checkoutComplete"]["order"]
     assert len(order["fulfillments"]) == 2 and len(order["lines"]) == 2
 
-    query = "query($id: ID!) { order(id: $id) { status lines { productName } fulfillments { id artisan { id } } } }"
+    # Each artisan reads its own part (ArtisanOrder: its line, its fulfilment), never the whole order.
+    query = ("query($a: ID!) { artisanOrders(artisanId: $a, first: 5) { edges { node { number status "
+             "lines { productName } fulfillment { id artisan { id } } } } } }")
     statuses = []
     for artisan in (first, second):
         gql.token = helpers["login"](gql, f"{artisan.slug}@demo.maalem.ma", "demo-artisan-2026")
-        own = gql.data(query, {"id": order["id"]})["order"]
-        assert len(own["lines"]) == 1 and len(own["fulfillments"]) == 1  # only its own part
-        shipped = selling.run("FulfillmentStageUpdate", {"id": own["fulfillments"][0]["id"], "input": {
+        assert gql.data("query($id: ID!) { order(id: $id) { status } }", {"id": order["id"]})["order"] is None
+        edges = gql.data(query, {"a": helpers["gid"]("Artisan", artisan.pk)})["artisanOrders"]["edges"]
+        own = next(e["node"] for e in edges if e["node"]["number"] == order["number"])
+        assert len(own["lines"]) == 1  # only its own part
+        shipped = selling.run("FulfillmentStageUpdate", {"id": own["fulfillment"]["id"], "input": {
             "stage": "SHIPPED", "trackingNumber": f"TRK-{artisan.pk}"}}, folder="marketplace")
-        statuses.append(shipped["fulfillmentStageUpdate"]["order"]["status"])
+        statuses.append(shipped["fulfillmentStageUpdate"]["artisanOrder"]["status"])
     assert statuses == ["PARTIALLY_FULFILLED", "FULFILLED"]
