@@ -9,7 +9,7 @@ deterministic sample, one product of each of the first SAMPLE render kinds; the 
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import sys
 from pathlib import Path
 
@@ -24,10 +24,7 @@ SAMPLE = 8
 def _bench():
     if str(BENCH) not in sys.path:
         sys.path.insert(0, str(BENCH))
-    spec = importlib.util.spec_from_file_location("photo_demo_leads", BENCH / "photo_demo_leads.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return importlib.import_module("photo_demo_leads")
 
 
 leads = _bench()
