@@ -20,8 +20,10 @@ TEXT_FIELDS = ("name", "description", "seo_title", "seo_description")
 
 
 def proposes(user: Any, product: Product) -> bool:
-    """Whether this user's text change to this product waits for review instead of being written."""
-    return product.review_status == ReviewStatus.APPROVED and not is_manager(user)
+    """Whether this user's text change to this product waits for review instead of being written: its approved
+    texts are public (a draft in no market yet shows nothing, so its texts are written as they come)."""
+    return (product.review_status == ReviewStatus.APPROVED and not is_manager(user)
+            and product.channel_listings.exists())
 
 
 def pending(product: Product) -> ProductRevision | None:

@@ -49,8 +49,11 @@ def reject_listing(user: Any, pk: int, reasons: list[str], note: str = "") -> Pr
         raise MutationError([FieldError("reasons", "Pick at least one reason: the artisan reads it.", "REQUIRED")])
     if len(note) > MAX_NOTE:
         raise MutationError([FieldError("note", f"At most {MAX_NOTE} characters.", "INVALID")])
-    reasons = list(dict.fromkeys(reasons or ["OTHER"]))
-    summary = "; ".join(text(code, "en") for code in reasons) + (f" — {note}" if note else "")
+    if reasons:
+        reasons = list(dict.fromkeys(reasons))
+        summary = "; ".join(text(code, "en") for code in reasons) + (f" — {note}" if note else "")
+    else:  # a note alone is the reason, word for word
+        reasons, summary = ["OTHER"], note
     product = review.reject(user, _product(pk), summary)
     ReviewDecision.objects.create(product=product, outcome=ReviewDecision.Outcome.REJECTED, reasons=reasons,
                                   note=note, decided_by=user)

@@ -184,3 +184,28 @@ def test_a_photo_already_on_the_product_is_recorded_not_failed_on_every_run(writ
     assert again.photos_uploaded == 0 and snapshot(api, ["PHA-1"])["PHA-1"]["media"] == 1
     third = run_import(options(path, api_url))
     assert third.counts()["unchanged"] == 1
+
+
+def test_a_damaged_photo_is_an_error_on_its_row_and_a_fixed_file_is_uploaded_next_run(write_csv, api_url, api,
+                                                                                      snapshot, tmp_path):
+    """A photo cut short (its header reads fine, its pixels don't decode) is refused on its row before anything
+    is sent; nothing is recorded as uploaded, so the file sent again is imported by the next run. (A photo the
+    API's pipeline marks FAILED after the upload is reported on its row the same way: catalog_import/photo_upload.py.)"""
+    from photo_files import truncated_jpeg
+
+    from catalog_import.examples.make_examples import draw_photo
+
+    (tmp_path / "bol.jpg").write_bytes(truncated_jpeg())
+    header = ["artisan", "sku", "nom_fr", "categorie", "type_produit", "prix_mad", "photos"]
+    path = write_csv([["poterie-serghini", "PHF-1", "Bol abîmé", "poterie-safi", "poterie", "300", "bol.jpg"]],
+                     header=header)
+    first = run_import(options(path, api_url, lang="en"))
+    assert first.exit_code != 0 and first.photos_uploaded == 0, first.summary()
+    assert [(p.row, p.column, p.code) for p in first.problems] == [(2, "photos", "PHOTO_CORRUPT")]
+    assert "row 2, photos: Photo 'bol.jpg' is damaged or incomplete" in first.summary()
+    assert snapshot(api, ["PHF-1"]) == {}
+
+    draw_photo(tmp_path / "bol.jpg", (90, 60, 40), (230, 210, 180), 7, (320, 240))  # the artisan sends it again
+    second = run_import(options(path, api_url, lang="en"))
+    assert second.exit_code == 0 and second.photos_uploaded == 1, second.summary()
+    assert snapshot(api, ["PHF-1"])["PHF-1"]["media"] == 1

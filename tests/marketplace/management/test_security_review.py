@@ -137,8 +137,8 @@ def test_an_english_name_change_waits_while_the_approved_name_stays_public(gql, 
     queue = gql.data(doc(M + "ReviewQueue.graphql"), {"first": 100})["reviewQueue"]["edges"]
     (listed,) = [e["node"] for e in queue if e["node"]["id"] == approved.ids["product"]]
     assert (listed["reviewStatus"], listed["reviewReason"]) == ("APPROVED", "Name changed")  # public meanwhile
-    rejected = gql.data(doc(M + "ProductReviewReject.graphql"), {"id": approved.ids["product"],
-                                                                 "reason": "Pas de numéro de téléphone."})
+    rejected = gql.data(doc(M + "ProductReviewReject.graphql"), {"id": approved.ids["product"], "reasons": [],
+                                                                 "note": "Pas de numéro de téléphone."})
     assert rejected["productReviewReject"]["errors"] == []
     assert status(approved)[0] == "APPROVED"  # still public, with its approved name
     assert public(gql, approved)["translation"]["name"] == "Painted plate"
