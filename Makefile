@@ -42,7 +42,7 @@ test: install browser redis poppler
 # The quick loop: no `slow`, no `browser` tests, on two processes (pytest-xdist); each restores the session's
 # demo database from the snapshot in var/test-snapshots/.
 test-fast: install
-	$(THROWAWAY) $(PY) -m pytest -m 'not slow and not browser' -n 2 -q $(PYTEST_ARGS)
+	$(THROWAWAY) $(PY) -m pytest -m 'not slow and not browser' -n 2 --dist loadfile -q $(PYTEST_ARGS)
 
 # The fairs' label tests render PDF pages with poppler's pdftoppm (and read them with pdftotext).
 poppler:

@@ -14,6 +14,8 @@ def consistency(initial_stock: dict[str, int] | None = None) -> list[str]:
     from marketplace.orders.models import Order, OrderLine
     from marketplace.payments.models import TransactionItem
     from marketplace.payouts.models import LedgerEntry
+    from marketplace.payouts.services import line_worth
+    from marketplace.trade.models import ProductionOrder
 
     problems: list[str] = []
     allocated = dict(Allocation.objects.values("stock_id").annotate(n=Sum("quantity_allocated"))
@@ -31,6 +33,8 @@ def consistency(initial_stock: dict[str, int] | None = None) -> list[str]:
             problems.append(f"{sku} oversold: {sold[sku]} sold of {quantity}")
     line_allocations = dict(Allocation.objects.values("order_line_id").annotate(n=Sum("quantity_allocated"))
                             .values_list("order_line_id", "n"))
+    # A trade line beyond stock is made to order: its production order covers what is not allocated.
+    produced = dict(ProductionOrder.objects.values_list("order_line_id", "quantity"))
     ledger = {}
     for entry in LedgerEntry.objects.filter(kind=LedgerEntry.Kind.SALE):
         ledger.setdefault(entry.order_line_id, []).append(entry)
@@ -47,9 +51,11 @@ def consistency(initial_stock: dict[str, int] | None = None) -> list[str]:
             problems.append(f"order {order.number}: subtotal + shipping != total")
         for line in lines:
             tracked = line.variant is None or line.variant.track_inventory
-            if tracked and line.variant_id and line_allocations.get(line.pk, 0) != line.quantity:
+            covered = line_allocations.get(line.pk, 0) + produced.get(line.pk, 0)
+            if tracked and line.variant_id and covered != line.quantity:
                 problems.append(f"order {order.number} line {line.product_sku}: {line.quantity} ordered, "
-                                f"{line_allocations.get(line.pk, 0)} allocated")
+                                f"{line_allocations.get(line.pk, 0)} allocated, {produced.get(line.pk, 0)} made "
+                                "to order")
         items = transactions.get(order.pk, [])
         charged = sum((t.charged_value for t in items), Decimal("0"))
         if charged != order.total_charged:
@@ -63,7 +69,7 @@ def consistency(initial_stock: dict[str, int] | None = None) -> list[str]:
             if len(entries) > 1 or (paid and not entries) or (not paid and entries):
                 problems.append(f"order {order.number} line {line.product_sku}: {len(entries)} sale entries in the "
                                 f"ledger for a{'' if paid else 'n un'}paid order")
-            if entries and entries[0].gross != line.total_price_gross:
+            if entries and entries[0].gross != line_worth(line)[0]:
                 problems.append(f"order {order.number} line {line.product_sku}: ledger gross != line total")
     return problems
 

@@ -40,6 +40,9 @@ class Case:
     truth: np.ndarray  # bool, upright frame
     truth_rgb: tuple[float, float, float] | None  # median colour of the clean subject (neutral cases)
     params: dict = field(default_factory=dict)
+    # The clean scene as composited (neutral cases): before noise, blur and JPEG, pixel-aligned with
+    # ``truth``, so colours are compared pixel for pixel (photo_quality.subject_colour_shift).
+    truth_image: Image.Image | None = None
 
 
 # ---------------------------------------------------------------- backgrounds
@@ -148,6 +151,7 @@ def synthetic_case(index: int, seed: int = 0) -> Case:
         crop = (round(w * 0.06), round(h * 0.06), w - round(w * 0.06), h - round(h * 0.06))
         scene, a_full = scene.crop(crop), a_full.crop(crop)
     neutral = index % 3 == 0
+    clean_scene = scene if neutral else None
     arr = np.asarray(scene, np.float32)
     params: dict = {"view": view, "fill": round(fill, 2), "angle": round(angle, 1)}
     if not neutral:
@@ -177,7 +181,8 @@ def synthetic_case(index: int, seed: int = 0) -> Case:
         rgba = np.asarray(obj, np.float32)
         inner = np.asarray(obj.getchannel("A").filter(ImageFilter.MinFilter(5))) == 255
         truth_rgb = tuple(float(v) for v in np.median(rgba[..., :3][inner], axis=0))
-    return Case(f"{kind}-{name}-{index:03d}", kind, name, neutral, buf.getvalue(), truth, truth_rgb, params)
+    return Case(f"{kind}-{name}-{index:03d}", kind, name, neutral, buf.getvalue(), truth, truth_rgb, params,
+                clean_scene)
 
 
 def real_cases() -> list[Case]:

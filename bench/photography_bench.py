@@ -122,10 +122,10 @@ def child_pipeline(path: str, runs: int) -> dict:
         analyse.append(time.perf_counter() - t0)
     results = []
     for _ in range(runs):
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         r = process_photo(data, aspect="1:1")
-        wall = time.perf_counter() - t0
-        results.append({"wall": wall, "timings": r.timings})
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0  # cpu: all threads of this process
+        results.append({"wall": wall, "cpu": cpu, "timings": r.timings})
     return {
         "runs": results,
         "analyse": analyse,
@@ -236,9 +236,15 @@ def main() -> None:
                 vals = [r["timings"][st] * 1000 for r in res["runs"]]
                 print(f"{st:<18}{statistics.median(vals):>10.0f}{vals[0]:>10.0f}")
             walls = [r["wall"] for r in res["runs"]]
+            cpus = [r["cpu"] for r in res["runs"]]
             print(
                 f"{'wall (median)':<18}{statistics.median(walls) * 1000:>10.0f}{walls[0] * 1000:>10.0f}   target <= 1500 ms"
             )
+            # On shared cores the minimum is the least disturbed run; CPU time (both threads) is
+            # what load inflates least.
+            print(f"{'wall (min)':<18}{min(walls) * 1000:>10.0f}")
+            print(f"{'CPU (min)':<18}{min(cpus) * 1000:>10.0f}   all threads; load average now "
+                  f"{Path('/proc/loadavg').read_text().split()[0]}")
             print(
                 f"{'analyse_photo':<18}{statistics.median(res['analyse']) * 1000:>10.0f}{res['analyse'][0] * 1000:>10.0f}   (report only, draft)"
             )

@@ -48,6 +48,9 @@ class Buyer:
 
         self.url, self.timeout = url, timeout
         self.session = requests.Session()
+        # A new connection per step: between two steps a buyer waits at the barrier, longer than the server's
+        # keep-alive under load, and a POST sent on a connection the server is closing is reset (not retried).
+        self.session.headers["Connection"] = "close"
         if token:
             self.session.headers["Authorization"] = f"Bearer {token}"
 

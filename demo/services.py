@@ -27,6 +27,7 @@ from demo.photos import PhotoJob, run_jobs
 from marketplace.accounts.models import Address, User
 from marketplace.artisans.models import Artisan, ArtisanMember, ArtisanTranslation, Label, LabelTranslation
 from marketplace.artisans.services import add_photo
+from marketplace.catalog import collection_services as collections
 from marketplace.catalog import listing_services, product_services
 from marketplace.catalog import models as cm
 from marketplace.catalog.services import editorjs
@@ -308,21 +309,21 @@ def _load_collections(admin: User, specs: list[dict], products: dict[str, cm.Pro
     featured: list[tuple[int, int]] = []
     for spec in specs:
         name, description = _t(spec["name"]), _t(spec.get("description") or {"fr": "", "ar": "", "en": ""})
-        collection = curation.create_collection(admin, {
+        collection = collections.create_collection(admin, {
             "name": name["fr"], "slug": spec["slug"], "description": editorjs(description["fr"]),
             "seo": {"title": name["fr"]}}, [products[slug].pk for slug in spec["products"] if slug in products])
         for lang in OTHER_LANGUAGES:
-            curation.translate_collection(admin, collection.pk, lang, {
+            collections.translate_collection(admin, collection.pk, lang, {
                 "name": name[lang], "description": editorjs(description[lang])})
         listings = [{"channel_id": by_slug[slug].pk, "is_published": listing.get("published", True),
                      "published_at": now + timedelta(days=listing.get("starts_in_days", 0))}
                     for slug, listing in (spec.get("channels") or {}).items() if slug in by_slug]
         if listings:
-            curation.update_collection_listings(admin, collection.pk, listings, [])
+            collections.update_collection_listings(admin, collection.pk, listings, [])
         if spec.get("featured_rank") is not None:
             featured.append((spec["featured_rank"], collection.pk))
     if featured:
-        curation.set_featured_collections(admin, [pk for _, pk in sorted(featured)])
+        collections.set_featured_collections(admin, [pk for _, pk in sorted(featured)])
 
 
 def _load_photos(admin: User, products: list[dict], product_map: dict, artisan_specs: list[dict], artisans: dict,

@@ -4,19 +4,17 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from marketplace.core.views import GraphQLView, health_live, health_ready
-from marketplace.curation.views import programme_results_csv
-from marketplace.media.private import serve_preview
+from marketplace.graphql.schema import schema
 
 urlpatterns = [
-    path("graphql/", GraphQLView.as_view(), name="graphql"),
+    path("graphql/", GraphQLView.as_view(schema=schema), name="graphql"),
     path("health/live", health_live),
     path("health/ready", health_ready),
     path("admin/", admin.site.urls),
     path("", include("marketplace.payments.urls")),  # /webhooks/stripe/, proforma, payout files
     path("", include("marketplace.trade.urls")),  # line sheets and order forms (signed links)
-    path("exports/programme-results.csv", programme_results_csv, name="programme-results-csv"),
-    # Signed links to the "before" copies of photos (private storage): media/private.py.
-    path("private-media/<str:token>/before.jpg", serve_preview, name="private-media-before"),
+    path("", include("marketplace.curation.urls")),  # /exports/programme-results.csv
+    path("", include("marketplace.media.urls")),  # signed links to the "before" copies of photos
     path("", include("marketplace.fairs.urls")),  # /fairs/labels/<signed>.pdf
 ]
 if settings.DEBUG or settings.MEDIA_URL.startswith("/"):

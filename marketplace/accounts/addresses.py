@@ -10,6 +10,7 @@ import phonenumbers
 
 from marketplace.accounts.models import Address
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.permissions import require_authenticated
 
 FIELDS = ["first_name", "last_name", "company_name", "street_address_1", "street_address_2", "city", "city_area",
           "postal_code", "country", "country_area", "phone"]
@@ -79,3 +80,28 @@ def copy_address(address: Address | None) -> Address | None:
     if address is None:
         return None
     return Address.objects.create(**{name: getattr(address, name) for name in FIELDS})
+
+
+def add_to_address_book(user: Any, data: dict[str, Any], kind: str | None = None) -> Address:
+    """A validated address in the signed-in user's book; `kind` SHIPPING or BILLING also makes it that default."""
+    require_authenticated(user)
+    address = address_from_input(data)
+    user.addresses.add(address)
+    if kind == "SHIPPING":
+        user.default_shipping_address = address
+    elif kind == "BILLING":
+        user.default_billing_address = address
+    if kind:
+        user.save(update_fields=[f"default_{kind.lower()}_address"])
+    return address
+
+
+def remove_from_address_book(user: Any, address_pk: int | None) -> Address:
+    """Delete one of the signed-in user's own addresses (another's is NOT_FOUND, as an unknown one)."""
+    require_authenticated(user)
+    address = user.addresses.filter(pk=address_pk).first()
+    if address is None:
+        raise MutationError([FieldError("id", "Couldn't resolve to a node: address.", "NOT_FOUND")])
+    user.addresses.remove(address)
+    address.delete()
+    return address

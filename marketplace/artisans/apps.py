@@ -7,6 +7,6 @@ class ArtisansConfig(AppConfig):
 
     def ready(self) -> None:
         from marketplace.artisans.models import Artisan
-        from marketplace.core.graphql.reference_memo import retire_on_write
+        from marketplace.core.reference_memo import retire_on_write
 
         retire_on_write(Artisan)

@@ -7,7 +7,7 @@ class CatalogConfig(AppConfig):
 
     def ready(self) -> None:
         from marketplace.catalog import models
-        from marketplace.core.graphql.reference_memo import retire_on_write
+        from marketplace.core.reference_memo import retire_on_write
 
         retire_on_write(models.Category, models.CategoryTranslation, models.ProductType, models.ProductTranslation,
                         models.ProductChannelListing, models.ProductVariantChannelListing)

@@ -9,8 +9,7 @@ from typing import Any
 
 from marketplace.catalog import revisions
 from marketplace.catalog.models import Product, ProductTranslation
-from marketplace.catalog.product_services import parse_description
-from marketplace.catalog.services import after_catalog_change
+from marketplace.catalog.services import after_catalog_change, parse_description
 from marketplace.core.errors import FieldError, MutationError
 from marketplace.core.graphql.ids import from_global_id
 from marketplace.core.permissions import require_artisan_access, require_authenticated

@@ -13,8 +13,7 @@ from django.utils import timezone
 
 from marketplace.catalog import review
 from marketplace.catalog.models import Product, ProductVariant
-from marketplace.catalog.product_services import parse_description, plaintext
-from marketplace.catalog.services import after_catalog_change
+from marketplace.catalog.services import after_catalog_change, parse_description, plaintext
 from marketplace.catalog.sql import bulk_set, insert_rows
 from marketplace.channels.services import derive_price
 from marketplace.core.errors import FieldError, MutationError

@@ -15,7 +15,7 @@ from marketplace.catalog.models import (
     ProductVariantChannelListing,
     ProductVariantTranslation,
 )
-from marketplace.catalog.services import after_catalog_change, set_variant_prices_from_mad
+from marketplace.catalog.services import after_catalog_change, parse_description, set_variant_prices_from_mad
 from marketplace.channels.models import Channel
 from marketplace.channels.services import derive_price
 from marketplace.core.errors import FieldError, MutationError
@@ -190,8 +190,6 @@ def update_stocks(user: Any, variant_pk: int, stocks: list[dict]) -> ProductVari
 
 
 def translate_product(user: Any, product_pk: int, language: str, data: dict[str, Any]) -> Any:
-    from marketplace.catalog.product_services import parse_description
-
     product = product_for_write(user, product_pk)
     if language == "fr":
         raise MutationError([FieldError("languageCode", "French is the base language: use productUpdate.", "INVALID")])

@@ -22,7 +22,7 @@ from marketplace.catalog.models import (
     ProductType,
     ProductVariant,
 )
-from marketplace.catalog.services import after_catalog_change, editorjs
+from marketplace.catalog.services import after_catalog_change, parse_description, plaintext
 from marketplace.core.errors import FieldError, MutationError
 from marketplace.core.text import clean_slug, clean_text
 
@@ -44,21 +44,6 @@ def unique_slug(text: str, taken: set[str] | None = None) -> str:
         n += 1
         slug = f"{base}-{n}"
     return slug
-
-
-def plaintext(description: Any) -> str:
-    if isinstance(description, dict):
-        return "\n".join(str(b.get("data", {}).get("text", "")) for b in description.get("blocks", []))
-    return ""
-
-
-def parse_description(value: Any) -> dict | None:
-    """Saleor's JSONString of EditorJS blocks; a plain string becomes paragraphs."""
-    if value is None or isinstance(value, dict):
-        return value
-    if isinstance(value, str):
-        return editorjs(value)
-    raise MutationError([FieldError("description", "Expected EditorJS JSON.", "INVALID")])
 
 
 def _metadata(items: list[dict] | None) -> dict[str, str]:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from marketplace.catalog.access import is_manager
 from marketplace.catalog.models import Product, ProductRevision, ProductTranslation, ReviewStatus
+from marketplace.catalog.services import plaintext
 
 TEXT_FIELDS = ("name", "description", "seo_title", "seo_description")
 
@@ -72,8 +73,6 @@ def _differences(proposed: dict[str, Any], live: dict[str, Any]) -> dict[str, An
 
 def apply(product: Product) -> bool:
     """Write the pending proposal to the product and its translations; whether there was one."""
-    from marketplace.catalog.product_services import plaintext
-
     revision = pending(product)
     if revision is None:
         return False

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
@@ -51,7 +53,6 @@ def build_document(parts: Iterable[str]) -> str:
 def update_search_index(product_ids: Iterable[int]) -> None:
     """Recompute the documents, vectors and the lexicon of these products (called by catalog services)."""
     from marketplace.catalog.models import Product
-    from marketplace.catalog.selectors import search_parts_for_products
 
     ids = list(product_ids)
     if not ids:
@@ -147,3 +148,59 @@ def search_products(queryset: QuerySet, query: str) -> QuerySet:
         return queryset.none().annotate(search_rank=Value(0.0, output_field=FloatField()))
     search_query = SearchQuery(tsquery, search_type="raw", config="simple")
     return queryset.filter(search_vector=search_query).annotate(search_rank=SearchRank(F("search_vector"), search_query))
+
+
+def search_parts_for_products(product_ids: list[int]) -> dict[int, tuple[list[str], list[str]]]:
+    """(title parts, other parts) per product, in every language: what search matches against."""
+    from marketplace.artisans.regions import REGIONS
+    from marketplace.catalog.models import (
+        AssignedProductAttributeValue,
+        Category,
+        Product,
+        ProductTranslation,
+        ProductVariant,
+    )
+
+    titles: dict[int, list[str]] = defaultdict(list)
+    others: dict[int, list[str]] = defaultdict(list)
+    # Only the columns the document is made of: a bulk import refreshes thousands of products at once.
+    products = (Product.objects.filter(pk__in=product_ids).select_related("artisan", "category__parent", "product_type")
+                .only("pk", "name", "description_plaintext", "artisan__name", "artisan__city", "artisan__region",
+                      "product_type__name", "product_type__name_translations", "category__name",
+                      "category__parent__name"))
+    category_ids = set()
+    # The name, the kind of piece and the craft weigh most (a "tajine" is first a tajine, not a bag whose
+    # description mentions one); descriptions, the maker and the attributes weigh less.
+    for p in products:
+        titles[p.pk] += [p.name, p.product_type.name, *(p.product_type.name_translations or {}).values()]
+        others[p.pk] += [p.description_plaintext, p.artisan.name, p.artisan.city,
+                         *REGIONS.get(p.artisan.region, {}).values()]
+        for category in (p.category, p.category.parent if p.category else None):
+            if category is not None:
+                titles[p.pk].append(category.name)
+                category_ids.add(category.pk)
+    for product_id, name, description in ProductTranslation.objects.filter(product_id__in=product_ids).values_list(
+            "product_id", "name", "description"):
+        titles[product_id].append(name)
+        others[product_id].append(_plain(description))
+    category_names: dict[int, list[str]] = defaultdict(list)
+    for category_id, name in Category.objects.filter(pk__in=category_ids).values_list("pk", "translations__name"):
+        if name:
+            category_names[category_id].append(name)
+    for p in products:
+        for category in (p.category, p.category.parent if p.category else None):
+            if category is not None:
+                titles[p.pk] += category_names[category.pk]
+    for product_id, name, translated in AssignedProductAttributeValue.objects.filter(
+        product_id__in=product_ids
+    ).values_list("product_id", "value__name", "value__translations__name"):
+        others[product_id] += [name, translated or ""]
+    for product_id, sku in ProductVariant.objects.filter(product_id__in=product_ids).values_list("product_id", "sku"):
+        others[product_id].append(sku or "")
+    return {pid: (titles[pid], others[pid]) for pid in product_ids}
+
+
+def _plain(description: Any) -> str:
+    if not isinstance(description, dict):
+        return ""
+    return " ".join(str(block.get("data", {}).get("text", "")) for block in description.get("blocks", []))

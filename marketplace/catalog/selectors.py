@@ -1,8 +1,7 @@
-"""Reads of the catalog that carry rules: visibility per channel, filters, sorting, search parts."""
+"""Reads of the catalog that carry rules: visibility per channel, filters, sorting (search is `search.py`)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
@@ -11,7 +10,6 @@ from django.db.models.functions import Now
 from django.utils import timezone
 from graphql import GraphQLError
 
-from marketplace.artisans.regions import REGIONS
 from marketplace.catalog.models import (
     AssignedProductAttributeValue,
     Category,
@@ -197,52 +195,3 @@ def sort_products(products: QuerySet, channel: Channel, field: str | None, desce
     if field == "RATING":
         products = products.annotate(sort_rating=Coalesce(F("rating"), Value(0.0), output_field=FloatField()))
     return products, [(PRODUCT_SORT_FIELDS[field], descending)]
-
-
-def search_parts_for_products(product_ids: list[int]) -> dict[int, tuple[list[str], list[str]]]:
-    """(title parts, other parts) per product, in every language: what search matches against."""
-    from marketplace.catalog.models import ProductTranslation, ProductVariant
-
-    titles: dict[int, list[str]] = defaultdict(list)
-    others: dict[int, list[str]] = defaultdict(list)
-    # Only the columns the document is made of: a bulk import refreshes thousands of products at once.
-    products = (Product.objects.filter(pk__in=product_ids).select_related("artisan", "category__parent", "product_type")
-                .only("pk", "name", "description_plaintext", "artisan__name", "artisan__city", "artisan__region",
-                      "product_type__name", "product_type__name_translations", "category__name",
-                      "category__parent__name"))
-    category_ids = set()
-    # The name, the kind of piece and the craft weigh most (a "tajine" is first a tajine, not a bag whose
-    # description mentions one); descriptions, the maker and the attributes weigh less.
-    for p in products:
-        titles[p.pk] += [p.name, p.product_type.name, *(p.product_type.name_translations or {}).values()]
-        others[p.pk] += [p.description_plaintext, p.artisan.name, p.artisan.city,
-                         *REGIONS.get(p.artisan.region, {}).values()]
-        for category in (p.category, p.category.parent if p.category else None):
-            if category is not None:
-                titles[p.pk].append(category.name)
-                category_ids.add(category.pk)
-    for product_id, name, description in ProductTranslation.objects.filter(product_id__in=product_ids).values_list(
-            "product_id", "name", "description"):
-        titles[product_id].append(name)
-        others[product_id].append(_plain(description))
-    category_names: dict[int, list[str]] = defaultdict(list)
-    for category_id, name in Category.objects.filter(pk__in=category_ids).values_list("pk", "translations__name"):
-        if name:
-            category_names[category_id].append(name)
-    for p in products:
-        for category in (p.category, p.category.parent if p.category else None):
-            if category is not None:
-                titles[p.pk] += category_names[category.pk]
-    for product_id, name, translated in AssignedProductAttributeValue.objects.filter(
-        product_id__in=product_ids
-    ).values_list("product_id", "value__name", "value__translations__name"):
-        others[product_id] += [name, translated or ""]
-    for product_id, sku in ProductVariant.objects.filter(product_id__in=product_ids).values_list("product_id", "sku"):
-        others[product_id].append(sku or "")
-    return {pid: (titles[pid], others[pid]) for pid in product_ids}
-
-
-def _plain(description: Any) -> str:
-    if not isinstance(description, dict):
-        return ""
-    return " ".join(str(block.get("data", {}).get("text", "")) for block in description.get("blocks", []))

@@ -1,9 +1,10 @@
-"""Catalog writes and the rules they keep: derived prices, the listing's lowest price, the search index."""
+"""Catalog writes and the rules they keep: derived prices, the listing's lowest price, the search index, rich text."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Min
@@ -13,13 +14,29 @@ from marketplace.catalog.search import update_search_index
 from marketplace.catalog.sql import bulk_set
 from marketplace.channels.models import Channel
 from marketplace.channels.services import derive_price
-from marketplace.core.views import bump_catalog_version
+from marketplace.core.cache import bump_catalog_version
+from marketplace.core.errors import FieldError, MutationError
 
 
 def editorjs(text: str) -> dict:
     """Saleor stores rich text as EditorJS blocks: one paragraph per line of `text`."""
     return {"blocks": [{"type": "paragraph", "data": {"text": line}} for line in text.splitlines() if line.strip()],
             "version": "2.24.3"}
+
+
+def plaintext(description: Any) -> str:
+    if isinstance(description, dict):
+        return "\n".join(str(b.get("data", {}).get("text", "")) for b in description.get("blocks", []))
+    return ""
+
+
+def parse_description(value: Any) -> dict | None:
+    """Saleor's JSONString of EditorJS blocks; a plain string becomes paragraphs."""
+    if value is None or isinstance(value, dict):
+        return value
+    if isinstance(value, str):
+        return editorjs(value)
+    raise MutationError([FieldError("description", "Expected EditorJS JSON.", "INVALID")])
 
 
 def set_variant_prices_from_mad(variant_ids: Iterable[int], mad_prices: dict[int, Decimal], channels: list[Channel]) -> None:

@@ -7,6 +7,6 @@ class ChannelsConfig(AppConfig):
 
     def ready(self) -> None:
         from marketplace.channels.models import Channel
-        from marketplace.core.graphql.reference_memo import retire_on_write
+        from marketplace.core.reference_memo import retire_on_write
 
         retire_on_write(Channel)

@@ -12,7 +12,7 @@ from typing import Any
 from graphql import GraphQLError
 
 from marketplace.channels.models import Channel
-from marketplace.core.graphql.reference_memo import memoized
+from marketplace.core.reference_memo import memoized
 
 RESTRICTED_KINDS = {Channel.Kind.TRADE}
 _access: dict[str, Callable[[Any], bool]] = {}

@@ -1,4 +1,8 @@
-"""Django's Redis cache, degraded to cache misses while Redis is unreachable.
+"""The catalog version, and Django's Redis cache degraded to cache misses while Redis is unreachable.
+
+Every catalog write bumps the catalog version (`bump_catalog_version`, from the services and, through
+`reference_memo.retire_on_write`, from committed saves); cached anonymous responses and memoized rows are
+keyed on it. It lives here, below every app, so that services never import the GraphQL view.
 
 The cache only speeds things up (catalog answers, the catalog version) and keeps rate-limit counters; losing
 Redis must not take the API down with it. Reads miss, writes are dropped, `incr` reports a missing key (the
@@ -11,13 +15,27 @@ import logging
 import time
 from typing import Any
 
+from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
+CATALOG_VERSION_KEY = "catalog-version"
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 _last_warning = 0.0
+
+
+def catalog_version() -> int:
+    return cache.get_or_set(CATALOG_VERSION_KEY, time.time_ns, None)
+
+
+def bump_catalog_version() -> None:
+    """Called by services after any catalog write: cached anonymous responses become stale at once.
+
+    The version is a fresh timestamp, never a counter: after a cache flush (or a Redis restart) a counter
+    would start again at a value some process may still hold entries for."""
+    cache.set(CATALOG_VERSION_KEY, time.time_ns(), None)
 
 
 def _unreachable(error: Exception) -> None:

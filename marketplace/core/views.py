@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import time
-from functools import lru_cache
+import threading
+from collections import OrderedDict
 from typing import Any
 
 import orjson
@@ -23,6 +23,7 @@ from graphql import (
     ExecutionResult,
     FieldNode,
     GraphQLError,
+    GraphQLSchema,
     GraphQLSyntaxError,
     OperationType,
     execute,
@@ -33,8 +34,9 @@ from graphql import (
 )
 from graphql.validation import NoSchemaIntrospectionCustomRule
 
+from marketplace.core.cache import catalog_version
 from marketplace.core.errors import PermissionDenied
-from marketplace.core.graphql.execution import SyncExecutionContext
+from marketplace.core.graphql.execution import SyncExecutionContext, refuse_async_resolvers
 from marketplace.core.graphql.input_safety import FiniteNumberRule, NulCharacterRule, contains_nul, nul_error
 from marketplace.core.graphql.limits import (
     CostCache,
@@ -46,7 +48,11 @@ from marketplace.core.graphql.limits import (
 from marketplace.core.graphql.request_shape import body_too_large_response, check_params, parse_json_body
 
 logger = logging.getLogger(__name__)
-CATALOG_VERSION_KEY = "catalog-version"
+# Parsed documents kept per process: the storefront's and importers' documents are a few KB each.
+PARSE_CACHE_ENTRIES = 512
+PARSE_CACHE_MAX_BYTES = 64 * 1024
+_parsed: OrderedDict[tuple, tuple] = OrderedDict()
+_parsed_lock = threading.Lock()
 # Root fields whose anonymous answers are the same for every visitor (no cart, no account).
 CACHEABLE_ROOT_FIELDS = frozenset({
     "shop", "channel", "channels", "products", "product", "productVariant", "categories", "category",
@@ -68,32 +74,34 @@ def _never_awaitable(_value: Any) -> bool:
     return False
 
 
-def catalog_version() -> int:
-    return cache.get_or_set(CATALOG_VERSION_KEY, time.time_ns, None)
+def _parse_and_validate(schema: GraphQLSchema, query: str
+                        ) -> tuple[Any, tuple[GraphQLError, ...], CostCache | None]:
+    """Parsed and validated once per process for documents up to PARSE_CACHE_MAX_BYTES, keyed on the body's
+    SHA-256 (the cache keeps no body); a larger document, rare and possibly hostile, is parsed every time."""
+    # The settings the answer depends on are part of the key (tests and operators change them).
+    limits = (settings.GRAPHQL_MAX_TOKENS, settings.GRAPHQL_MAX_ALIASES, settings.GRAPHQL_MAX_DEPTH,
+              settings.GRAPHQL_MAX_REPEATED_FIELDS, settings.GRAPHQL_INTROSPECTION)
+    body = query.encode() if len(query) <= PARSE_CACHE_MAX_BYTES else None
+    if body is None or len(body) > PARSE_CACHE_MAX_BYTES:
+        return _parse_and_validate_uncached(schema, query, limits[0])
+    key = (schema, hashlib.sha256(body).digest(), limits)
+    with _parsed_lock:
+        found = _parsed.get(key)
+        if found is not None:
+            _parsed.move_to_end(key)
+            return found
+    found = _parse_and_validate_uncached(schema, query, limits[0])
+    with _parsed_lock:
+        _parsed[key] = found
+        while len(_parsed) > PARSE_CACHE_ENTRIES:
+            _parsed.popitem(last=False)
+    return found
 
 
-def bump_catalog_version() -> None:
-    """Called by services after any catalog write: cached anonymous responses become stale at once.
-
-    The version is a fresh timestamp, never a counter: after a cache flush (or a Redis restart) a counter
-    would start again at a value some process may still hold entries for."""
-    cache.set(CATALOG_VERSION_KEY, time.time_ns(), None)
-
-
-def _parse_and_validate(schema_id: int, query: str) -> tuple[Any, tuple[GraphQLError, ...], CostCache | None]:
-    # The settings the answer depends on are part of the cache key (tests and operators change them).
-    return _parse_and_validate_cached(schema_id, query, settings.GRAPHQL_MAX_TOKENS, settings.GRAPHQL_MAX_ALIASES,
-                                      settings.GRAPHQL_MAX_DEPTH, settings.GRAPHQL_MAX_REPEATED_FIELDS,
-                                      settings.GRAPHQL_INTROSPECTION)
-
-
-@lru_cache(maxsize=512)
-def _parse_and_validate_cached(schema_id: int, query: str, max_tokens: int, *_limits: Any
-                               ) -> tuple[Any, tuple[GraphQLError, ...], CostCache | None]:
+def _parse_and_validate_uncached(schema: GraphQLSchema, query: str, max_tokens: int
+                                 ) -> tuple[Any, tuple[GraphQLError, ...], CostCache | None]:
     """Parse (the lexer stops at the token cap), then the document's limits, and only a document within
     them goes through graphql-core's rules, whose work can grow faster than the document."""
-    from marketplace.graphql.schema import schema
-
     try:
         document = parse(query, max_tokens=max_tokens)
     except GraphQLSyntaxError as error:
@@ -107,20 +115,24 @@ def _parse_and_validate_cached(schema_id: int, query: str, max_tokens: int, *_li
     rules = [*specified_rules, NulCharacterRule, FiniteNumberRule]
     if not settings.GRAPHQL_INTROSPECTION:
         rules.append(NoSchemaIntrospectionCustomRule)
-    errors = validate(schema.graphql_schema, document, rules)
+    errors = validate(schema, document, rules)
     return document, tuple(errors), (None if errors else CostCache(document))
 
 
 class GraphQLView(BaseGraphQLView):
+    """`urls.py` hands the root schema in (`GraphQLView.as_view(schema=schema)`), so `core` never imports it."""
+
     graphiql = True
 
     def __init__(self, **kwargs: Any):
-        from marketplace.graphql.schema import schema
-
-        super().__init__(schema=schema, graphiql=settings.GRAPHIQL_ENABLED, **kwargs)
+        kwargs.setdefault("graphiql", settings.GRAPHIQL_ENABLED)
+        super().__init__(**kwargs)
+        refuse_async_resolvers(self.schema.graphql_schema)  # checked once per schema
 
     @classmethod
     def as_view(cls, **initkwargs: Any):
+        if initkwargs.get("schema") is not None:  # refused when the URLs load, not at the first request
+            refuse_async_resolvers(initkwargs["schema"].graphql_schema)
         return csrf_exempt(super().as_view(**initkwargs))
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -203,7 +215,7 @@ class GraphQLView(BaseGraphQLView):
             if show_graphiql:
                 return None
             return ExecutionResult(errors=[GraphQLError("Must provide a query string.")])
-        document, errors, costs = _parse_and_validate(id(self.schema), query)
+        document, errors, costs = _parse_and_validate(self.schema.graphql_schema, query)
         if errors:
             return ExecutionResult(errors=list(errors))
         if contains_nul(variables):  # PostgreSQL cannot store it: the client's error, said before any work

@@ -1,32 +1,29 @@
-"""Schema assembly only: each app keeps its own graphql module."""
+"""Schema assembly only: the root lists each app's own `Query` and `Mutation` (`<app>/graphql/api.py`)."""
 
 from __future__ import annotations
 
 import graphene
 from django.conf import settings
 
-from marketplace.accounts.graphql.address_mutations import AddressMutations
-from marketplace.accounts.graphql.password import PasswordMutations
-from marketplace.accounts.graphql.schema import AccountMutations, AccountQueries
-from marketplace.artisans.graphql.schema import ArtisanQueries
-from marketplace.catalog.graphql.schema import CatalogQueries
+from marketplace.accounts.graphql import api as accounts
+from marketplace.artisans.graphql import api as artisans
+from marketplace.catalog.graphql import api as catalog
 from marketplace.channels.access import require_staff_reader
-from marketplace.channels.graphql.schema import ChannelQueries
+from marketplace.channels.graphql import api as channels
 from marketplace.channels.selectors import active_channels
-from marketplace.checkout.graphql.schema import CheckoutMutations, CheckoutQueries
+from marketplace.checkout.graphql import api as checkout
 from marketplace.core.graphql.types import CountryDisplay, LanguageDisplay
 from marketplace.core.models import LANGUAGE_CODES
-from marketplace.curation.graphql.management import ManagementMutations, ManagementQueries
-from marketplace.fairs.graphql.schema import Mutation as FairMutations
-from marketplace.fairs.graphql.schema import Query as FairQueries
-from marketplace.orders.graphql.schema import OrderMutations, OrderQueries
-from marketplace.pages.graphql.schema import PageQueries
-from marketplace.payments.graphql.schema import PaymentMutations
+from marketplace.curation.graphql import api as curation
+from marketplace.fairs.graphql import api as fairs
+from marketplace.media.graphql import api as media
+from marketplace.orders.graphql import api as orders
+from marketplace.pages.graphql import api as pages
+from marketplace.payments.graphql import api as payments
 from marketplace.payments.graphql.types import RefundSettings
-from marketplace.payouts.graphql.schema import PayoutMutations, PayoutQueries
-from marketplace.shipping.graphql.schema import ShippingQueries
-from marketplace.trade.graphql.mutations import TradeMutations
-from marketplace.trade.graphql.schema import TradeQueries
+from marketplace.payouts.graphql import api as payouts
+from marketplace.shipping.graphql import api as shipping
+from marketplace.trade.graphql import api as trade
 
 SCHEMA_VERSION = "3.23"
 
@@ -89,9 +86,9 @@ class Shop(graphene.ObjectType):
         return SCHEMA_VERSION
 
 
-class Query(FairQueries, AccountQueries, ArtisanQueries, CatalogQueries, ChannelQueries, ManagementQueries,
-            CheckoutQueries, OrderQueries, PayoutQueries, ShippingQueries, PageQueries, TradeQueries,
-            graphene.ObjectType):
+# Each app's own Query and Mutation (its graphql/api.py); the order is the order of the fields in the SDL.
+class Query(fairs.Query, accounts.Query, artisans.Query, catalog.Query, channels.Query, curation.Query, checkout.Query,
+            orders.Query, payouts.Query, shipping.Query, pages.Query, trade.Query, graphene.ObjectType):
     shop = graphene.Field(Shop, required=True)
 
     @staticmethod
@@ -99,9 +96,9 @@ class Query(FairQueries, AccountQueries, ArtisanQueries, CatalogQueries, Channel
         return {}
 
 
-class Mutation(FairMutations, AccountMutations, ManagementMutations, CheckoutMutations, PaymentMutations,
-               OrderMutations, PayoutMutations, AddressMutations, PasswordMutations, TradeMutations,
-               graphene.ObjectType):
+class Mutation(fairs.Mutation, accounts.Mutation, catalog.Mutation, media.Mutation, artisans.Mutation,
+               curation.Mutation, checkout.Mutation, payments.Mutation, orders.Mutation, payouts.Mutation,
+               trade.Mutation, graphene.ObjectType):
     pass
 
 

@@ -43,6 +43,7 @@ from django.db import connection, transaction
 from django.db.models import F, Value
 from django.utils import timezone
 
+from marketplace.core.cache import bump_catalog_version
 from marketplace.inventory.models import Allocation, Reservation, Stock
 from marketplace.inventory.selectors import held_units
 
@@ -127,8 +128,6 @@ def _tracked(lines: Iterable[Demand]) -> list[Demand]:
 
 def _bump_availability() -> None:
     """Cached catalog answers show availability: retire them when this transaction commits."""
-    from marketplace.core.views import bump_catalog_version
-
     transaction.on_commit(bump_catalog_version)
 
 

@@ -6,7 +6,7 @@ class MediaConfig(AppConfig):
     label = "media"
 
     def ready(self) -> None:
-        from marketplace.core.graphql.reference_memo import retire_on_write
+        from marketplace.core.reference_memo import retire_on_write
         from marketplace.media.models import ProductMedia
 
         retire_on_write(ProductMedia)

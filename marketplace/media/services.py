@@ -19,6 +19,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from marketplace.catalog.models import Product
+from marketplace.celery import app as celery_app
 from marketplace.media.models import ProductMedia
 from marketplace.photography import (
     PIPELINE_VERSION,
@@ -31,6 +32,7 @@ from marketplace.photography import (
 
 logger = logging.getLogger(__name__)
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "HEIF": "heic", "HEIC": "heic", "AVIF": "avif"}
+PROCESS_MEDIA_TASK = "media.process_product_media"  # registered by tasks.py, sent by name
 PROCESSING_ERROR = "PROCESSING_ERROR"  # the pipeline itself failed (not the photo's fault): worth a retry
 # The pipeline's refusal codes as Saleor's ProductErrorCode (each distinct, so clients can say which).
 UPLOAD_ERROR_CODES = {"EMPTY_FILE": "REQUIRED", "UNSUPPORTED_FORMAT": "INVALID_FILE_TYPE",
@@ -95,9 +97,8 @@ def schedule_processing(media_id: int) -> None:
     from django.conf import settings
 
     if settings.CELERY_BROKER_URL:
-        from marketplace.media.tasks import process_product_media_task
-
-        process_product_media_task.delay(media_id)
+        # By name: tasks.py (the worker's entry) imports this module, never the other way round.
+        celery_app.send_task(PROCESS_MEDIA_TASK, args=[media_id])
     else:
         process_media(media_id)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from marketplace.celery import app
 
 
-@app.task(name="media.process_product_media", acks_late=True)
+@app.task(name="media.process_product_media", acks_late=True)  # media.services.PROCESS_MEDIA_TASK
 def process_product_media_task(media_id: int) -> None:
     from marketplace.media.models import ProductMedia
     from marketplace.media.services import process_media

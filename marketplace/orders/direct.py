@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from django.db import connection
@@ -17,6 +17,7 @@ from marketplace.accounts.models import Address
 from marketplace.catalog.models import AssignedProductAttributeValue, ProductVariant
 from marketplace.channels.models import Channel
 from marketplace.orders.models import Fulfillment, Order, OrderEvent, OrderLine
+from marketplace.taxes.vat import net_of
 
 CENT = Decimal("0.01")
 
@@ -45,9 +46,6 @@ class DirectSale:
     shipping: Shipping | None = None
 
 
-def _net(gross: Decimal, vat_rate: Decimal) -> Decimal:
-    return (gross / (1 + vat_rate)).quantize(CENT, rounding=ROUND_HALF_UP)
-
 
 def place_paid_order(sale: DirectSale, allocate: Callable[[OrderLine], None]) -> Order:
     """Write the order of one piece, paid in full; run inside the caller's transaction."""
@@ -68,9 +66,9 @@ def place_paid_order(sale: DirectSale, allocate: Callable[[OrderLine], None]) ->
         shipping_method=sale.shipping.method if sale.shipping else None,
         shipping_method_name=sale.shipping.method.name if sale.shipping else "",
         payment_method=sale.payment_method, currency=channel.currency_code, vat_rate=vat,
-        subtotal_gross=sale.unit_price, subtotal_net=_net(sale.unit_price, vat),
-        shipping_gross=shipping_gross, shipping_net=_net(shipping_gross, vat),
-        total_gross=total, total_net=_net(total, vat), total_charged=total,
+        subtotal_gross=sale.unit_price, subtotal_net=net_of(sale.unit_price, vat),
+        shipping_gross=shipping_gross, shipping_net=net_of(shipping_gross, vat),
+        total_gross=total, total_net=net_of(total, vat), total_charged=total,
         weight_kg=sale.shipping.weight_kg if sale.shipping else Decimal("0"),
         status=Order.Status.FULFILLED if handed_over else Order.Status.UNFULFILLED, metadata=sale.metadata)
     warehouse = variant.stocks.filter(warehouse__artisan_id=product.artisan_id).values_list("warehouse_id",
@@ -83,8 +81,8 @@ def place_paid_order(sale: DirectSale, allocate: Callable[[OrderLine], None]) ->
     line = OrderLine.objects.create(
         order=order, fulfillment=fulfillment, artisan_id=product.artisan_id, variant=variant,
         product_name=product.name, variant_name=variant.name, product_sku=variant.sku or "", quantity=1,
-        currency=channel.currency_code, unit_price_gross=sale.unit_price, unit_price_net=_net(sale.unit_price, vat),
-        total_price_gross=sale.unit_price, total_price_net=_net(sale.unit_price, vat), tax_rate=vat,
+        currency=channel.currency_code, unit_price_gross=sale.unit_price, unit_price_net=net_of(sale.unit_price, vat),
+        total_price_gross=sale.unit_price, total_price_net=net_of(sale.unit_price, vat), tax_rate=vat,
         is_shipping_required=not handed_over, hs_code=variant.hs_code or product.product_type.hs_code,
         material=", ".join(materials), country_of_origin=variant.country_of_origin or "MA")
     allocate(line)

@@ -10,7 +10,9 @@ release can no longer be recorded on the canceled order (orderMarkAsPaid refuses
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -23,17 +25,11 @@ from marketplace.orders.models import Order, OrderEvent
 RELEASE_REASON = "BANK_TRANSFER_NOT_RECEIVED"
 
 
-def payment_deadline(order: Order) -> datetime | None:
-    """When an order awaiting a bank transfer is released (None for other orders)."""
-    if order.payment_method != Order.Payment.BANK_TRANSFER:
-        return None
-    return order.created + timedelta(days=settings.BANK_TRANSFER_HOLD_DAYS)
-
-
-def release_unpaid_bank_transfers(now: datetime | None = None) -> list[int]:
+def release_unpaid_bank_transfers(notify: Callable[[int], Any], now: datetime | None = None) -> list[int]:
     """Cancel the orders whose transfer has not come by their deadline; their numbers. Each order in its own
     transaction, its row locked first (the lock order of inventory/services.py), and checked again under
-    the lock: a payment recorded meanwhile keeps the order."""
+    the lock: a payment recorded meanwhile keeps the order. `notify(order_id)` runs once each cancellation
+    has committed (the task passes the e-mail task: this module never imports tasks.py)."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.BANK_TRANSFER_HOLD_DAYS)
     # Trade orders (wholesale) follow their own terms, a deposit before production: not this hold.
     due = list(Order.objects.filter(payment_method=Order.Payment.BANK_TRANSFER, created__lte=cutoff, total_charged=0)
@@ -48,7 +44,7 @@ def release_unpaid_bank_transfers(now: datetime | None = None) -> list[int]:
             if order.fulfillments.exclude(stage="PENDING").exists():
                 continue  # an artisan already packed it: the back office decides
             cancel(order, reason=RELEASE_REASON)
-            transaction.on_commit(lambda pk=order.pk: _notify(pk))
+            transaction.on_commit(lambda pk=order.pk: notify(pk))
         released.append(order.number)
     return released
 
@@ -61,9 +57,3 @@ def cancel(order: Order, *, reason: str, user: object = None) -> Order:
     OrderEvent.objects.create(order=order, type="CANCELED", user=user if getattr(user, "is_authenticated", False)
                               else None, parameters={"reason": reason})
     return order
-
-
-def _notify(order_id: int) -> None:
-    from marketplace.orders.tasks import send_order_released_task
-
-    send_order_released_task.delay(order_id)

@@ -7,7 +7,7 @@ back office); a deleted product falls back to the snapshot."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from urllib.parse import quote
 
@@ -63,6 +63,13 @@ def expected_delivery(order: Order) -> ExpectedDelivery | None:
     return ExpectedDelivery(start + timedelta(days=low), start + timedelta(days=high))
 
 
+def payment_deadline(order: Order) -> datetime | None:
+    """When an order awaiting a bank transfer is released (None for other orders)."""
+    if order.payment_method != Order.Payment.BANK_TRANSFER:
+        return None
+    return order.created + timedelta(days=settings.BANK_TRANSFER_HOLD_DAYS)
+
+
 @dataclass(frozen=True)
 class BankTransfer:
     account_holder: str
@@ -78,8 +85,6 @@ class BankTransfer:
 def bank_transfer(order: Order) -> BankTransfer | None:
     """What to transfer, to whom, with which reference and by when (the hold's deadline, orders/holds.py):
     bank-transfer orders not yet paid nor canceled."""
-    from marketplace.orders.holds import payment_deadline
-
     if order.payment_method != Order.Payment.BANK_TRANSFER or order.total_charged >= order.total_gross or \
             order.status == Order.Status.CANCELED:
         return None

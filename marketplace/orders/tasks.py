@@ -32,4 +32,4 @@ def release_unpaid_bank_transfers_task() -> list[int]:
     """Celery beat: orders whose bank transfer did not come in BANK_TRANSFER_HOLD_DAYS are canceled."""
     from marketplace.orders.holds import release_unpaid_bank_transfers
 
-    return release_unpaid_bank_transfers()
+    return release_unpaid_bank_transfers(send_order_released_task.delay)

@@ -63,7 +63,7 @@ def chroma(rgb: tuple[float, float, float] | np.ndarray) -> float:
 
 
 def subject_mask_at(subject: Subject | None, size: tuple[int, int]) -> np.ndarray | None:
-    if subject is None or not subject.confident:
+    if subject is None or not subject.located:
         return None
     m = Image.fromarray(subject.mask.astype(np.uint8) * 255).resize(size, Image.Resampling.NEAREST)
     return np.asarray(m) > 127

@@ -20,7 +20,8 @@ MASTER_QUALITY = 90
 # Encoder settings, tuned for speed on small servers at near-identical visual quality.
 ENCODER_OPTIONS: dict[str, dict] = {
     "AVIF": {"quality": 55, "speed": 8},
-    "WEBP": {"quality": 80, "method": 4},
+    # method 2, not 4: 60 % less CPU for 4-6 % more bytes (12 MP photo, 2048 px: 109 ms against 271 ms).
+    "WEBP": {"quality": 80, "method": 2},
     "JPEG": {"quality": 85, "optimize": True, "progressive": True},
 }
 # Above 1024 px AVIF speed 9 is ~3x faster than 8 for ~20 % more bytes: it keeps a 12 MP

@@ -146,6 +146,9 @@ def session(side: int = INPUT_SIDE):
         options.enable_cpu_mem_arena = False
         options.enable_mem_pattern = False
         options.log_severity_level = 3
+        # Idle worker threads sleep instead of spinning: spinning burns about 60 ms of CPU per photo
+        # for no gain in wall time on 2 shared cores.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         model = with_side(model_path().read_bytes(), side) if side != DECLARED_SIDE else model_path().read_bytes()
         sess = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
         _sessions[side] = sess

@@ -14,6 +14,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 MASK_SIDE = 256
+CUTOUT_ONLY_REASONS = frozenset({"backdrop_in_cutout", "floor_textured"})  # see Subject.located
 STRAY_AREA = 0.003  # share of the frame from which a separate object counts as debris
 BORDER = 0.04  # width of the border strip used as background sample, as a fraction of the short side
 
@@ -35,6 +36,12 @@ class Subject:
     @property
     def found(self) -> bool:
         return bool(self.mask.any())
+
+    @property
+    def located(self) -> bool:
+        """Found well enough to be measured (framing, margins, edges), even when its cut-out is not
+        safe to publish (backdrop left in it, a textured floor): those reasons judge the cut-out only."""
+        return self.found and (self.confident or set(self.reasons) <= CUTOUT_ONLY_REASONS)
 
     @property
     def area(self) -> float:

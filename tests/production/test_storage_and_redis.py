@@ -60,7 +60,7 @@ import os
 os.environ["DJANGO_SETTINGS_MODULE"] = "marketplace.settings"
 import django
 django.setup()
-from marketplace.core.views import bump_catalog_version, catalog_version
+from marketplace.core.cache import bump_catalog_version, catalog_version
 before = catalog_version()
 bump_catalog_version()
 print(before, catalog_version())

@@ -7,9 +7,7 @@ import graphene
 
 from marketplace.artisans import services
 from marketplace.artisans.graphql.types import Artisan, ArtisanVerificationStatusEnum
-from marketplace.catalog.access import can_manage_artisan
-from marketplace.catalog.graphql.management_types import Warehouse
-from marketplace.catalog.graphql.mutations import user_of
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id
 from marketplace.core.graphql.mutations import MaalemMutation, error_type
 from marketplace.core.graphql.types import LanguageCodeEnum
@@ -18,18 +16,6 @@ from marketplace.media.graphql.mutations import Upload
 ArtisanError = error_type("Artisan", ["FILE_SIZE_LIMIT_EXCEEDED", "GRAPHQL_ERROR", "INVALID", "INVALID_FILE_TYPE",
                                       "NOT_FOUND", "REQUIRED", "TOO_MANY_PHOTOS", "UNIQUE"])
 ARTISAN_ERRORS = graphene.NonNull(graphene.List(graphene.NonNull(ArtisanError)))
-
-
-def _warehouse(root, info):
-    from marketplace.inventory.models import Warehouse as WarehouseModel
-
-    if not can_manage_artisan(user_of(info), root.pk):
-        return None
-    return WarehouseModel.objects.filter(artisan_id=root.pk).first()
-
-
-Artisan._meta.fields["warehouse"] = graphene.Field(
-    Warehouse, resolver=_warehouse, description="The workshop's warehouse (the artisan's managers only).")
 
 
 class ArtisanPhotoKindEnum(graphene.Enum):

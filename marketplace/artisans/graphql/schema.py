@@ -13,31 +13,13 @@ from marketplace.artisans.graphql.types import (
     Region,
 )
 from marketplace.catalog import selectors as catalog_selectors
-from marketplace.catalog.graphql import dataloaders as dl
-from marketplace.catalog.graphql.product_types import Product
-from marketplace.catalog.graphql.schema import product_connection, product_list_args
-from marketplace.channels.selectors import channel_for_request
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id, pks_from_global_ids
 from marketplace.core.graphql.loaders import loaders_for
 from marketplace.core.graphql.pagination import paginate
 from marketplace.core.graphql.types import OrderDirection, connection_args, countable_connection
 
 ArtisanCountableConnection = countable_connection(Artisan)
-
-
-def resolve_artisan_products(root, info, channel=None, **kwargs):
-    ch = channel_for_request(info.context, channel)
-    products = catalog_selectors.visible_products(ch, getattr(info.context, "user", None), for_listing=True)
-    return product_connection(info, products.filter(artisan=root), ch, count_scope=f"artisan:{root.pk}", **kwargs)
-
-
-Artisan._meta.fields["products"] = graphene.Field(
-    countable_connection(Product), resolver=resolve_artisan_products, **product_list_args()
-)
-Product._meta.fields["artisan"] = graphene.Field(
-    Artisan, required=True, description="The maker of this product (marketplace extension).",
-    resolver=lambda root, info: dl.artisan_by_id(info).load(root.artisan_id),
-)
 
 
 class ArtisanFilterInput(graphene.InputObjectType):
@@ -70,7 +52,7 @@ class ArtisanQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_artisan(root, info, id=None, slug=None):
-        artisans = selectors.public_artisans(getattr(info.context, "user", None))
+        artisans = selectors.public_artisans(user_of(info))
         if id is not None:
             return artisans.filter(pk=pk_from_global_id(id, "Artisan")).first()
         if slug is not None:
@@ -79,7 +61,7 @@ class ArtisanQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_artisans(root, info, filter=None, sort_by=None, **page_args):
-        artisans = selectors.public_artisans(getattr(info.context, "user", None))
+        artisans = selectors.public_artisans(user_of(info))
         filter = filter or {}
         if filter.get("ids"):
             artisans = artisans.filter(pk__in=pks_from_global_ids(filter["ids"], "Artisan"))

@@ -6,7 +6,12 @@ import graphene
 
 from marketplace.artisans import models
 from marketplace.artisans.regions import REGIONS, region_name
+from marketplace.catalog import selectors as catalog_selectors
+from marketplace.catalog.access import can_manage_artisan
 from marketplace.catalog.graphql import dataloaders as dl
+from marketplace.catalog.graphql.management_types import Warehouse
+from marketplace.catalog.graphql.product_lists import product_connection, product_list_args
+from marketplace.catalog.graphql.schema import ProductCountableConnection
 from marketplace.catalog.graphql.types import (
     Category,
     LanguageDisplay,
@@ -14,9 +19,12 @@ from marketplace.catalog.graphql.types import (
     _language,
     translation_field,
 )
+from marketplace.channels.selectors import channel_for_request
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.loaders import group_by, loaders_for
 from marketplace.core.graphql.types import LanguageCodeEnum, Node, ObjectWithMetadata, ThumbnailFormatEnum
+from marketplace.inventory.models import Warehouse as WarehouseModel
 from marketplace.media.graphql.types import Image
 from marketplace.media.selectors import media_url
 
@@ -114,7 +122,21 @@ class Artisan(graphene.ObjectType):
                                        format=ThumbnailFormatEnum(default_value="ORIGINAL"))
     translation = translation_field(ArtisanTranslation)
     created = graphene.DateTime(required=True)
-    # products (a connection) is attached in artisans.graphql.schema
+    products = graphene.Field(ProductCountableConnection, **product_list_args())
+    warehouse = graphene.Field(Warehouse, description="The workshop's warehouse (the artisan's managers only).")
+
+    @staticmethod
+    def resolve_products(root, info, channel=None, **kwargs):
+        ch = channel_for_request(info.context, channel)
+        products = catalog_selectors.visible_products(ch, user_of(info), for_listing=True)
+        return product_connection(info, products.filter(artisan=root), ch, count_scope=f"artisan:{root.pk}",
+                                  **kwargs)
+
+    @staticmethod
+    def resolve_warehouse(root, info):
+        if not can_manage_artisan(user_of(info), root.pk):
+            return None
+        return WarehouseModel.objects.filter(artisan_id=root.pk).first()
 
     @staticmethod
     def resolve_id(root, info):

@@ -19,9 +19,9 @@ from marketplace.catalog.graphql.inputs import (
     WeightScalar,
     customs_fields,
 )
-from marketplace.catalog.graphql.mutations import user_of
 from marketplace.catalog.graphql.product_types import Product
 from marketplace.core.errors import MutationError, PermissionDenied
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id
 from marketplace.core.graphql.loaders import loaders_for
 

@@ -7,8 +7,9 @@ from typing import Any
 
 from django.db.models import F
 
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.loaders import BatchLoader, group_by, loaders_for, selected_fields
-from marketplace.core.graphql.reference_memo import memoized_batch
+from marketplace.core.reference_memo import memoized_batch
 
 
 def _by_pk(model: Any, **select: Any):
@@ -242,7 +243,7 @@ def collections_by_product(info, channel) -> BatchLoader:
     from marketplace.catalog.selectors import visible_collections
 
     def batch(keys: list) -> dict:
-        visible = visible_collections(channel, getattr(info.context, "user", None)) if channel else None
+        visible = visible_collections(channel, user_of(info)) if channel else None
         rows = CollectionProduct.objects.filter(product_id__in=keys).select_related("collection")
         if visible is not None:
             rows = rows.filter(collection__in=visible)

@@ -12,7 +12,6 @@ from graphql import GraphQLError
 from marketplace.catalog.access import manageable_products
 from marketplace.catalog.graphql.inputs import PositiveDecimal
 from marketplace.catalog.graphql.management_types import ProductReviewStatusEnum
-from marketplace.catalog.graphql.mutations import user_of
 from marketplace.catalog.graphql.product_types import Product
 from marketplace.catalog.graphql.review_types import ListingReviewPolicy, resolve_listing_review_policy
 from marketplace.catalog.models import ProductChannelListing
@@ -20,6 +19,7 @@ from marketplace.channels.graphql.types import Channel
 from marketplace.channels.selectors import active_channels
 from marketplace.channels.services import derive_price
 from marketplace.core.errors import PermissionDenied
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id, pks_from_global_ids
 from marketplace.core.graphql.loaders import loaders_for
 from marketplace.core.graphql.pagination import paginate

@@ -1,5 +1,6 @@
-"""Fields that only the product's managers see (its artisan's members, curators, admins): review status,
-channel listings with price help, stocks; the Warehouse and Stock types (Saleor's names)."""
+"""What only the product's managers see (its artisan's members, curators, admins): the resolvers of the
+review status, price help, stocks and every photo (declared on their types in product_types.py); the
+Warehouse and Stock types (Saleor's names)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,15 @@ from typing import Any
 
 import graphene
 
+from marketplace.accounts.graphql.address_types import Address
 from marketplace.catalog.access import can_manage_artisan
 from marketplace.catalog.graphql import dataloaders as dl
-from marketplace.catalog.graphql.inputs import PositiveDecimal
-from marketplace.catalog.graphql.product_types import Product, ProductVariant, ProductVariantChannelListing
 from marketplace.channels.services import derive_price
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.loaders import group_by, loaders_for
 from marketplace.core.graphql.types import Money
-from marketplace.media.graphql.types import ProductMedia
+from marketplace.curation import review as curation_review
 
 
 class ProductReviewStatusEnum(graphene.Enum):
@@ -26,14 +27,38 @@ class ProductReviewStatusEnum(graphene.Enum):
     REJECTED = "REJECTED"
 
 
+class WarehouseClickAndCollectOptionEnum(graphene.Enum):
+    DISABLED = "DISABLED"
+    LOCAL = "LOCAL"
+    ALL = "ALL"
+
+
 class Warehouse(graphene.ObjectType):
+    # An artisan's workshop (stocks) and, for Saleor's click and collect, a collection point.
+
     id = graphene.ID(required=True)
     name = graphene.String(required=True)
     slug = graphene.String(required=True)
+    email = graphene.String(required=True)
+    is_private = graphene.Boolean(required=True)
+    address = graphene.Field(Address, required=True)
+    company_name = graphene.String(required=True)
+    click_and_collect_option = graphene.Field(WarehouseClickAndCollectOptionEnum, required=True)
+    # Public metadata as Saleor's ObjectWithMetadata.metafield: a pickup point's "openingHours"
+    # ("Mo-Sa 09:00-18:00", OpenStreetMap's syntax).
+    metafield = graphene.String(key=graphene.String(required=True))
 
     @staticmethod
     def resolve_id(root, info):
         return to_global_id("Warehouse", root.pk)
+
+    @staticmethod
+    def resolve_company_name(root, info):
+        return root.address.company_name
+
+    @staticmethod
+    def resolve_metafield(root, info, key):
+        return (root.metadata or {}).get(key)
 
 
 class Stock(graphene.ObjectType):
@@ -47,12 +72,9 @@ class Stock(graphene.ObjectType):
         return to_global_id("Stock", root.pk)
 
 
-def _user(info) -> Any:
-    return getattr(info.context, "user", None)
-
 
 def manages(info, artisan_id: int) -> bool:
-    return can_manage_artisan(_user(info), artisan_id)
+    return can_manage_artisan(user_of(info), artisan_id)
 
 
 def _product_of_variant(info, variant) -> Any:
@@ -97,7 +119,7 @@ def resolve_price_change_outcome(root, info, price):
     product = _product_of_variant(info, root)
     if product is None or not manages(info, product.artisan_id):
         return None
-    return review.price_change_outcome(_user(info), root, price)
+    return review.price_change_outcome(user_of(info), root, price)
 
 
 def resolve_managed_media(root, info):
@@ -139,26 +161,9 @@ def resolve_suggested_price(root, info):
     return Money.of(derive_price(mad, channel), channel.currency_code)
 
 
-Product._meta.fields["managed_media"] = graphene.Field(
-    graphene.List(graphene.NonNull(ProductMedia)), resolver=resolve_managed_media,
-    description="Marketplace extension (the artisan's members, curators and admins; null for others): every "
-                "photo of the product with its pipeline `status` (PENDING, READY, FAILED) and, when it failed, "
-                "`processingErrorCode`; `media` lists the READY ones only.")
-Product._meta.fields["review_status"] = graphene.Field(
-    ProductReviewStatusEnum, resolver=resolve_review_status,
-    description="Marketplace extension (managers only): the listing's review status.")
-Product._meta.fields["review_reason"] = graphene.Field(
-    graphene.String, resolver=resolve_review_reason,
-    description="Marketplace extension (managers only): why the listing waits, or why it was rejected.")
-ProductVariant._meta.fields["price_change_outcome"] = graphene.Field(
-    PriceChangeOutcome, price=PositiveDecimal(required=True), resolver=resolve_price_change_outcome,
-    description="Marketplace extension (the product's managers): whether saving this MAD price sends the "
-                "listing to the ministry's review, and the prices that would not.")
-ProductVariant._meta.fields["stocks"] = graphene.Field(
-    graphene.List(graphene.NonNull(Stock)), resolver=resolve_variant_stocks, country_code=graphene.String())
-ProductVariantChannelListing._meta.fields["price_overridden"] = graphene.Field(
-    graphene.Boolean, resolver=lambda root, info: root.price_overridden,
-    description="Marketplace extension: the price was set by hand instead of following the channel's rule.")
-ProductVariantChannelListing._meta.fields["suggested_price"] = graphene.Field(
-    Money, resolver=resolve_suggested_price,
-    description="Marketplace extension: the price the channel's rule derives from the MAD price.")
+def resolve_review_rejection(root, info):
+    """The curator's latest rejection of the piece (curation's decisions), while it is rejected."""
+    if root.review_status != "REJECTED" or not manages(info, root.artisan_id):
+        return None
+    loader = loaders_for(info.context).get("review_rejection", "product", curation_review.latest_rejections)
+    return loader.load(root.pk)

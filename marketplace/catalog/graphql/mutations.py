@@ -29,12 +29,9 @@ from marketplace.catalog.graphql.product_types import Product, ProductVariant
 from marketplace.catalog.models import Product as ProductModel
 from marketplace.catalog.models import ProductVariant as VariantModel
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id
 from marketplace.core.graphql.mutations import MaalemMutation
-
-
-def user_of(info) -> Any:
-    return getattr(info.context, "user", None)
 
 
 def _language(value: Any) -> str:

@@ -1,4 +1,4 @@
-"""Product, ProductVariant, their channel listings, and Collection."""
+"""Product, ProductVariant and their channel listings (Collection is collection_types.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,26 @@ import graphene
 
 from marketplace.catalog import models
 from marketplace.catalog.graphql import dataloaders as dl
+from marketplace.catalog.graphql.delivery import resolve_variant_shipping_methods
+from marketplace.catalog.graphql.inputs import PositiveDecimal
+from marketplace.catalog.graphql.management_types import (
+    PriceChangeOutcome,
+    ProductReviewStatusEnum,
+    Stock,
+    resolve_managed_media,
+    resolve_price_change_outcome,
+    resolve_review_reason,
+    resolve_review_rejection,
+    resolve_review_status,
+    resolve_suggested_price,
+    resolve_variant_stocks,
+)
+from marketplace.catalog.graphql.review_types import (
+    MoneyRange,
+    ProductPendingChanges,
+    resolve_pending_changes,
+    resolve_review_price_range,
+)
 from marketplace.catalog.graphql.types import (
     Category,
     ProductPricingInfo,
@@ -18,11 +38,11 @@ from marketplace.catalog.graphql.types import (
     _language,
     is_available_for_purchase,
     price_range,
-    seo_translation_type,
     translation_field,
     with_channel,
 )
 from marketplace.channels.graphql.types import Channel
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.types import (
     Money,
@@ -33,6 +53,7 @@ from marketplace.core.graphql.types import (
     Weight,
 )
 from marketplace.media.graphql.types import Image, ProductMedia, image_of
+from marketplace.taxes.vat import net_of
 
 
 class ProductChannelListing(graphene.ObjectType):
@@ -68,6 +89,16 @@ class ProductVariantChannelListing(graphene.ObjectType):
     channel = graphene.Field(Channel, required=True)
     price = graphene.Field(Money)
     cost_price = graphene.Field(Money)
+    price_overridden = graphene.Field(
+        graphene.Boolean, resolver=lambda root, info: root.price_overridden,
+        description="Marketplace extension: the price was set by hand instead of following the channel's rule.")
+    suggested_price = graphene.Field(
+        Money, resolver=resolve_suggested_price,
+        description="Marketplace extension: the price the channel's rule derives from the MAD price.")
+    review_price_range = graphene.Field(
+        MoneyRange, resolver=resolve_review_price_range,
+        description="Marketplace extension (managers only): prices an artisan's member may set in this channel "
+                    "without sending the piece back to review (measured against the last approved price).")
 
     @staticmethod
     def resolve_id(root, info):
@@ -83,7 +114,7 @@ class ProductVariantChannelListing(graphene.ObjectType):
 
 
 def _staff(info) -> bool:
-    user = getattr(info.context, "user", None)
+    user = user_of(info)
     return bool(user and user.is_authenticated and user.is_staff)
 
 
@@ -91,7 +122,7 @@ def _manages(info, artisan_id: int) -> bool:
     """Staff, or a member of the product's artisan (management reads)."""
     from marketplace.core.permissions import member_artisan_ids
 
-    return _staff(info) or artisan_id in member_artisan_ids(getattr(info.context, "user", None))
+    return _staff(info) or artisan_id in member_artisan_ids(user_of(info))
 
 
 class ProductVariant(graphene.ObjectType):
@@ -123,6 +154,20 @@ class ProductVariant(graphene.ObjectType):
         "Marketplace extension: when no unit can be bought in the channel because units are held (in other "
         "buyers' checkouts, or by an order awaiting its bank transfer), why and until when at the latest; null "
         "when a unit is free or every unit is sold."))
+    price_change_outcome = graphene.Field(
+        PriceChangeOutcome, price=PositiveDecimal(required=True), resolver=resolve_price_change_outcome,
+        description="Marketplace extension (the product's managers): whether saving this MAD price sends the "
+                    "listing to the ministry's review, and the prices that would not.")
+    stocks = graphene.Field(
+        graphene.List(graphene.NonNull(Stock)), resolver=resolve_variant_stocks, country_code=graphene.String())
+    shipping_methods = graphene.Field(
+        graphene.List(graphene.NonNull("marketplace.shipping.graphql.types.ShippingMethod")),
+        country_code=graphene.Argument("marketplace.accounts.graphql.address_types.CountryCode", required=True),
+        city=graphene.String(),
+        description="Delivery methods and prices for one unit to this destination, cheapest first; without a "
+                    "city, those of every zone of the country (marketplace extension). Null without a channel.",
+        resolver=resolve_variant_shipping_methods,
+    )
 
     @staticmethod
     def resolve_id(root, info):
@@ -157,7 +202,7 @@ class ProductVariant(graphene.ObjectType):
         listing = dl.variant_listing(info, channel).load(root.pk)
         if listing is None or listing.price_amount is None:
             return None
-        price = TaxedMoney.from_gross(listing.price_amount, channel.currency_code, channel.vat_rate)
+        price = TaxedMoney.of(listing.price_amount, net_of(listing.price_amount, channel.vat_rate), channel.currency_code)
         return {"on_sale": False, "discount": None, "price": price, "price_undiscounted": price}
 
     @staticmethod
@@ -231,12 +276,35 @@ class Product(graphene.ObjectType):
     variants = graphene.List(graphene.NonNull(ProductVariant))
     media = graphene.List(graphene.NonNull(ProductMedia))
     media_by_id = graphene.Field(ProductMedia, id=graphene.ID(required=True))
-    collections = graphene.List(graphene.NonNull(lambda: Collection))
+    collections = graphene.List(graphene.NonNull("marketplace.catalog.graphql.collection_types.Collection"))
     translation = translation_field(ProductTranslation)
     available_for_purchase_at = graphene.DateTime()
     is_available_for_purchase = graphene.Boolean()
     external_reference = graphene.String()
-    # artisan (marketplace extension) is attached in artisans.graphql
+    artisan = graphene.Field(
+        "marketplace.artisans.graphql.types.Artisan", required=True,
+        description="The maker of this product (marketplace extension).",
+        resolver=lambda root, info: dl.artisan_by_id(info).load(root.artisan_id),
+    )
+    managed_media = graphene.Field(
+        graphene.List(graphene.NonNull(ProductMedia)), resolver=resolve_managed_media,
+        description="Marketplace extension (the artisan's members, curators and admins; null for others): every "
+                    "photo of the product with its pipeline `status` (PENDING, READY, FAILED) and, when it failed, "
+                    "`processingErrorCode`; `media` lists the READY ones only.")
+    review_status = graphene.Field(
+        ProductReviewStatusEnum, resolver=resolve_review_status,
+        description="Marketplace extension (managers only): the listing's review status.")
+    review_reason = graphene.Field(
+        graphene.String, resolver=resolve_review_reason,
+        description="Marketplace extension (managers only): why the listing waits, or why it was rejected.")
+    pending_changes = graphene.Field(
+        ProductPendingChanges, resolver=resolve_pending_changes,
+        description="Marketplace extension (managers only): the member's text changes waiting for a curator; the "
+                    "public reads the approved texts meanwhile.")
+    review_rejection = graphene.Field(
+        "marketplace.curation.graphql.review.ProductReviewRejection", resolver=resolve_review_rejection,
+        description="Marketplace extension (the product's managers): the preset reasons and note of the rejection, "
+                    "while the listing is rejected.")
 
     @staticmethod
     def resolve_id(root, info):
@@ -340,61 +408,3 @@ class Product(graphene.ObjectType):
         if channel is None:
             return None
         return is_available_for_purchase(dl.product_listing(info, channel).load(root.pk))
-
-
-CollectionTranslation = seo_translation_type("CollectionTranslation")
-
-
-class CollectionChannelListing(graphene.ObjectType):
-    class Meta:
-        interfaces = (Node,)
-
-    published_at = graphene.DateTime()
-    is_published = graphene.Boolean(required=True)
-    channel = graphene.Field(Channel, required=True)
-
-    @staticmethod
-    def resolve_id(root, info):
-        return to_global_id("CollectionChannelListing", root.pk)
-
-
-class Collection(graphene.ObjectType):
-    class Meta:
-        interfaces = (Node, ObjectWithMetadata)
-
-    seo_title = graphene.String()
-    seo_description = graphene.String()
-    name = graphene.String(required=True)
-    description = graphene.JSONString()
-    slug = graphene.String(required=True)
-    channel = graphene.String()
-    background_image = graphene.Field(Image, size=graphene.Int(), format=ThumbnailFormatEnum(default_value="ORIGINAL"))
-    translation = translation_field(CollectionTranslation)
-    channel_listings = graphene.List(graphene.NonNull(CollectionChannelListing))
-    # products (a connection) is attached in catalog.graphql.schema
-
-    @staticmethod
-    def resolve_id(root, info):
-        return to_global_id("Collection", root.pk)
-
-    @staticmethod
-    def resolve_channel(root, info):
-        channel = _channel(root)
-        return channel.slug if channel else None
-
-    @staticmethod
-    def resolve_background_image(root, info, size=None, format="ORIGINAL"):
-        if not root.background_image:
-            return None
-        return image_of({"master": root.background_image}, root.background_image_alt or root.name, size, format)
-
-    @staticmethod
-    def resolve_translation(root, info, language_code):
-        return dl.translation_loader(info, models.CollectionTranslation, "collection_id", _language(language_code),
-                                     "collection").load(root.pk)
-
-    @staticmethod
-    def resolve_channel_listings(root, info):
-        if not _staff(info):
-            return None
-        return list(root.channel_listings.select_related("channel"))

@@ -12,28 +12,15 @@ from marketplace.catalog.access import is_manager, manageable_products
 from marketplace.catalog.graphql.bulk import ErrorPolicyEnum
 from marketplace.catalog.graphql.inputs import LanguageCodeEnum, TranslationInput
 from marketplace.catalog.graphql.management_types import Warehouse
-from marketplace.catalog.graphql.mutations import user_of
 from marketplace.catalog.graphql.product_types import ProductVariant
-from marketplace.catalog.graphql.types import Attribute, AttributeValue, ProductTranslation, ProductType
+from marketplace.catalog.graphql.types import Attribute, ProductTranslation, ProductType
 from marketplace.core.errors import PermissionDenied
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pks_from_global_ids
 from marketplace.core.graphql.loaders import loaders_for
 from marketplace.core.graphql.pagination import paginate
 from marketplace.core.graphql.types import connection_args, countable_connection
 from marketplace.core.permissions import member_artisan_ids
-
-
-def _choices(root, info, **page_args):
-    return paginate(models.AttributeValue.objects.filter(attribute=root), sort=[("sort_order", False)],
-                    connection_name="choices", **page_args)
-
-
-Attribute._meta.fields["choices"] = graphene.Field(countable_connection(AttributeValue), resolver=_choices,
-                                                   **connection_args())
-ProductType._meta.fields["product_attributes"] = graphene.Field(graphene.List(Attribute), resolver=lambda root, info: [
-    link.attribute for link in root.attribute_products.select_related("attribute").order_by("sort_order", "pk")])
-ProductType._meta.fields["variant_attributes"] = graphene.Field(graphene.List(Attribute), resolver=lambda root, info: [
-    link.attribute for link in root.attribute_variants.select_related("attribute").order_by("sort_order", "pk")])
 
 
 class ProductVariantFilterInput(graphene.InputObjectType):

@@ -11,7 +11,6 @@ from django.conf import settings
 from marketplace.catalog import review_rules
 from marketplace.catalog.graphql import dataloaders as dl
 from marketplace.catalog.graphql.management_types import manages
-from marketplace.catalog.graphql.product_types import Product, ProductVariantChannelListing
 from marketplace.catalog.models import ProductRevision
 from marketplace.channels.graphql.types import Channel
 from marketplace.channels.models import Channel as ChannelModel
@@ -127,13 +126,3 @@ def resolve_pending_changes(root, info):
         return {r.product_id: r for r in ProductRevision.objects.filter(product_id__in=keys)}
 
     return loaders_for(info.context).get("product_revision", "product", batch).load(root.pk)
-
-
-ProductVariantChannelListing._meta.fields["review_price_range"] = graphene.Field(
-    MoneyRange, resolver=resolve_review_price_range,
-    description="Marketplace extension (managers only): prices an artisan's member may set in this channel "
-                "without sending the piece back to review (measured against the last approved price).")
-Product._meta.fields["pending_changes"] = graphene.Field(
-    ProductPendingChanges, resolver=resolve_pending_changes,
-    description="Marketplace extension (managers only): the member's text changes waiting for a curator; the "
-                "public reads the approved texts meanwhile.")

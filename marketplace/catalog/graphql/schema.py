@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import graphene
@@ -10,20 +9,15 @@ from django.db.models import QuerySet
 from graphql import GraphQLError
 
 from marketplace.catalog import models, selectors
-from marketplace.catalog.graphql import dataloaders as dl
-from marketplace.catalog.graphql.filters import (
-    ProductFilterInput,
-    ProductOrder,
-    ProductWhereInput,
-    apply_filter,
-    apply_where,
-)
-from marketplace.catalog.graphql.product_types import Collection, Product, ProductVariant
+from marketplace.catalog.graphql.collection_types import Collection
+from marketplace.catalog.graphql.product_lists import product_connection, product_list_args
+from marketplace.catalog.graphql.product_types import Product, ProductVariant
 from marketplace.catalog.graphql.types import Category, with_channel
 from marketplace.channels.selectors import channel_for_request
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id, pks_from_global_ids
-from marketplace.core.graphql.loaders import loaders_for, selected_node_fields
-from marketplace.core.graphql.pagination import Page, paginate
+from marketplace.core.graphql.loaders import loaders_for
+from marketplace.core.graphql.pagination import paginate
 from marketplace.core.graphql.types import (
     LanguageCodeEnum,
     OrderDirection,
@@ -31,61 +25,10 @@ from marketplace.core.graphql.types import (
     countable_connection,
 )
 
-ProductCountableConnection = countable_connection(Product)
+ProductCountableConnection = countable_connection(Product)  # also Category.products, Collection.products
 CategoryCountableConnection = countable_connection(Category)
 CollectionCountableConnection = countable_connection(Collection)
 
-
-def _user(info) -> Any:
-    return getattr(info.context, "user", None)
-
-
-def announce_products(info, page: Page, channel: Any) -> Page:
-    """Give the page's products their channel and let the loaders batch over the whole page."""
-    registry = loaders_for(info.context)
-    registry.hint("product", [p.pk for p in page.nodes])
-    registry.hint("category", [p.category_id for p in page.nodes])
-    registry.hint("artisan", [p.artisan_id for p in page.nodes])
-    registry.hint("product_type", [p.product_type_id for p in page.nodes])
-    for product in page.nodes:
-        with_channel(product, channel)
-    return page
-
-
-def product_connection(info, products: QuerySet, channel: Any, *, filter=None, where=None, search=None,
-                       sort_by=None, collection=None, count_scope: str | None = None, **page_args) -> Page:
-    """One page of `products` in `channel`; `count_scope` names what the caller narrowed `products` to
-    (e.g. "category:12"), so its totalCount can be memoized per catalog version."""
-    node_fields = selected_node_fields(info)
-    if "__fragments__" not in node_fields and not node_fields & {"description", "descriptionJson"}:
-        products = products.defer("description", "description_plaintext")  # cards never show it
-    if "__fragments__" not in node_fields and not node_fields & dl.METADATA_FIELDS:
-        products = products.defer("metadata", "private_metadata")
-    products = apply_filter(products, filter, channel)
-    products = apply_where(products, where, channel)
-    searching = bool(search and search.strip()) or bool(filter and filter.get("search"))
-    products = selectors.apply_search(products, search)
-    field = getattr(sort_by.get("field"), "value", sort_by.get("field")) if sort_by else None
-    descending = bool(sort_by) and getattr(sort_by["direction"], "value", sort_by["direction"]) == "DESC"
-    if sort_by and sort_by.get("attribute_id"):
-        raise GraphQLError("Sorting by attribute is not supported; sort by a field.")
-    products, sort = selectors.sort_products(products, channel, field, descending, searching=searching, collection=collection)
-    # The same filters give the same count until the catalog changes: counted once per catalog version.
-    count_key = count_scope and json.dumps([count_scope, channel.pk, filter, where, search], sort_keys=True, default=str)
-    page = paginate(products, sort=sort, connection_name="products",
-                    count_memo=(count_key, info.context) if count_key else None, **page_args)
-    return announce_products(info, page, channel)
-
-
-def product_list_args() -> dict:
-    return {
-        "filter": ProductFilterInput(),
-        "where": ProductWhereInput(),
-        "sort_by": ProductOrder(),
-        "search": graphene.String(),
-        "channel": graphene.String(),
-        **connection_args(),
-    }
 
 
 def _slug_lookup(model: Any, translation_model: Any, fk: str, slug: str, language: Any) -> Any:
@@ -94,38 +37,6 @@ def _slug_lookup(model: Any, translation_model: Any, fk: str, slug: str, languag
     code = getattr(language, "value", language)
     translation = translation_model.objects.filter(slug=slug, language_code=code).first()
     return getattr(translation, fk) if translation else model.objects.filter(slug=slug).first()
-
-
-def resolve_category_products(root, info, channel=None, **kwargs):
-    ch = channel_for_request(info.context, channel)
-    ids = selectors.category_with_descendants([root.pk])
-    products = selectors.visible_products(ch, _user(info), for_listing=True).filter(category_id__in=ids)
-    return product_connection(info, products, ch, count_scope=f"category:{root.pk}", **kwargs)
-
-
-def resolve_category_children(root, info, **page_args):
-    page = paginate(models.Category.objects.filter(parent=root), sort=[("sort_order", False), ("name", False)],
-                    connection_name="children", **page_args)
-    loaders_for(info.context).hint("category", [c.pk for c in page.nodes])
-    return page
-
-
-def resolve_collection_products(root, info, **kwargs):
-    ch = getattr(root, "_channel", None) or channel_for_request(info.context, kwargs.pop("channel", None))
-    kwargs.pop("channel", None)
-    products = selectors.visible_products(ch, _user(info), for_listing=True).filter(collection_products__collection=root)
-    return product_connection(info, products, ch, collection=root, count_scope=f"collection:{root.pk}", **kwargs)
-
-
-# Attach the connection fields now that the connection types exist.
-Category._meta.fields["products"] = graphene.Field(ProductCountableConnection, resolver=resolve_category_products,
-                                                   **product_list_args())
-Category._meta.fields["children"] = graphene.Field(CategoryCountableConnection, resolver=resolve_category_children,
-                                                   **connection_args())
-_collection_args = product_list_args()
-_collection_args.pop("channel")
-Collection._meta.fields["products"] = graphene.Field(ProductCountableConnection, resolver=resolve_collection_products,
-                                                     **_collection_args)
 
 
 class CategoryFilterInput(graphene.InputObjectType):
@@ -208,7 +119,7 @@ class CatalogQueries(graphene.ObjectType):
     @staticmethod
     def resolve_products(root, info, channel=None, **kwargs):
         ch = channel_for_request(info.context, channel)
-        products = selectors.visible_products(ch, _user(info), for_listing=True)
+        products = selectors.visible_products(ch, user_of(info), for_listing=True)
         return product_connection(info, products, ch, count_scope="all", **kwargs)
 
     @staticmethod
@@ -216,7 +127,7 @@ class CatalogQueries(graphene.ObjectType):
         if sum(v is not None for v in (id, slug, external_reference)) != 1:
             raise GraphQLError("Provide exactly one of: id, slug, externalReference.")
         ch = channel_for_request(info.context, channel)
-        products = selectors.visible_products(ch, _user(info))
+        products = selectors.visible_products(ch, user_of(info))
         if id is not None:
             product = products.filter(pk=pk_from_global_id(id, "Product")).first()
         elif external_reference is not None:
@@ -233,7 +144,7 @@ class CatalogQueries(graphene.ObjectType):
         if sum(v is not None for v in (id, sku, external_reference)) != 1:
             raise GraphQLError("Provide exactly one of: id, sku, externalReference.")
         ch = channel_for_request(info.context, channel)
-        variants = models.ProductVariant.objects.filter(product__in=selectors.visible_products(ch, _user(info)))
+        variants = models.ProductVariant.objects.filter(product__in=selectors.visible_products(ch, user_of(info)))
         if id is not None:
             variant = variants.filter(pk=pk_from_global_id(id, "ProductVariant")).first()
         elif sku is not None:
@@ -266,7 +177,7 @@ class CatalogQueries(graphene.ObjectType):
     @staticmethod
     def resolve_collections(root, info, channel=None, filter=None, sort_by=None, **page_args):
         ch = channel_for_request(info.context, channel)
-        collections = _named_filter(selectors.visible_collections(ch, _user(info)), filter, "Collection")
+        collections = _named_filter(selectors.visible_collections(ch, user_of(info)), filter, "Collection")
         collections, sort = _sorted(collections, sort_by, "collection_products")
         page = paginate(collections, sort=sort, connection_name="collections", **page_args)
         loaders_for(info.context).hint("collection", [c.pk for c in page.nodes])
@@ -277,7 +188,7 @@ class CatalogQueries(graphene.ObjectType):
     @staticmethod
     def resolve_collection(root, info, id=None, slug=None, slug_language_code=None, channel=None):
         ch = channel_for_request(info.context, channel)
-        collections = selectors.visible_collections(ch, _user(info))
+        collections = selectors.visible_collections(ch, user_of(info))
         if id is not None:
             collection = collections.filter(pk=pk_from_global_id(id, "Collection")).first()
         elif slug is not None:

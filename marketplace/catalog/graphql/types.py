@@ -9,7 +9,11 @@ from django.utils import timezone
 
 from marketplace.catalog import models
 from marketplace.catalog.graphql import dataloaders as dl
+from marketplace.catalog.graphql.channel_context import _channel, with_channel  # noqa: F401 (re-exported)
+from marketplace.catalog.graphql.product_lists import product_list_args, resolve_category_products
 from marketplace.core.graphql.ids import to_global_id
+from marketplace.core.graphql.loaders import loaders_for
+from marketplace.core.graphql.pagination import paginate
 from marketplace.core.graphql.types import (
     LanguageCodeEnum,
     LanguageDisplay,
@@ -19,23 +23,15 @@ from marketplace.core.graphql.types import (
     TaxedMoneyRange,
     ThumbnailFormatEnum,
     Weight,
+    connection_args,
+    countable_connection,
 )
 from marketplace.media.graphql.types import Image, image_of
+from marketplace.taxes.vat import net_of
 
 
 def _language(value: Any) -> str:
     return getattr(value, "value", value)
-
-
-def _channel(root: Any) -> Any:
-    return getattr(root, "_channel", None)
-
-
-def with_channel(obj: Any, channel: Any) -> Any:
-    """Catalog nodes carry the channel they were asked in (Saleor's ChannelContext)."""
-    if obj is not None:
-        obj._channel = channel
-    return obj
 
 
 class TranslationFields:
@@ -124,10 +120,16 @@ class Attribute(graphene.ObjectType):
     with_choices = graphene.Boolean(required=True)
     external_reference = graphene.String()
     translation = translation_field(AttributeTranslation)
+    choices = graphene.Field(lambda: countable_connection(AttributeValue), **connection_args())
 
     @staticmethod
     def resolve_id(root, info):
         return to_global_id("Attribute", root.pk)
+
+    @staticmethod
+    def resolve_choices(root, info, **page_args):
+        return paginate(models.AttributeValue.objects.filter(attribute=root), sort=[("sort_order", False)],
+                        connection_name="choices", **page_args)
 
     @staticmethod
     def resolve_type(root, info):
@@ -199,7 +201,9 @@ class Category(graphene.ObjectType):
     updated_at = graphene.DateTime(required=True)
     background_image = graphene.Field(Image, size=graphene.Int(), format=ThumbnailFormatEnum(default_value="ORIGINAL"))
     translation = translation_field(CategoryTranslation)
-    # children and products are connections, attached in catalog.graphql.schema (they need the listings)
+    products = graphene.Field("marketplace.catalog.graphql.schema.ProductCountableConnection",
+                              resolver=resolve_category_products, **product_list_args())
+    children = graphene.Field(lambda: countable_connection(Category), **connection_args())
 
     @staticmethod
     def resolve_id(root, info):
@@ -208,6 +212,13 @@ class Category(graphene.ObjectType):
     @staticmethod
     def resolve_parent(root, info):
         return dl.category_by_id(info).load(root.parent_id) if root.parent_id else None
+
+    @staticmethod
+    def resolve_children(root, info, **page_args):
+        page = paginate(models.Category.objects.filter(parent=root), sort=[("sort_order", False), ("name", False)],
+                        connection_name="children", **page_args)
+        loaders_for(info.context).hint("category", [c.pk for c in page.nodes])
+        return page
 
     @staticmethod
     def resolve_background_image(root, info, size=None, format="ORIGINAL"):
@@ -236,6 +247,8 @@ class ProductType(graphene.ObjectType):
         graphene.List(graphene.NonNull(AttributeValue)),
         description="Marketplace extension: the attribute values usual for this kind (clay and glaze for a "
                     "tagine), which the atelier offers first; the others stay available.")
+    product_attributes = graphene.List(Attribute)
+    variant_attributes = graphene.List(Attribute)
 
     @staticmethod
     def resolve_id(root, info):
@@ -244,6 +257,14 @@ class ProductType(graphene.ObjectType):
     @staticmethod
     def resolve_default_category(root, info):
         return dl.category_by_id(info).load(root.default_category_id) if root.default_category_id else None
+
+    @staticmethod
+    def resolve_product_attributes(root, info):
+        return [link.attribute for link in root.attribute_products.select_related("attribute").order_by("sort_order", "pk")]
+
+    @staticmethod
+    def resolve_variant_attributes(root, info):
+        return [link.attribute for link in root.attribute_variants.select_related("attribute").order_by("sort_order", "pk")]
 
     @staticmethod
     def resolve_usual_values(root, info):
@@ -293,8 +314,9 @@ def price_range(listings: list, channel: Any) -> dict | None:
     prices = [row.price_amount for row in listings if row.price_amount is not None]
     if not prices:
         return None
-    return {"start": TaxedMoney.from_gross(min(prices), channel.currency_code, channel.vat_rate),
-            "stop": TaxedMoney.from_gross(max(prices), channel.currency_code, channel.vat_rate)}
+    low, high = min(prices), max(prices)
+    return {"start": TaxedMoney.of(low, net_of(low, channel.vat_rate), channel.currency_code),
+            "stop": TaxedMoney.of(high, net_of(high, channel.vat_rate), channel.currency_code)}
 
 
 def is_available_for_purchase(listing: Any) -> bool:

@@ -27,8 +27,8 @@ from marketplace.shipping.graphql.types import DeliveryMethod, ShippingMethod, W
 
 
 def taxed(amount, currency: str) -> dict:
-    return {"currency": currency, "gross": Money.of(amount.gross, currency), "net": Money.of(amount.net, currency),
-            "tax": Money.of(amount.tax, currency)}
+    """A TaxedAmount (taxes/vat.py) as GraphQL money."""
+    return TaxedMoney.of(amount.gross, amount.net, currency)
 
 
 class CheckoutChargeStatusEnum(graphene.Enum):

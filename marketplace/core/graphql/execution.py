@@ -12,7 +12,8 @@ which reports exactly what graphql-core reports."""
 
 from __future__ import annotations
 
-from functools import partial
+import functools
+import inspect
 from typing import Any
 
 from graphene.types.resolver import dict_or_attr_resolver
@@ -30,6 +31,26 @@ from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path, Undefined, is_iterable
 
 _NON_NULL, _LIST, _LEAF, _OBJECT, _OTHER = range(5)
+_checked_schemas: set[int] = set()
+
+
+def refuse_async_resolvers(schema: Any) -> None:
+    """This executor never awaits: an `async def` resolver would hand a coroutine to the response instead of
+    a value, so a schema holding one is refused when the view is set up, with the fields named."""
+    if id(schema) in _checked_schemas:
+        return
+    found = []
+    for type_name, named_type in schema.type_map.items():
+        for field_name, field in (getattr(named_type, "fields", None) or {}).items():
+            resolver = getattr(field, "resolve", None)
+            target = resolver
+            while isinstance(target, functools.partial):  # graphene wraps some resolvers in partials
+                target = target.func
+            if inspect.iscoroutinefunction(target) or inspect.isasyncgenfunction(target):
+                found.append(f"{type_name}.{field_name}")
+    if found:
+        raise TypeError(f"Asynchronous resolvers are not supported by this executor: {', '.join(sorted(found))}")
+    _checked_schemas.add(id(schema))
 _KINDS: dict[type, int] = {}
 
 
@@ -61,8 +82,8 @@ def _plain_leaf(field_def: Any) -> Any:
         plan = False
         resolve, field_type = field_def.resolve, field_def.type
         leaf = field_type.of_type if isinstance(field_type, GraphQLNonNull) else field_type
-        if (isinstance(resolve, partial) and resolve.func is dict_or_attr_resolver and len(resolve.args) == 2
-                and not resolve.keywords and not field_def.args
+        if (isinstance(resolve, functools.partial) and resolve.func is dict_or_attr_resolver
+                and len(resolve.args) == 2 and not resolve.keywords and not field_def.args
                 and isinstance(leaf, (GraphQLScalarType, GraphQLEnumType))):
             plan = (resolve.args[0], resolve.args[1], leaf)
         _PLAIN_LEAVES[id(field_def)] = (field_def, plan)  # the field kept alive: its id stays its own

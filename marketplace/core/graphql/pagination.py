@@ -16,7 +16,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Q, QuerySet
 from graphql import GraphQLError
 
-from marketplace.core.graphql.reference_memo import memoized
+from marketplace.core.reference_memo import memoized
 
 
 @dataclass

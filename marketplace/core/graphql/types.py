@@ -62,9 +62,8 @@ class TaxedMoney(graphene.ObjectType):
     tax = graphene.Field(Money, required=True)
 
     @staticmethod
-    def from_gross(gross: Decimal, currency: str, vat_rate: Decimal) -> dict[str, Any]:
-        """Prices are entered VAT included (Moroccan practice); net and tax are derived."""
-        net = (gross / (1 + vat_rate)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    def of(gross: Decimal, net: Decimal, currency: str) -> dict[str, Any]:
+        """The one way amounts become GraphQL money with tax: the net comes computed (taxes/vat.py owns VAT)."""
         return {"currency": currency, "gross": Money.of(gross, currency), "net": Money.of(net, currency),
                 "tax": Money.of(gross - net, currency)}
 

@@ -10,10 +10,10 @@ import graphene
 
 from marketplace.catalog.graphql.inputs import ProductError, errors_of
 from marketplace.catalog.graphql.management_queries import query_permission
-from marketplace.catalog.graphql.management_types import ProductReviewStatusEnum, manages
-from marketplace.catalog.graphql.mutations import user_of
+from marketplace.catalog.graphql.management_types import ProductReviewStatusEnum
 from marketplace.catalog.graphql.product_types import Product
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id, pks_from_global_ids
 from marketplace.core.graphql.loaders import loaders_for
 from marketplace.core.graphql.mutations import MaalemMutation
@@ -65,19 +65,6 @@ class ProductReviewRejection(graphene.ObjectType):
     @staticmethod
     def resolve_rejected_at(root, info):
         return root.decided_at
-
-
-def resolve_review_rejection(root, info):
-    if root.review_status != "REJECTED" or not manages(info, root.artisan_id):
-        return None
-    loader = loaders_for(info.context).get("review_rejection", "product", review.latest_rejections)
-    return loader.load(root.pk)
-
-
-Product._meta.fields["review_rejection"] = graphene.Field(
-    ProductReviewRejection, resolver=resolve_review_rejection,
-    description="Marketplace extension (the product's managers): the preset reasons and note of the rejection, "
-                "while the listing is rejected.")
 
 
 class ReviewQueueFilterInput(graphene.InputObjectType):

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import graphene
 
+from marketplace.catalog.graphql.collection_types import Collection
 from marketplace.catalog.graphql.inputs import PositiveDecimal, errors_of
 from marketplace.catalog.graphql.management_queries import query_permission
-from marketplace.catalog.graphql.mutations import user_of
-from marketplace.catalog.graphql.product_types import Collection
 from marketplace.catalog.graphql.types import with_channel
 from marketplace.catalog.models import Collection as CollectionModel
 from marketplace.catalog.selectors import visible_collections
 from marketplace.channels.graphql.types import Channel
 from marketplace.channels.selectors import channel_for_request
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id
 from marketplace.core.graphql.mutations import MaalemMutation, error_type
 from marketplace.core.graphql.types import LanguageCodeEnum
 from marketplace.core.permissions import require_curator
 from marketplace.curation import selectors, services
-from marketplace.curation.graphql.collections import CollectionMutations
 from marketplace.curation.graphql.review import ReviewMutations, ReviewQueries
 
 
@@ -128,7 +127,7 @@ class ChannelPriceRuleUpdate(MaalemMutation):
         return {"channel": channel, "updated_prices": changed}
 
 
-class CurationMutations(CollectionMutations, ReviewMutations, graphene.ObjectType):
+class CurationMutations(ReviewMutations, graphene.ObjectType):
     channel_price_rule_update = ChannelPriceRuleUpdate.Field()
 
 

@@ -237,6 +237,3 @@ class FairMutations(graphene.ObjectType):
     fair_stand_sale_create = FairStandSaleCreate.Field()
     fair_visit_create = FairVisitCreate.Field()
 
-
-Query = FairQueries
-Mutation = FairMutations

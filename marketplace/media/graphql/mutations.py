@@ -8,10 +8,10 @@ import graphene
 from graphql import GraphQLError
 
 from marketplace.catalog.graphql.inputs import ProductError, errors_of
-from marketplace.catalog.graphql.mutations import user_of
 from marketplace.catalog.graphql.product_types import Product
 from marketplace.catalog.models import Product as ProductModel
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id
 from marketplace.core.graphql.mutations import MaalemMutation
 from marketplace.media import services

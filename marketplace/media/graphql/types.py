@@ -4,6 +4,7 @@ from typing import Any
 
 import graphene
 
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.types import Node, ObjectWithMetadata, ThumbnailFormatEnum
 from marketplace.media.models import ProductMedia as ProductMediaModel
@@ -108,7 +109,7 @@ class ProductMedia(graphene.ObjectType):
 def _may_see_workshop_data(info, media: ProductMediaModel) -> bool:
     from marketplace.core.permissions import is_admin, is_curator, member_artisan_ids
 
-    user = getattr(info.context, "user", None)
+    user = user_of(info)
     if is_curator(user) or is_admin(user):
         return True
     artisan_id = getattr(media, "artisan_id", None)

@@ -17,7 +17,7 @@ from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.types import Node, TaxedMoney
 from marketplace.core.permissions import has_staff_permission
 from marketplace.orders.graphql.enums import OrderPaymentMethodEnum, OrderStatus
-from marketplace.orders.graphql.types import Fulfillment, Order, OrderLine, _taxed
+from marketplace.orders.graphql.types import Fulfillment, Order, OrderLine
 
 
 class ArtisanOrder(graphene.ObjectType):
@@ -81,7 +81,7 @@ class ArtisanOrder(graphene.ObjectType):
         lines = _lines(root)
         gross = sum((line.total_price_gross for line in lines), Decimal("0"))
         net = sum((line.total_price_net for line in lines), Decimal("0"))
-        return _taxed(gross, net, root.order.currency)
+        return TaxedMoney.of(gross, net, root.order.currency)
 
     @staticmethod
     def resolve_order(root, info):

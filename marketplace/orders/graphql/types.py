@@ -34,11 +34,6 @@ from marketplace.payments.graphql.types import TransactionItem
 from marketplace.shipping.graphql.types import DeliveryMethod, Warehouse
 
 
-def _taxed(gross, net, currency):
-    return {"currency": currency, "gross": Money.of(gross, currency), "net": Money.of(net, currency),
-            "tax": Money.of(gross - net, currency)}
-
-
 class CustomsData(graphene.ObjectType):
     """Marketplace extension: what customs need for an export line."""
 
@@ -92,13 +87,13 @@ class OrderLine(graphene.ObjectType):
 
     @staticmethod
     def resolve_unit_price(root, info):
-        return _taxed(root.unit_price_gross, root.unit_price_net, root.currency)
+        return TaxedMoney.of(root.unit_price_gross, root.unit_price_net, root.currency)
 
     resolve_undiscounted_unit_price = resolve_unit_price
 
     @staticmethod
     def resolve_total_price(root, info):
-        return _taxed(root.total_price_gross, root.total_price_net, root.currency)
+        return TaxedMoney.of(root.total_price_gross, root.total_price_net, root.currency)
 
     resolve_undiscounted_total_price = resolve_total_price
 
@@ -338,15 +333,15 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_total(root, info):
-        return _taxed(root.total_gross, root.total_net, root.currency)
+        return TaxedMoney.of(root.total_gross, root.total_net, root.currency)
 
     @staticmethod
     def resolve_subtotal(root, info):
-        return _taxed(root.subtotal_gross, root.subtotal_net, root.currency)
+        return TaxedMoney.of(root.subtotal_gross, root.subtotal_net, root.currency)
 
     @staticmethod
     def resolve_shipping_price(root, info):
-        return _taxed(root.shipping_gross, root.shipping_net, root.currency)
+        return TaxedMoney.of(root.shipping_gross, root.shipping_net, root.currency)
 
     @staticmethod
     def resolve_total_charged(root, info):

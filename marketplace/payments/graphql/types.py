@@ -96,7 +96,7 @@ class TransactionItem(graphene.ObjectType):
     psp_reference = graphene.String(required=True)
     events = graphene.NonNull(graphene.List(graphene.NonNull(TransactionEvent)))
     external_url = graphene.String(required=True)
-    order = graphene.Field(lambda: _order_type())
+    order = graphene.Field("marketplace.orders.graphql.types.Order")
 
     resolve_authorized_amount = _money("authorized_value")
     resolve_refunded_amount = _money("refunded_value")
@@ -126,12 +126,6 @@ class TransactionItem(graphene.ObjectType):
     @staticmethod
     def resolve_external_url(root, info):
         return ""
-
-
-def _order_type():
-    from marketplace.orders.graphql.types import Order
-
-    return Order
 
 
 class GatewayConfigLine(graphene.ObjectType):

@@ -6,33 +6,9 @@ import json
 
 import graphene
 
-from marketplace.accounts.graphql.address_types import Address
 from marketplace.catalog.graphql.management_types import Warehouse
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.types import LanguageCodeEnum, Money, Node, ObjectWithMetadata, Weight
-
-
-class WarehouseClickAndCollectOptionEnum(graphene.Enum):
-    DISABLED = "DISABLED"
-    LOCAL = "LOCAL"
-    ALL = "ALL"
-
-
-# The catalog owns the Warehouse type (stocks); collection points need Saleor's other Warehouse fields.
-Warehouse._meta.fields.update({
-    "email": graphene.Field(graphene.String, required=True, resolver=lambda root, info: root.email),
-    "is_private": graphene.Field(graphene.Boolean, required=True, resolver=lambda root, info: root.is_private),
-    "address": graphene.Field(Address, required=True, resolver=lambda root, info: root.address),
-    "company_name": graphene.Field(graphene.String, required=True,
-                                   resolver=lambda root, info: root.address.company_name),
-    "click_and_collect_option": graphene.Field(WarehouseClickAndCollectOptionEnum, required=True,
-                                               resolver=lambda root, info: root.click_and_collect_option),
-    # Public metadata as Saleor's ObjectWithMetadata.metafield: a pickup point's "openingHours"
-    # ("Mo-Sa 09:00-18:00", OpenStreetMap's syntax).
-    "metafield": graphene.Field(graphene.String, key=graphene.String(required=True),
-                                resolver=lambda root, info, key: (root.metadata or {}).get(key)),
-})
-
 
 HOTEL_MESSAGES = {
     "fr": "Indiquez le nom de votre hôtel ou riad (raison sociale de l'adresse ou note de livraison).",
@@ -137,45 +113,3 @@ class DeliveryMethod(graphene.Union):
         from marketplace.inventory.models import Warehouse as WarehouseModel
 
         return Warehouse if isinstance(instance, WarehouseModel) else ShippingMethod
-
-
-def resolve_variant_shipping_methods(root, info, country_code, city=""):
-    """What delivering one unit of this variant to `country_code` costs in the variant's channel, cheapest
-    first: the product page's shipping estimate, before any checkout exists."""
-    from types import SimpleNamespace
-
-    from marketplace.catalog.graphql import dataloaders as dl
-    from marketplace.shipping.services import channel_rates, chargeable_weight, methods_for
-
-    channel = getattr(root, "_channel", None)
-    if channel is None:
-        return None
-    # The rates of the channel once per request, the product and its type from the page's loaders.
-    rates = info.context.__dict__.setdefault("_maalem_shipping_rates", {})
-    if channel.pk not in rates:
-        rates[channel.pk] = channel_rates(channel)
-    product = dl.product_by_id(info).load(root.product_id)
-    weighed = SimpleNamespace(
-        weight_kg=root.weight_kg, length_cm=root.length_cm, width_cm=root.width_cm, height_cm=root.height_cm,
-        product=SimpleNamespace(weight_kg=product.weight_kg,
-                                product_type=dl.product_type_by_id(info).load(product.product_type_id)))
-    # Without a city, every zone of the country counts: the page shows the range of what delivery costs.
-    destination = SimpleNamespace(country=getattr(country_code, "value", country_code), city=(city or "").strip() or None)
-    return [method for method, _price in methods_for(channel, destination, chargeable_weight(weighed, 1),
-                                                      rates[channel.pk])]
-
-
-def _attach_to_variant() -> None:
-    from marketplace.accounts.graphql.address_types import CountryCode
-    from marketplace.catalog.graphql.product_types import ProductVariant
-
-    ProductVariant._meta.fields["shipping_methods"] = graphene.Field(
-        graphene.List(graphene.NonNull(ShippingMethod)),
-        country_code=graphene.Argument(CountryCode, required=True), city=graphene.String(),
-        description="Delivery methods and prices for one unit to this destination, cheapest first; without a "
-                    "city, those of every zone of the country (marketplace extension). Null without a channel.",
-        resolver=resolve_variant_shipping_methods,
-    )
-
-
-_attach_to_variant()

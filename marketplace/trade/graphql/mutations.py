@@ -11,6 +11,7 @@ from marketplace.accounts.graphql.address_types import AddressInput, CountryCode
 from marketplace.catalog.graphql.inputs import PositiveDecimal
 from marketplace.catalog.graphql.product_types import Product
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import from_global_id, pk_from_global_id, pks_from_global_ids
 from marketplace.core.graphql.mutations import MaalemMutation
 from marketplace.media.graphql.mutations import Upload
@@ -39,10 +40,6 @@ from marketplace.trade.graphql.types import (
 )
 
 
-def _user(info):
-    return info.context.user
-
-
 def _value(enum_value):
     return getattr(enum_value, "value", enum_value)
 
@@ -54,7 +51,7 @@ def _language(info) -> str:
         code = tag.strip()[:2].lower()
         if code in ("fr", "ar", "en"):
             return code
-    user = _user(info)
+    user = user_of(info)
     return getattr(user, "language_code", "en") or "en"
 
 
@@ -85,7 +82,7 @@ class TradeAccountApply(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, input):
-        return {"trade_account": account_services.apply(_user(info), dict(input))}
+        return {"trade_account": account_services.apply(user_of(info), dict(input))}
 
 
 class TradeCartLineInput(graphene.InputObjectType):
@@ -109,7 +106,7 @@ class TradeCartLinesAdd(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, lines):
-        return {"trade_cart": _cart(cart_services.set_lines(_user(info), _lines(lines), add=True))}
+        return {"trade_cart": _cart(cart_services.set_lines(user_of(info), _lines(lines), add=True))}
 
 
 class TradeCartLinesUpdate(MaalemMutation):
@@ -123,7 +120,7 @@ class TradeCartLinesUpdate(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, lines):
-        return {"trade_cart": _cart(cart_services.set_lines(_user(info), _lines(lines)))}
+        return {"trade_cart": _cart(cart_services.set_lines(user_of(info), _lines(lines)))}
 
 
 class TradeCartLinesDelete(MaalemMutation):
@@ -135,7 +132,7 @@ class TradeCartLinesDelete(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, variant_ids):
-        cart = cart_services.delete_lines(_user(info), pks_from_global_ids(variant_ids, "ProductVariant"))
+        cart = cart_services.delete_lines(user_of(info), pks_from_global_ids(variant_ids, "ProductVariant"))
         return {"trade_cart": _cart(cart)}
 
 
@@ -172,7 +169,7 @@ class TradeOrderFormUpload(MaalemMutation):
     def perform(cls, root, info, file):
         from marketplace.trade.form_services import upload_order_form
 
-        cart, problems = upload_order_form(_user(info), file, _language(info))
+        cart, problems = upload_order_form(user_of(info), file, _language(info))
         info.context._trade_form_rows = problems
         if cart is None:
             errors = [p for p in problems if p["severity"] == "error"]
@@ -207,7 +204,7 @@ class TradeOrderCreate(MaalemMutation):
     @classmethod
     def perform(cls, root, info, input):
         trade = order_services.place_order(
-            _user(info), shipping_address=input.get("shipping_address"), billing_address=input.get("billing_address"),
+            user_of(info), shipping_address=input.get("shipping_address"), billing_address=input.get("billing_address"),
             shipping_method_id=_method_pk(input.get("shipping_method")),
             payment_terms=_value(input.get("payment_terms")), note=input.get("note") or "")
         return {"trade_order": trade}
@@ -230,7 +227,7 @@ class TradeQuoteRequest(MaalemMutation):
     @classmethod
     def perform(cls, root, info, input):
         quote = quote_services.request_quote(
-            _user(info), variant_pk=pk_from_global_id(input["variant_id"], "ProductVariant"),
+            user_of(info), variant_pk=pk_from_global_id(input["variant_id"], "ProductVariant"),
             quantity=input["quantity"], kind=_value(input["kind"]), note=input.get("note") or "")
         return {"trade_quote": quote}
 
@@ -260,7 +257,7 @@ class TradeQuoteAccept(MaalemMutation):
     def perform(cls, root, info, id, input=None):
         input = input or {}
         trade = quote_services.accept_quote(
-            _user(info), _quote_pk(id), shipping_address=input.get("shipping_address"),
+            user_of(info), _quote_pk(id), shipping_address=input.get("shipping_address"),
             shipping_method_id=_method_pk(input.get("shipping_method")), payment_terms=_value(input.get("payment_terms")))
         return {"trade_order": trade, "trade_quote": trade.quote}
 
@@ -286,7 +283,7 @@ class ArtisanTradeTermsUpdate(MaalemMutation):
     @classmethod
     def perform(cls, root, info, artisan_id, input):
         terms = offer_services.update_artisan_terms(
-            _user(info), pk_from_global_id(artisan_id, "Artisan"),
+            user_of(info), pk_from_global_id(artisan_id, "Artisan"),
             first_order_minimum=input.get("first_order_minimum"), reorder_minimum=input.get("reorder_minimum"))
         return {"first_order_minimum": terms.first_order_minimum, "reorder_minimum": terms.reorder_minimum}
 
@@ -303,7 +300,7 @@ class TradeProductOfferUpdate(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, product_id, offered):
-        product = offer_services.set_product_offer(_user(info), pk_from_global_id(product_id, "Product"), offered)
+        product = offer_services.set_product_offer(user_of(info), pk_from_global_id(product_id, "Product"), offered)
         return {"product": product}
 
 
@@ -335,7 +332,7 @@ class TradeVariantTermsUpdate(MaalemMutation):
     def perform(cls, root, info, variant_id, input):
         data = dict(input)
         data["wholesale_prices"] = [dict(item) for item in data.get("wholesale_prices") or []]
-        terms = offer_services.update_variant_terms(_user(info), pk_from_global_id(variant_id, "ProductVariant"), data)
+        terms = offer_services.update_variant_terms(user_of(info), pk_from_global_id(variant_id, "ProductVariant"), data)
         return {"pack_size": terms.pack_size, "lead_time_weeks": terms.lead_time_weeks,
                 "made_to_order_capacity": terms.made_to_order_capacity}
 
@@ -359,7 +356,7 @@ class TradeQuoteAnswer(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, id, input):
-        quote = quote_services.answer_quote(_user(info), _quote_pk(id), unit_price=input.get("unit_price"),
+        quote = quote_services.answer_quote(user_of(info), _quote_pk(id), unit_price=input.get("unit_price"),
                                             lead_time_weeks=input.get("lead_time_weeks"), note=input.get("note") or "",
                                             decline=bool(input.get("decline")))
         return {"trade_quote": quote}
@@ -381,7 +378,7 @@ class TradeAccountApprove(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, id, trusted=None):
-        return {"trade_account": account_services.approve(_user(info), _account_pk(id), trusted=trusted)}
+        return {"trade_account": account_services.approve(user_of(info), _account_pk(id), trusted=trusted)}
 
 
 class TradeAccountReject(MaalemMutation):
@@ -395,7 +392,7 @@ class TradeAccountReject(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, id, reason, note=None):
-        account = account_services.reject(_user(info), _account_pk(id), reason=_value(reason), note=note or "")
+        account = account_services.reject(user_of(info), _account_pk(id), reason=_value(reason), note=note or "")
         return {"trade_account": account}
 
 
@@ -409,7 +406,7 @@ class TradeAccountTrustedUpdate(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, id, trusted):
-        return {"trade_account": account_services.set_trusted(_user(info), _account_pk(id), trusted)}
+        return {"trade_account": account_services.set_trusted(user_of(info), _account_pk(id), trusted)}
 
 
 class TradeOrderPaymentRecord(MaalemMutation):
@@ -436,7 +433,7 @@ class TradeOrderPaymentRecord(MaalemMutation):
                 order = None
         if order is None:
             raise MutationError([FieldError("id", "Couldn't resolve to a trade order.", "NOT_FOUND")])
-        trade = order_services.record_payment(_user(info), order.pk, _value(kind), transaction_reference or "")
+        trade = order_services.record_payment(user_of(info), order.pk, _value(kind), transaction_reference or "")
         return {"trade_order": trade}
 
 

@@ -10,12 +10,13 @@ import graphene
 from graphql import GraphQLError
 
 from marketplace.catalog.graphql.management_queries import query_permission
-from marketplace.catalog.graphql.schema import product_connection
+from marketplace.catalog.graphql.product_lists import product_connection
 from marketplace.catalog.models import Collection, ProductVariant
 from marketplace.catalog.selectors import visible_products
 from marketplace.channels.models import Channel
 from marketplace.channels.selectors import active_channels, channel_for_request
 from marketplace.core.errors import PermissionDenied
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import from_global_id, pk_from_global_id
 from marketplace.core.graphql.pagination import paginate
 from marketplace.core.graphql.types import LanguageCodeEnum, connection_args, countable_connection
@@ -50,19 +51,16 @@ TradeOrderCountableConnection = countable_connection(TradeOrder)
 TradeQuoteCountableConnection = countable_connection(TradeQuote)
 
 
-def _user(info) -> Any:
-    return getattr(info.context, "user", None)
-
 
 def trade_channel(info, slug: str | None) -> Channel:
     """The trade channel asked for (visible to the caller), else the caller's account's one (staff: the first
     trade channel)."""
     if slug is None:
-        account = trade_account_of(_user(info))
+        account = trade_account_of(user_of(info))
         if account is not None and account.status == "VERIFIED":
             slug = account.channel.slug
         else:
-            visible = [c for c in active_channels(_user(info)) if c.kind == Channel.Kind.TRADE]
+            visible = [c for c in active_channels(user_of(info)) if c.kind == Channel.Kind.TRADE]
             if not visible:
                 raise GraphQLError("A trade channel is required: pass channel.", extensions={"code": "NOT_FOUND"})
             slug = visible[0].slug
@@ -101,11 +99,11 @@ class TradeQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_trade_account(root, info):
-        return trade_account_of(_user(info))
+        return trade_account_of(user_of(info))
 
     @staticmethod
     def resolve_trade_accounts(root, info, status=None, search=None, **page):
-        query_permission(require_curator, _user(info))
+        query_permission(require_curator, user_of(info))
         accounts = TradeAccountModel.objects.select_related("channel", "user", "shop_address")
         if status:
             accounts = accounts.filter(status=getattr(status, "value", status))
@@ -124,7 +122,7 @@ class TradeQueries(graphene.ObjectType):
         for variant in ProductVariant.objects.filter(product__in=result.nodes).order_by("sort_order", "pk"):
             variants.setdefault(variant.product_id, []).append(variant)
         offers = selectors.variant_offers([v.pk for vs in variants.values() for v in vs], ch)
-        account = trade_account_of(_user(info))
+        account = trade_account_of(user_of(info))
         minimums = selectors.artisan_minimums(list({p.artisan_id for p in result.nodes}), ch, account)
         nodes = []
         for product in result.nodes:
@@ -139,12 +137,12 @@ class TradeQueries(graphene.ObjectType):
         from marketplace.trade.access import require_verified_buyer
         from marketplace.trade.cart_services import cart_for
 
-        query_permission(require_verified_buyer, _user(info))
-        return selectors.cart_view(cart_for(trade_account_of(_user(info))))
+        query_permission(require_verified_buyer, user_of(info))
+        return selectors.cart_view(cart_for(trade_account_of(user_of(info))))
 
     @staticmethod
     def resolve_trade_orders(root, info, **page):
-        user = _user(info)
+        user = user_of(info)
         query_permission(require_authenticated, user)
         orders = _trade_orders()
         if not has_staff_permission(user, "manage_orders"):
@@ -160,11 +158,11 @@ class TradeQueries(graphene.ObjectType):
             trade = _trade_orders().filter(order__token=key).first()
         except Exception:  # not a UUID
             trade = None
-        return visible_trade_order(trade, _user(info))
+        return visible_trade_order(trade, user_of(info))
 
     @staticmethod
     def resolve_trade_quotes(root, info, status=None, **page):
-        user = _user(info)
+        user = user_of(info)
         query_permission(require_authenticated, user)
         quotes = TradeQuoteModel.objects.select_related("account__user", "artisan", "channel", "variant")
         quotes = quotes.filter(account__user=user)
@@ -177,7 +175,7 @@ class TradeQueries(graphene.ObjectType):
         from marketplace.trade.line_sheets import build_line_sheet
         from marketplace.trade.links import document_url
 
-        user = _user(info)
+        user = user_of(info)
         if not is_authenticated(user):
             raise GraphQLError("Sign in with a verified trade account.", extensions={"code": "PERMISSION_DENIED"})
         ch = trade_channel(info, channel)
@@ -200,7 +198,7 @@ class TradeQueries(graphene.ObjectType):
         from marketplace.trade.artisan_selectors import artisan_trade
 
         pk = pk_from_global_id(artisan_id, "Artisan")
-        user = _user(info)
+        user = user_of(info)
         try:
             require_artisan_access(user, pk)
         except PermissionDenied as error:

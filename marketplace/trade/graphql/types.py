@@ -38,7 +38,7 @@ ORDER = "marketplace.orders.graphql.types.Order"
 ORDER_LINE = "marketplace.orders.graphql.types.OrderLine"
 ARTISAN_ORDER = "marketplace.orders.graphql.artisan_types.ArtisanOrder"
 SHIPPING_METHOD = "marketplace.shipping.graphql.types.ShippingMethod"
-COLLECTION = "marketplace.catalog.graphql.product_types.Collection"
+COLLECTION = "marketplace.catalog.graphql.collection_types.Collection"
 
 TRADE_ERROR_CODES = [
     "ALREADY_RECORDED", "ALREADY_VERIFIED", "BEYOND_CAPACITY", "DUPLICATED_INPUT_ITEM", "GRAPHQL_ERROR", "INVALID",

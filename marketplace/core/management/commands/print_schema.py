@@ -6,9 +6,10 @@ SDL_PATH = Path(__file__).resolve().parents[3] / "graphql" / "schema.graphql"
 
 
 def current_sdl() -> str:
-    from marketplace.graphql.schema import schema
+    # The schema settings name (GRAPHENE["SCHEMA"]): `core` never imports the root schema itself.
+    from graphene_django.settings import graphene_settings
 
-    return str(schema).strip() + "\n"
+    return str(graphene_settings.SCHEMA).strip() + "\n"
 
 
 class Command(BaseCommand):

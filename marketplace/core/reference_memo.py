@@ -18,6 +18,8 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, transaction
 
+from marketplace.core.cache import bump_catalog_version, catalog_version
+
 MAX_ENTRIES = 20_000
 _ABSENT = object()
 _lock = threading.Lock()
@@ -38,8 +40,6 @@ def _enabled(request: Any) -> bool:
 
 
 def _store(name: str, request: Any) -> dict[Hashable, Any]:
-    from marketplace.core.views import catalog_version
-
     # One version per request, read before its first memoized rows.
     version = getattr(request, "_maalem_memo_version", None)
     if version is None:
@@ -93,8 +93,6 @@ def _changed(**_kwargs: Any) -> None:
         return
 
     def bump() -> None:
-        from marketplace.core.views import bump_catalog_version
-
         bump_catalog_version()
 
     conn._maalem_memo_bump = bump

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import graphene
 
+from marketplace.catalog import collection_services as services
+from marketplace.catalog.graphql.collection_types import Collection
 from marketplace.catalog.graphql.inputs import (
     CollectionChannelListingError,
     LanguageCodeEnum,
@@ -13,11 +15,9 @@ from marketplace.catalog.graphql.inputs import (
     TranslationInput,
     errors_of,
 )
-from marketplace.catalog.graphql.mutations import user_of
-from marketplace.catalog.graphql.product_types import Collection
+from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id
 from marketplace.core.graphql.mutations import MaalemMutation, error_type
-from marketplace.curation import services
 
 CollectionError = error_type("Collection", ["DUPLICATED_INPUT_ITEM", "GRAPHQL_ERROR", "INVALID", "NOT_FOUND",
                                             "REQUIRED", "UNIQUE", "FILE_SIZE_LIMIT_EXCEEDED"])

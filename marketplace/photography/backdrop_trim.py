@@ -1,0 +1,122 @@
+"""Backdrop left inside a cut-out's edge: found by its colour and trimmed away.
+
+The network's mask is smooth: it spans a rug's fringe as one strip (with the backdrop between the
+threads), and the soft shadow a basket or a rug casts on the sheet beside it. On a plain backdrop
+that leftover is plain to see: it has the backdrop's colour, or the same colour darker (a shadow).
+``trim_backdrop`` takes the pixels of the mask's outer band that look like the *local* backdrop
+(its colour estimated from the sure background nearby, so gradients and vignetting do not matter)
+and that connect to the outside through such pixels, and takes them out of the subject. The
+piece's core is never touched, and a piece whose rim has the backdrop's very colour loses at most
+the band: the gate (``segmentation``) refuses the cut-out when the trim takes too much.
+
+Invariant: the result is a subset of the input mask; nothing is trimmed on a busy backdrop.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+from .subject import dilate, erode, label
+
+BAND = 0.016  # depth of the outer band that may be trimmed, share of the long side (8 px at 512)
+CLEAR = 0.008  # gap between the mask and the sure background used to estimate the backdrop
+WINDOW = 0.04  # radius of the local backdrop estimate, share of the long side
+MAX_CHROMA = 0.035  # chromaticity distance (L1 of r,g,b shares) from the backdrop: same colour
+SHADOW_RATIO = (0.3, 1.05)  # luminance over the backdrop's: a shadow or the backdrop itself, not a lighter thread
+_LUMA = np.array([0.299, 0.587, 0.114], np.float32)
+
+
+def _box_mean(a: np.ndarray, r: int) -> np.ndarray:
+    from .segmentation import box_mean
+
+    return box_mean(a, r)
+
+
+def local_backdrop(arr: np.ndarray, background: np.ndarray, radius: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per-pixel backdrop colour from the known background around it (normalised box means),
+    and where that estimate rests on enough background pixels."""
+    weight = _box_mean(background.astype(np.float32), radius)
+    planes = [_box_mean(arr[..., c] * background, radius) for c in range(3)]
+    colour = np.stack(planes, axis=-1) / np.maximum(weight, 1e-6)[..., None]
+    return colour, weight > 0.05
+
+
+def backdrop_like(arr: np.ndarray, backdrop: np.ndarray) -> np.ndarray:
+    """Pixels with the backdrop's chromaticity at its lightness or darker (its shadow)."""
+    lum, ref = arr @ _LUMA, backdrop @ _LUMA
+    share = arr / np.maximum(arr.sum(axis=-1, keepdims=True), 1e-3)
+    ref_share = backdrop / np.maximum(backdrop.sum(axis=-1, keepdims=True), 1e-3)
+    chroma = np.abs(share - ref_share).sum(axis=-1)
+    ratio = lum / np.maximum(ref, 1e-3)
+    return (chroma < MAX_CHROMA) & (ratio > SHADOW_RATIO[0]) & (ratio < SHADOW_RATIO[1])
+
+
+def trim_backdrop(arr: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """The pixels of ``mask`` to take out (bool, same shape): backdrop-coloured pixels of its outer
+    band, connected to the outside through backdrop-coloured pixels."""
+    h, w = mask.shape
+    side = max(h, w)
+    depth, clear, radius = max(2, round(BAND * side)), max(1, round(CLEAR * side)), max(4, round(WINDOW * side))
+    m_im = Image.fromarray(mask.astype(np.uint8) * 255)
+    outside = ~(np.asarray(dilate(m_im, clear)) > 0)
+    band = mask & ~(np.asarray(erode(m_im, depth)) > 0)
+    if not band.any() or outside.mean() < 0.05:
+        return np.zeros_like(mask)
+    colour, known = local_backdrop(arr, outside, radius)
+    candidates = band & known & backdrop_like(arr, colour)
+    # Only solid stretches of backdrop (a shadow, a strip below a fringe), not the slits between
+    # threads: an opening keeps regions at least 5 px thick, and a trim along them stays a smooth
+    # edge (pixel-wise decisions, or a comb cut between threads, read as a torn edge).
+    opened = dilate(erode(Image.fromarray(candidates.astype(np.uint8) * 255), 2), 2)
+    candidates = band & (np.asarray(opened) > 0)
+    if not candidates.any():
+        return candidates
+    lab, n = label(candidates | ~mask)
+    touching = np.unique(lab[~mask])
+    return candidates & np.isin(lab, touching[touching > 0])
+
+
+def backdrop_inside(arr: np.ndarray, mask: np.ndarray) -> float:
+    """Share of the subject that looks like the backdrop around it while enclosed by the piece (the
+    sheet seen through a basket's handle or a bangle): pieces of it of a visible size only."""
+    h, w = mask.shape
+    side = max(h, w)
+    clear, radius = max(1, round(CLEAR * side)), max(4, round(WINDOW * side))
+    outside = ~(np.asarray(dilate(Image.fromarray(mask.astype(np.uint8) * 255), clear)) > 0)
+    if outside.mean() < 0.05 or not mask.any():
+        return 0.0
+    colour, known = local_backdrop(arr, outside, radius)
+    inside = mask & known & backdrop_like(arr, colour)
+    lab, n = label(inside | ~mask)  # open to the outside (slits between a fringe's threads): not enclosed
+    if n == 0:
+        return 0.0
+    areas = np.bincount(lab.ravel(), weights=inside.ravel(), minlength=n + 1)[1:]
+    areas[np.unique(lab[~mask]) - 1] = 0
+    visible = areas >= max(12, 0.001 * mask.sum())
+    return float(areas[visible].sum() / mask.sum())
+
+
+def ring_texture(arr: np.ndarray, mask: np.ndarray) -> float:
+    """Fine texture of the backdrop right around the piece: mean absolute difference between the
+    luminance and its 3x3 mean, in a ring outside the subject (grass, gravel, fur: high; a wall,
+    a sheet, even with a gradient or a vignette: low)."""
+    from .segmentation import box_mean
+
+    h, w = mask.shape
+    side = max(h, w)
+    m_im = Image.fromarray(mask.astype(np.uint8) * 255)
+    near = np.asarray(dilate(m_im, max(2, round(0.04 * side)))) > 0
+    ring = near & ~(np.asarray(dilate(m_im, max(1, round(CLEAR * side)))) > 0)
+    if ring.sum() < 32:
+        return 0.0
+    lum = arr @ _LUMA
+    return float(np.abs(lum - box_mean(lum, 1))[ring].mean())
+
+
+def trimmed_alpha(alpha: np.ndarray, trimmed: np.ndarray) -> np.ndarray:
+    """``alpha`` with the trimmed pixels taken out through a soft (1 px) step, not a stair."""
+    if not trimmed.any():
+        return alpha
+    cut = Image.fromarray(trimmed.astype(np.uint8) * 255).filter(ImageFilter.GaussianBlur(1.0))
+    return np.minimum(alpha, np.where(trimmed, 0.0, 1.0 - np.asarray(cut, np.float32) / 255.0))
