@@ -3,12 +3,7 @@ synchronous, and a product listing completes about a thousand values per request
 for awaitables and the chain of `is_*_type` predicates are a measurable share of its CPU time.
 
 Behaviour (results, null propagation, error paths and messages) is graphql-core's own: the methods below
-are its sync paths with the type dispatch memoized per type class; anything unusual falls back to it.
-
-A leaf field that graphene reads with its default resolver (an attribute or a dict key, no arguments) and
-that holds a value is completed in place: no ResolveInfo, no Path, no resolver call (the profile of the
-listing shows those as a fifth of its CPU). A missing value, an error or a middleware take the full path,
-which reports exactly what graphql-core reports."""
+are its sync paths with the type dispatch memoized per type class; anything unusual falls back to it."""
 
 from __future__ import annotations
 
@@ -16,7 +11,6 @@ import functools
 import inspect
 from typing import Any
 
-from graphene.types.resolver import dict_or_attr_resolver
 from graphql import (
     ExecutionContext,
     GraphQLEnumType,
@@ -71,48 +65,12 @@ def _kind(type_class: type) -> int:
     return kind
 
 
-_PLAIN_LEAVES: dict[int, Any] = {}
-
-
-def _plain_leaf(field_def: Any) -> Any:
-    """(attribute, default, leaf type) when graphene's default resolver reads the field and its type is a
-    scalar or an enum (nullable or not) without arguments; False otherwise. Memoized per field."""
-    plan = _PLAIN_LEAVES.get(id(field_def))
-    if plan is None:
-        plan = False
-        resolve, field_type = field_def.resolve, field_def.type
-        leaf = field_type.of_type if isinstance(field_type, GraphQLNonNull) else field_type
-        if (isinstance(resolve, functools.partial) and resolve.func is dict_or_attr_resolver
-                and len(resolve.args) == 2 and not resolve.keywords and not field_def.args
-                and isinstance(leaf, (GraphQLScalarType, GraphQLEnumType))):
-            plan = (resolve.args[0], resolve.args[1], leaf)
-        _PLAIN_LEAVES[id(field_def)] = (field_def, plan)  # the field kept alive: its id stays its own
-        return plan
-    return plan[1]
-
-
 class SyncExecutionContext(ExecutionContext):
     def execute_fields(self, parent_type: Any, source_value: Any, path: Any, fields: dict) -> dict[str, Any]:
         results = {}
         execute_field = self.execute_field
-        complete_leaf_value = self.complete_leaf_value
         type_name = parent_type.name
-        plain = self.middleware_manager is None
-        schema = self.schema
         for response_name, field_nodes in fields.items():
-            if plain:
-                field_def = get_field_def(schema, parent_type, field_nodes[0])
-                leaf = _plain_leaf(field_def) if field_def else False
-                if leaf:
-                    attname, default, leaf_type = leaf
-                    try:
-                        value = (source_value.get(attname, default) if isinstance(source_value, dict)
-                                 else getattr(source_value, attname, default))
-                        if value is not None and value is not Undefined:
-                            results[response_name] = complete_leaf_value(leaf_type, value)
-                            continue
-                    except Exception:  # noqa: BLE001 - the full path below reports it as graphql-core does
-                        pass
             result = execute_field(parent_type, source_value, field_nodes, Path(path, response_name, type_name))
             if result is not Undefined:
                 results[response_name] = result
