@@ -5,6 +5,9 @@ row memo on (the default) and off (REFERENCE_CACHE_SECONDS=0, every row read fro
 response cache on. SQL/req is the steady-state count (first request in brackets).
 
     make bench            (a throwaway database)   or   .venv/bin/python bench/api_bench.py
+
+With `--side-by-side`: issue 18's set-up (bench/side_by_side.py: 1 worker, 4 threads, memo on, response
+cache off, CPU from /proc), one client, several rounds; prints min and median CPU ms per request.
 """
 
 from __future__ import annotations
@@ -127,12 +130,39 @@ def load(server: subprocess.Popen, body: bytes, clients: int) -> tuple[float, fl
     return total / elapsed, cpu / total * 1000, latencies[len(latencies) // 2] * 1000
 
 
+def side_by_side(bodies: dict[str, dict]) -> None:
+    import side_by_side as sbs
+
+    seconds = float(os.environ.get("BENCH_SECONDS", "5"))
+    server = sbs.start(PORT)
+    try:
+        for name, body in bodies.items():
+            encoded = json.dumps(body).encode()
+            for _ in range(10):
+                post(encoded)  # warm the worker (parsed documents, connections, the row memo)
+            per_request = []
+            for _ in range(sbs.ROUNDS):
+                before, count, stop = sbs.server_cpu_ms(server), 0, time.perf_counter() + seconds
+                while time.perf_counter() < stop:
+                    post(encoded)
+                    count += 1
+                per_request.append((sbs.server_cpu_ms(server) - before) / count)
+            print(f"{name:<24} 1 worker x 4 threads, 1 client, {sbs.ROUNDS} rounds of {seconds:.0f} s: "
+                  f"CPU ms/req {sbs.summary(per_request)}", flush=True)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=20)
+
+
 def main() -> None:
     slug = setup_catalog()
     bodies = {
         "listing (24 products)": {"query": LISTING, "variables": {"channel": "maroc", "languageCode": "FR", "first": 24}},
         "product detail": {"query": DETAIL, "variables": {"slug": slug, "channel": "maroc", "languageCode": "FR"}},
     }
+    if "--side-by-side" in sys.argv:
+        side_by_side(bodies)
+        return
     print(f"{'case':<24}{'resp.cache':>11}{'row memo':>9}{'clients':>9}{'req/s':>9}{'CPU ms/req':>12}{'p50 ms':>9}"
           f"{'SQL/req':>10}")
     for cache_seconds, memo_seconds in ((0, 30), (0, 0), (30, 30)):

@@ -4,6 +4,9 @@ the median time per step and the whole, and the SQL queries per step (counted in
 5 lines, to show the count does not grow with the lines).
 
     make bench            (a throwaway database)   or   .venv/bin/python bench/checkout_bench.py
+
+With `--side-by-side`: issue 18's set-up (bench/side_by_side.py: 1 worker, 4 threads, CPU from /proc): the
+server's CPU per step and for the whole checkout, min and median over the rounds.
 """
 
 from __future__ import annotations
@@ -93,17 +96,19 @@ def remember(state: dict, step: str, data: dict) -> None:
         state["method"] = payload["checkout"]["shippingMethods"][0]["id"]
 
 
-def run_http(variant_ids: list[str]) -> dict[str, float]:
+def run_http(variant_ids: list[str], clock=None) -> dict[str, float]:
+    """Milliseconds per step: wall time, or what `clock` reads (the server's CPU time, side by side)."""
     state: dict = {}
     times = {}
+    clock = clock or (lambda: time.perf_counter() * 1000)
     for step, name, variables in calls(variant_ids):
         body = json.dumps({"query": DOCS[name], "variables": variables(state)}).encode()
         request = urllib.request.Request(f"http://127.0.0.1:{PORT}/graphql/", data=body,
                                          headers={"Content-Type": "application/json"})
-        started = time.perf_counter()
+        started = clock()
         with urllib.request.urlopen(request, timeout=30) as response:
             payload = json.loads(response.read())
-        times[step] = (time.perf_counter() - started) * 1000
+        times[step] = clock() - started
         if payload.get("errors"):
             raise RuntimeError(payload["errors"])
         remember(state, step, payload["data"])
@@ -143,8 +148,28 @@ def start_server() -> subprocess.Popen:
     raise RuntimeError("the API did not start")
 
 
+def side_by_side(variant_ids: list[str]) -> None:
+    import side_by_side as sbs
+
+    server = sbs.start(PORT)
+    try:
+        for _ in range(5):
+            run_http(variant_ids[:1])
+        rounds = [run_http(variant_ids[:1], clock=lambda: sbs.server_cpu_ms(server)) for _ in range(ROUNDS)]
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=20)
+    print(f"guest checkout, 1 line, {ROUNDS} rounds, 1 worker x 4 threads: server CPU ms")
+    for step in STEPS:
+        print(f"{step:<20}{sbs.summary([r[step] for r in rounds])}")
+    print(f"{'whole':<20}{sbs.summary([sum(r.values()) for r in rounds])}")
+
+
 def main() -> None:
     variant_ids = setup()
+    if "--side-by-side" in sys.argv:
+        side_by_side(variant_ids)
+        return
     from django.test.utils import override_settings
 
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):

@@ -283,6 +283,9 @@ STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+# Slug of the page type whose pages are the refund reasons (Saleor's refundSettings.reasonReferenceType): once
+# set, a staff refund must reference one of them. Empty: refund reasons not configured.
+REFUND_REASON_PAGE_TYPE = os.environ.get("REFUND_REASON_PAGE_TYPE", "")
 CHECKOUT_RESERVATION_SECONDS = int(os.environ.get("CHECKOUT_RESERVATION_SECONDS", "1200"))
 # Celery beat (the `beat` service): periodic jobs. Expired reservations are housekeeping only (every stock
 # check already ignores them); payout batches group what is owed for shipped lines, per currency.

@@ -8,6 +8,7 @@ from django.conf import settings
 from marketplace.accounts.graphql import api as accounts
 from marketplace.artisans.graphql import api as artisans
 from marketplace.catalog.graphql import api as catalog
+from marketplace.channels.access import require_staff_reader
 from marketplace.channels.graphql import api as channels
 from marketplace.channels.selectors import active_channels
 from marketplace.checkout.graphql import api as checkout
@@ -19,6 +20,7 @@ from marketplace.media.graphql import api as media
 from marketplace.orders.graphql import api as orders
 from marketplace.pages.graphql import api as pages
 from marketplace.payments.graphql import api as payments
+from marketplace.payments.graphql.types import RefundSettings
 from marketplace.payouts.graphql import api as payouts
 from marketplace.shipping.graphql import api as shipping
 from marketplace.trade.graphql import api as trade
@@ -34,6 +36,8 @@ class Shop(graphene.ObjectType):
     countries = graphene.NonNull(graphene.List(graphene.NonNull(CountryDisplay)))
     languages = graphene.NonNull(graphene.List(graphene.NonNull(LanguageDisplay)))
     channel_currencies = graphene.NonNull(graphene.List(graphene.NonNull(graphene.String)))
+    refund_settings = graphene.Field(RefundSettings, required=True, description=(
+        "Refunds related settings. Returns `RefundSettings` configuration, global for the entire shop."))
     version = graphene.String(required=True)
     schema_version = graphene.String(required=True)
 
@@ -64,7 +68,12 @@ class Shop(graphene.ObjectType):
 
     @staticmethod
     def resolve_channel_currencies(root, info):
+        require_staff_reader(info)  # staff or app only on Saleor
         return sorted({channel.currency_code for channel in active_channels(info.context.user)})
+
+    @staticmethod
+    def resolve_refund_settings(root, info):
+        return {}
 
     @staticmethod
     def resolve_version(root, info):

@@ -5,8 +5,11 @@
   masked as Saleor's `obfuscate_*` do: first letter then dots, the phone's first three characters, the
   e-mail's first letter and its domain. City, postal code and country stay (where it ships).
 - `transactions` need MANAGE_ORDERS or HANDLE_PAYMENTS and `events` MANAGE_ORDERS, as in Saleor: a token
-  holder who asks for them gets PERMISSION_DENIED (and, the fields being non-null, `orderByToken: null`).
-- The answer of the `checkoutComplete` that placed the order is its buyer's, signed in or not: read whole.
+  holder who asks for them gets PERMISSION_DENIED (and, the fields being non-null, `orderByToken: null`),
+  and so does the buyer in the answer of the `checkoutComplete` that placed the order (Saleor answers it
+  `order: null`); the buyer reads the payment state from `chargeStatus`, `paymentStatus` and `isPaid`.
+- The answer of the `checkoutComplete` that placed the order is its buyer's, signed in or not: the buyer's
+  details are read unmasked.
 - An artisan's members never get the order itself (its ID carries the token that opens it): they read their
   artisan's part through `ArtisanOrder` (graphql/artisan_types.py), which this module also decides."""
 
@@ -50,14 +53,12 @@ def require_payments_access(order: Any, info: Any) -> None:
     user = info.context.user
     if has_staff_permission(user, "manage_orders") or has_staff_permission(user, "handle_payments"):
         return
-    if placed_in_this_request(info):
-        return
     raise PermissionDenied("To access this path, you need one of the following permissions: MANAGE_ORDERS, "
                            "HANDLE_PAYMENTS")
 
 
 def require_events_access(order: Any, info: Any) -> None:
-    if has_staff_permission(info.context.user, "manage_orders") or placed_in_this_request(info):
+    if has_staff_permission(info.context.user, "manage_orders"):
         return
     raise PermissionDenied("To access this path, you need one of the following permissions: MANAGE_ORDERS")
 

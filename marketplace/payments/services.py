@@ -130,7 +130,7 @@ def process(item: TransactionItem) -> TransactionEvent | None:
     return apply_intent(item, intent) or item.events.last()
 
 
-def refund(item: TransactionItem, amount: Decimal | None, user: Any) -> TransactionEvent | None:
+def refund(item: TransactionItem, amount: Decimal | None, user: Any, *, reason: str = "") -> TransactionEvent | None:
     refundable = item.charged_value - item.refunded_value
     amount = Decimal(amount) if amount is not None else refundable
     if amount <= 0 or amount > refundable:
@@ -144,12 +144,14 @@ def refund(item: TransactionItem, amount: Decimal | None, user: Any) -> Transact
             raise MutationError([FieldError("amount", f"Stripe: {error}", "INVALID")]) from None
         key = stripe_refund.id
         amount = stripe_gateway.from_minor(stripe_refund.amount, item.currency)
-    return record_refund(item, amount, key=key, user=user)
+    return record_refund(item, amount, key=key, user=user, reason=reason)
 
 
-def record_refund(item: TransactionItem, amount: Decimal, *, key: str | None, user: Any = None) -> TransactionEvent | None:
+def record_refund(item: TransactionItem, amount: Decimal, *, key: str | None, user: Any = None,
+                  reason: str = "") -> TransactionEvent | None:
     item = TransactionItem.objects.select_for_update().get(pk=item.pk)
-    event = _event(item, "REFUND_SUCCESS", amount, message="Refunded", key=key, user=user)
+    event = _event(item, "REFUND_SUCCESS", amount, message=f"Refunded: {reason}" if reason else "Refunded", key=key,
+                   user=user)
     if event is None:
         return None
     item.refunded_value += amount

@@ -34,7 +34,7 @@ def form_options(request: HttpRequest) -> dict[str, Any]:
     parents = [c for c in nodes if not c["parent"]]
     groups = [{"craft": p, "children": [c for c in nodes if (c["parent"] or {}).get("id") == p["id"]]}
               for p in parents]
-    channels = data["channels"] or []
+    channels = data["markets"]
     return {"types": types, "type_by_id": {t["id"]: t for t in types}, "groups": groups,
             "category_ids": {c["id"] for c in nodes}, "channels": channels,
             "mad_channels": [c for c in channels if c["currencyCode"] == "MAD"],

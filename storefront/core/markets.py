@@ -20,8 +20,8 @@ DOLLAR_COUNTRIES = {"US", "CA", "AU", "NZ", "SG", "HK", "AE", "SA", "QA"}
 
 
 def markets() -> list[dict[str, Any]]:
-    """The active channels with their currency, VAT and price rule (cached five minutes)."""
-    return execute("marketplace/Markets", {"languageCode": "FR"}, cache_seconds=300)["channels"] or []
+    """The active markets with their currency, VAT and price rule (cached five minutes)."""
+    return execute("marketplace/Markets", {"languageCode": "FR"}, cache_seconds=300)["markets"]
 
 
 def regions(language: str) -> list[dict[str, str]]:

@@ -44,7 +44,7 @@ def _parse(posted: dict[str, str]) -> tuple[dict[str, str], Errors]:
 @require_http_methods(["GET", "POST"])
 def markets(request: HttpRequest) -> HttpResponse:
     channels = [c for c in api(request, "marketplace/Markets", {"languageCode": request.lang.upper()},
-                               channel=False, authenticated=True, cache_seconds=0)["channels"]
+                               channel=False, authenticated=True, cache_seconds=0)["markets"]
                 if c["currencyCode"] != "MAD"]
     errors: dict[str, Errors] = {}
     typed: dict[str, dict[str, str]] = {}

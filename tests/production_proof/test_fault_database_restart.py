@@ -71,7 +71,7 @@ def test_checkouts_completed_across_a_database_restart_give_one_order_each(fault
         assert again["number"] == before["number"]
         # Serving again, on the same gunicorn processes: consecutive requests all succeed.
         for _ in range(10):
-            status, body = stack.post_graphql(api.url, '{ shop { name } channel(slug: "maroc") { name } }')
+            status, body = stack.post_graphql(api.url, '{ shop { name } channel(slug: "maroc") { slug } }')
             assert status == 200 and not body.get("errors"), body
 
     assert all(results[c] and results[c].get("number") for c in checkouts[1:]), results
@@ -101,7 +101,7 @@ def test_after_a_database_restart_the_first_requests_already_succeed(fault_clust
     first request of every gunicorn thread after the restart is served, not answered INTERNAL_ERROR."""
     import psycopg
 
-    query = '# request %d: a fresh body each time, never a cached answer\n{ channel(slug: "maroc") { name } }'
+    query = '# request %d: a fresh body each time, never a cached answer\n{ channel(slug: "maroc") { slug } }'
 
     def burst(url: str, start: int) -> list[tuple[int, dict]]:
         out: list = []
@@ -128,7 +128,7 @@ def test_while_the_database_is_down_the_api_answers_503_and_recovers(fault_clust
     """An outage is not a bug: 503 with SERVICE_UNAVAILABLE (clients retry), never a 500 or INTERNAL_ERROR."""
     import psycopg
 
-    query = '# down %d\n{ channel(slug: "maroc") { name } products(channel: "maroc", first: 2) { totalCount } }'
+    query = '# down %d\n{ channel(slug: "maroc") { slug } products(channel: "maroc", first: 2) { totalCount } }'
     with stack.ApiServer(stack.production_env(fault_cluster.url), tmp_path / "api.log", workers=1, threads=2) as api:
         assert stack.post_graphql(api.url, query % 0)[0] == 200
         stop_embedded_database(fault_cluster.pgdata)

@@ -53,8 +53,8 @@ def test_price_suggestions_still_suggest_for_a_real_price(gql):
 
 @pytest.mark.parametrize(("query", "variables"), [
     # PostgreSQL refuses NUL in text: psycopg's DataError used to surface as INTERNAL_ERROR.
-    ('{ channel(slug: "ma\\u0000roc") { name } }', {}),
-    ("query($s: String) { channel(slug: $s) { name } }", {"s": "ma\x00roc"}),
+    ('{ channel(slug: "ma\\u0000roc") { slug } }', {}),
+    ("query($s: String) { channel(slug: $s) { slug } }", {"s": "ma\x00roc"}),
     ('mutation($e: String!) { tokenCreate(email: $e, password: "x") { token errors { code } } }',
      {"e": "a\x00@example.com"}),
     ('query($f: ProductFilterInput) { products(channel: "maroc", first: 1, filter: $f) { totalCount } }',
@@ -69,7 +69,7 @@ def test_text_with_a_nul_character_is_refused_clearly(gql, caplog, query, variab
 
 
 def test_the_same_queries_without_nul_still_work(gql):
-    assert gql.data('{ channel(slug: "maroc") { name } }')["channel"]["name"]
+    assert gql.data('{ channel(slug: "maroc") { slug } }')["channel"]["slug"] == "maroc"
     assert gql.data('{ products(channel: "maroc", first: 1, filter: {search: "tapis"}) { totalCount } }')
 
 

@@ -132,6 +132,8 @@ class CatalogQueries(graphene.ObjectType):
             product = products.filter(pk=pk_from_global_id(id, "Product")).first()
         elif external_reference is not None:
             product = products.filter(external_reference=external_reference).first()
+        elif slug_language_code is None:  # slugs are unique: one query, not a look-up then a visibility check
+            product = products.filter(slug=slug).first()
         else:
             found = _slug_lookup(models.Product, models.ProductTranslation, "product", slug, slug_language_code)
             product = products.filter(pk=found.pk).first() if found else None

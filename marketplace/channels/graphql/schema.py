@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import graphene
 
-from marketplace.channels.graphql.types import Channel
+from marketplace.channels.graphql.types import Channel, Market
 from marketplace.channels.models import Channel as ChannelModel
 from marketplace.channels.selectors import active_channels, can_see_channel
 from marketplace.core.graphql.ids import pk_from_global_id
@@ -11,8 +11,11 @@ from marketplace.core.graphql.ids import pk_from_global_id
 class ChannelQueries(graphene.ObjectType):
     channel = graphene.Field(Channel, id=graphene.ID(), slug=graphene.String())
     channels = graphene.List(graphene.NonNull(Channel), description=(
-        "The active markets the caller may see (public in Maalem, except trade channels: verified trade "
-        "accounts and staff)."))
+        "The active channels the caller may see (listed for anyone in Maalem, except trade channels: verified "
+        "trade accounts and staff); a channel's name, currency and default country are staff-only, as on Saleor."))
+    markets = graphene.NonNull(graphene.List(graphene.NonNull(Market)), description=(
+        "Marketplace extension: the active markets the caller may see, with the facts a visitor needs (currency, "
+        "countries, VAT, price rule); on `Channel` those are staff-only, as on Saleor."))
 
     @staticmethod
     def resolve_channel(root, info, id=None, slug=None):
@@ -25,4 +28,8 @@ class ChannelQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_channels(root, info):
+        return active_channels(info.context.user)
+
+    @staticmethod
+    def resolve_markets(root, info):
         return active_channels(info.context.user)

@@ -22,6 +22,7 @@ from marketplace.payments.graphql.types import (
     TransactionItem,
 )
 from marketplace.payments.models import TransactionItem as TransactionModel
+from marketplace.payments.refund_reasons import refund_reason_page
 
 _BASE = ["GRAPHQL_ERROR", "INVALID", "NOT_FOUND"]
 GatewayInitError = error_type("PaymentGatewayInitialize", _BASE)
@@ -132,18 +133,22 @@ class TransactionRequestAction(MaalemMutation):
         action_type = TransactionActionEnum(required=True)
         amount = PositiveDecimal()
         refund_reason = graphene.String()
+        refund_reason_reference = graphene.ID(description="ID of a `Page` (Model) to reference in reason.")
 
     transaction = graphene.Field(TransactionItem)
     errors = _errors(ActionError)
 
     @classmethod
-    def perform(cls, root, info, action_type, id=None, token=None, amount=None, **_):
+    def perform(cls, root, info, action_type, id=None, token=None, amount=None, refund_reason=None,
+                refund_reason_reference=None, **_):
         user = info.context.user
         require_staff_permission(user, "handle_payments")
         item = _transaction(id, token)
         if getattr(action_type, "value", action_type) != "REFUND":
             raise MutationError([FieldError("action_type", "Only refunds can be requested.", "INVALID")])
-        services.refund(item, amount, user)
+        page = refund_reason_page(refund_reason_reference)
+        reason = " · ".join(part for part in (refund_reason, page.title if page else None) if part)
+        services.refund(item, amount, user, reason=reason)
         item.refresh_from_db()
         return {"transaction": item}
 

@@ -162,3 +162,16 @@ class PaymentGatewayConfigError(graphene.ObjectType):
 class PaymentGatewayToInitialize(graphene.InputObjectType):
     id = graphene.String(required=True)
     data = JSON()
+
+
+class RefundSettings(graphene.ObjectType):
+    """Saleor's refund settings: the page type whose pages are the refund reasons (REFUND_REASON_PAGE_TYPE)."""
+
+    reason_reference_type = graphene.Field("marketplace.pages.graphql.types.PageType",
+                                           description="Model type used for refund reasons.")
+
+    @staticmethod
+    def resolve_reason_reference_type(root, info):
+        from marketplace.payments.refund_reasons import reason_page_type
+
+        return reason_page_type()

@@ -104,13 +104,19 @@ def test_transaction_process_reads_the_intent_then_refund_reverses_the_ledger(do
     assert sale.net == sale.gross - sale.commission and sale.commission > 0
 
     refund_doc = "storefront/graphql/saleor/TransactionRequestRefund.graphql"
-    assert gql(doc(refund_doc), {"id": order["transactions"][0]["id"]})["errors"][0]["extensions"]["code"] \
+    transaction = stripe_checkout["transaction"]["id"]  # the order's transactions are staff-only, as on Saleor
+    assert gql(doc(refund_doc), {"id": transaction})["errors"][0]["extensions"]["code"] \
         == "PERMISSION_DENIED"
     gql.token = helpers["login"](gql, *ADMIN)
-    too_much = selling.run("TransactionRequestRefund", {"id": order["transactions"][0]["id"], "amount": str(total + 1)})
+    reason = _refund_reasons_configured(gql, selling, transaction, settings, helpers["gid"])
+    too_much = selling.run("TransactionRequestRefund", {"id": transaction, "amount": str(total + 1),
+                                                        "refundReasonReference": reason})
     assert too_much["transactionRequestAction"]["errors"][0]["field"] == "amount"
-    refunded = selling.run("TransactionRequestRefund", {"id": order["transactions"][0]["id"]})
+    refunded = selling.run("TransactionRequestRefund", {"id": transaction, "refundReasonReference": reason,
+                                                        "refundReason": "Le client a renvoyé le tapis"})
     assert refunded["transactionRequestAction"]["errors"] == []
+    assert refunded["transactionRequestAction"]["transaction"]["events"][-1]["message"] \
+        == "Refunded: Le client a renvoyé le tapis · Arrived damaged"
     assert refunded["transactionRequestAction"]["transaction"]["refundedAmount"]["amount"] == float(total)
     assert any(r["payment_intent"] == intent_id for r in stripe_standin.refunds.values())
     reversal = LedgerEntry.objects.get(order_line__order__token=order["token"], kind="REFUND")
@@ -121,3 +127,34 @@ def test_transaction_process_reads_the_intent_then_refund_reverses_the_ledger(do
              {"id": stripe_refund["charge"], "object": "charge", "payment_intent": intent_id,
               "refunds": {"data": [stripe_refund]}})
     assert LedgerEntry.objects.filter(order_line__order__token=order["token"], kind="REFUND").count() == 1
+
+
+REFUND_SETTINGS = "{ shop { refundSettings { reasonReferenceType { slug } } } }"
+
+
+def _refund_reasons_configured(gql, selling, transaction: str, settings, gid) -> str:
+    """Saleor's refund reason rule, step by step; returns the reason page's ID once refund reasons are on."""
+    from marketplace.pages.models import Page, PageType
+
+    reasons = PageType.objects.create(name="Refund reasons", slug="refund-reasons")
+    damaged = Page.objects.create(page_type=reasons, slug="arrived-damaged", title="Arrived damaged")
+    elsewhere = Page.objects.create(page_type=PageType.objects.create(name="Guides", slug="guides"),
+                                    slug="care-guide", title="Care guide")
+
+    def refused(variables: dict) -> tuple[str, str, str]:
+        error = selling.run("TransactionRequestRefund", {"id": transaction, **variables}
+                            )["transactionRequestAction"]["errors"][0]
+        return error["field"], error["code"], error["message"]
+
+    assert gql.data(REFUND_SETTINGS)["shop"]["refundSettings"] == {
+        "reasonReferenceType": None}
+    assert refused({"refundReasonReference": gid("Page", damaged.pk)}) == (
+        "refundReasonReference", "INVALID", "Reason reference type is not configured.")
+    settings.REFUND_REASON_PAGE_TYPE = "refund-reasons"
+    assert gql.data(REFUND_SETTINGS)["shop"]["refundSettings"] == {
+        "reasonReferenceType": {"slug": "refund-reasons"}}
+    assert refused({}) == ("refundReasonReference", "REQUIRED",
+                           "Reason reference is required when refund reason reference type is configured.")
+    for wrong in (gid("Page", elsewhere.pk), gid("Product", 1)):
+        assert refused({"refundReasonReference": wrong})[:2] == ("refundReasonReference", "INVALID")
+    return gid("Page", damaged.pk)
