@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageFilter
 
+from .box_filter import box_mean
 from .subject import dilate, erode, label
 
 BAND = 0.016  # depth of the outer band that may be trimmed, share of the long side (8 px at 512)
@@ -27,17 +28,11 @@ SHADOW_RATIO = (0.3, 1.05)  # luminance over the backdrop's: a shadow or the bac
 _LUMA = np.array([0.299, 0.587, 0.114], np.float32)
 
 
-def _box_mean(a: np.ndarray, r: int) -> np.ndarray:
-    from .segmentation import box_mean
-
-    return box_mean(a, r)
-
-
 def local_backdrop(arr: np.ndarray, background: np.ndarray, radius: int) -> tuple[np.ndarray, np.ndarray]:
     """Per-pixel backdrop colour from the known background around it (normalised box means),
     and where that estimate rests on enough background pixels."""
-    weight = _box_mean(background.astype(np.float32), radius)
-    planes = [_box_mean(arr[..., c] * background, radius) for c in range(3)]
+    weight = box_mean(background.astype(np.float32), radius)
+    planes = [box_mean(arr[..., c] * background, radius) for c in range(3)]
     colour = np.stack(planes, axis=-1) / np.maximum(weight, 1e-6)[..., None]
     return colour, weight > 0.05
 
@@ -101,8 +96,6 @@ def ring_texture(arr: np.ndarray, mask: np.ndarray) -> float:
     """Fine texture of the backdrop right around the piece: mean absolute difference between the
     luminance and its 3x3 mean, in a ring outside the subject (grass, gravel, fur: high; a wall,
     a sheet, even with a gradient or a vignette: low)."""
-    from .segmentation import box_mean
-
     h, w = mask.shape
     side = max(h, w)
     m_im = Image.fromarray(mask.astype(np.uint8) * 255)

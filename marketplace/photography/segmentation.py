@@ -16,6 +16,7 @@ from PIL import Image, ImageFilter
 
 from . import saliency
 from .backdrop_trim import backdrop_inside, ring_texture, trim_backdrop, trimmed_alpha
+from .box_filter import box_mean
 from .subject import Subject, border_mask, detect_subject, label, stray_pieces
 
 KEEP_PIECE = 0.15  # a piece smaller than this share of the largest one is a speck, not the subject
@@ -64,17 +65,6 @@ def u2(side: int):
         return mask, _trusted(prob, mask)
 
     return fn
-
-
-def box_mean(a: np.ndarray, r: int) -> np.ndarray:
-    """Mean over a (2r+1)^2 window, edges replicated (two cumulative sums)."""
-    out = a.astype(np.float32)
-    for axis in (0, 1):
-        v = np.moveaxis(out, axis, 0)
-        padded = np.concatenate([np.repeat(v[:1], r + 1, 0), v, np.repeat(v[-1:], r, 0)], 0)
-        c = np.cumsum(padded, axis=0, dtype=np.float32)
-        out = np.moveaxis((c[2 * r + 1 :] - c[: -(2 * r + 1)]) / (2 * r + 1), 0, axis)
-    return out
 
 
 def guided_filter(guide: np.ndarray, src: np.ndarray, radius: int, eps: float) -> np.ndarray:
