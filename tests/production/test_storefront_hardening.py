@@ -101,7 +101,7 @@ def test_the_storefront_forwards_its_request_id_and_the_buyers_address(py, produ
         def do_POST(self):
             self.rfile.read(int(self.headers.get("Content-Length") or 0))
             seen.append(dict(self.headers))
-            body = b'{"data": {"channels": []}}'
+            body = b'{"data": {"channels": [], "markets": []}}'
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
