@@ -29,7 +29,7 @@ if os.environ.get("DJANGO_SECRET_KEY"):
 elif DEBUG:
     # A random key per installation (var/secret_key), never a constant from the code: tokens signed by
     # another installation's development key are worthless here.
-    from marketplace.core.dev_secret import development_secret
+    from marketplace.core.development_key import development_secret
 
     SECRET_KEY = development_secret(VAR_DIR / "secret_key")
 else:
