@@ -132,6 +132,7 @@ def artisan_minimums(artisan_ids: list[int], channel: Channel, account: TradeAcc
 class CartLineView:
     line: TradeCartLine
     offer: VariantOffer
+    channel: Channel  # the account's trade channel: the line's prices are in its currency
     problems: list[str] = field(default_factory=list)  # UNAVAILABLE, PACK_SIZE, BEYOND_CAPACITY
 
     @property
@@ -201,7 +202,7 @@ def cart_view(cart: TradeCart) -> CartView:
     artisans: dict[int, Any] = {}
     for line in lines:
         offer = offers[line.variant_id]
-        view = CartLineView(line, offer, line_problems(line.quantity, offer))
+        view = CartLineView(line, offer, channel, line_problems(line.quantity, offer))
         artisan = line.variant.product.artisan
         artisans[artisan.pk] = artisan
         by_artisan[artisan.pk].append(view)

@@ -21,6 +21,7 @@ from marketplace.catalog.graphql.inputs import (
 )
 from marketplace.catalog.graphql.product_types import Product
 from marketplace.core.errors import MutationError, PermissionDenied
+from marketplace.core.graphql.channel_context import in_channel
 from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id
 from marketplace.core.graphql.loaders import loaders_for
@@ -160,7 +161,7 @@ class ProductBulkCreate(graphene.Mutation):
         for kind, attribute in (("product", "pk"), ("product_type", "product_type_id"), ("category", "category_id"),
                                 ("artisan", "artisan_id")):
             registry.hint(kind, [getattr(product, attribute) for product in created])
-        results = [{"product": row.product,
+        results = [{"product": in_channel(row.product, None),
                     "errors": [{"path": e.path, "message": e.message, "code": e.code} for e in row.errors]}
                    for row in rows]
         return cls(count=sum(1 for r in rows if r.product is not None), results=results, errors=[])

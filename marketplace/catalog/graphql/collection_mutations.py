@@ -15,6 +15,7 @@ from marketplace.catalog.graphql.inputs import (
     TranslationInput,
     errors_of,
 )
+from marketplace.core.graphql.channel_context import all_in_channel, in_channel
 from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id
 from marketplace.core.graphql.mutations import MaalemMutation, error_type
@@ -49,7 +50,8 @@ class CollectionCreate(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, input):
-        return {"collection": services.create_collection(user_of(info), dict(input), _products(input.get("products")))}
+        collection = services.create_collection(user_of(info), dict(input), _products(input.get("products")))
+        return {"collection": in_channel(collection, None)}
 
 
 class CollectionUpdate(MaalemMutation):
@@ -62,8 +64,9 @@ class CollectionUpdate(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, id, input):
-        return {"collection": services.update_collection(user_of(info), pk_from_global_id(id, "Collection"),
-                                                         dict(input))}
+        collection = services.update_collection(user_of(info), pk_from_global_id(id, "Collection"),
+                                                dict(input))
+        return {"collection": in_channel(collection, None)}
 
 
 class CollectionDelete(MaalemMutation):
@@ -75,7 +78,8 @@ class CollectionDelete(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, id):
-        return {"collection": services.delete_collection(user_of(info), pk_from_global_id(id, "Collection"))}
+        collection = services.delete_collection(user_of(info), pk_from_global_id(id, "Collection"))
+        return {"collection": in_channel(collection, None)}
 
 
 class CollectionAddProducts(MaalemMutation):
@@ -88,8 +92,9 @@ class CollectionAddProducts(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, collection_id, products):
-        return {"collection": services.add_products(user_of(info), pk_from_global_id(collection_id, "Collection"),
-                                                    _products(products))}
+        collection = services.add_products(user_of(info), pk_from_global_id(collection_id, "Collection"),
+                                           _products(products))
+        return {"collection": in_channel(collection, None)}
 
 
 class CollectionRemoveProducts(MaalemMutation):
@@ -102,8 +107,9 @@ class CollectionRemoveProducts(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, collection_id, products):
-        return {"collection": services.remove_products(
-            user_of(info), pk_from_global_id(collection_id, "Collection"), _products(products))}
+        collection = services.remove_products(
+            user_of(info), pk_from_global_id(collection_id, "Collection"), _products(products))
+        return {"collection": in_channel(collection, None)}
 
 
 class MoveProductInput(graphene.InputObjectType):
@@ -121,9 +127,10 @@ class CollectionReorderProducts(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, collection_id, moves):
-        return {"collection": services.reorder_products(
+        collection = services.reorder_products(
             user_of(info), pk_from_global_id(collection_id, "Collection"),
-            [(pk_from_global_id(m["product_id"], "Product"), m.get("sort_order") or 0) for m in moves])}
+            [(pk_from_global_id(m["product_id"], "Product"), m.get("sort_order") or 0) for m in moves])
+        return {"collection": in_channel(collection, None)}
 
 
 class PublishableChannelListingInput(graphene.InputObjectType):
@@ -150,8 +157,9 @@ class CollectionChannelListingUpdate(MaalemMutation):
         add = [{**item, "channel_id": pk_from_global_id(item["channel_id"], "Channel")}
                for item in input.get("add_channels") or []]
         remove = [pk_from_global_id(c, "Channel") for c in input.get("remove_channels") or []]
-        return {"collection": services.update_collection_listings(
-            user_of(info), pk_from_global_id(id, "Collection"), add, remove)}
+        collection = services.update_collection_listings(
+            user_of(info), pk_from_global_id(id, "Collection"), add, remove)
+        return {"collection": in_channel(collection, None)}
 
 
 class CollectionTranslate(MaalemMutation):
@@ -166,8 +174,9 @@ class CollectionTranslate(MaalemMutation):
     @classmethod
     def perform(cls, root, info, id, language_code, input):
         language = str(getattr(language_code, "value", language_code)).lower()
-        return {"collection": services.translate_collection(user_of(info), pk_from_global_id(id, "Collection"),
-                                                            language, dict(input))}
+        collection = services.translate_collection(user_of(info), pk_from_global_id(id, "Collection"),
+                                                   language, dict(input))
+        return {"collection": in_channel(collection, None)}
 
 
 class FeaturedCollectionsSet(MaalemMutation):
@@ -182,7 +191,8 @@ class FeaturedCollectionsSet(MaalemMutation):
     @classmethod
     def perform(cls, root, info, collections):
         pks = [pk_from_global_id(c, "Collection") for c in collections]
-        return {"collections": services.set_featured_collections(user_of(info), pks)}
+        collections = services.set_featured_collections(user_of(info), pks)
+        return {"collections": all_in_channel(collections, None)}
 
 
 class CollectionMutations(graphene.ObjectType):

@@ -9,12 +9,12 @@ from marketplace.catalog.graphql import dataloaders as dl
 from marketplace.catalog.graphql.product_lists import product_list_args, resolve_collection_products
 from marketplace.catalog.graphql.product_types import Product, _staff
 from marketplace.catalog.graphql.types import (
-    _channel,
     _language,
     seo_translation_type,
     translation_field,
 )
 from marketplace.channels.graphql.types import Channel
+from marketplace.core.graphql.channel_context import ChannelContextWithMetadata, resolve_node_attribute
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.types import (
     Node,
@@ -40,9 +40,12 @@ class CollectionChannelListing(graphene.ObjectType):
         return to_global_id("CollectionChannelListing", root.pk)
 
 
-class Collection(graphene.ObjectType):
+class Collection(ChannelContextWithMetadata, graphene.ObjectType):
+    # Read in a channel: resolvers receive a ChannelContext (core/graphql/channel_context.py). No docstring:
+    # it would become the type's SDL description.
     class Meta:
         interfaces = (Node, ObjectWithMetadata)
+        default_resolver = resolve_node_attribute
 
     seo_title = graphene.String()
     seo_description = graphene.String()
@@ -58,26 +61,27 @@ class Collection(graphene.ObjectType):
 
     @staticmethod
     def resolve_id(root, info):
-        return to_global_id("Collection", root.pk)
+        return to_global_id("Collection", root.node.pk)
 
     @staticmethod
     def resolve_channel(root, info):
-        channel = _channel(root)
-        return channel.slug if channel else None
+        return root.channel_slug
 
     @staticmethod
     def resolve_background_image(root, info, size=None, format="ORIGINAL"):
-        if not root.background_image:
+        collection = root.node
+        if not collection.background_image:
             return None
-        return image_of({"master": root.background_image}, root.background_image_alt or root.name, size, format)
+        return image_of({"master": collection.background_image}, collection.background_image_alt or collection.name,
+                        size, format)
 
     @staticmethod
     def resolve_translation(root, info, language_code):
         return dl.translation_loader(info, models.CollectionTranslation, "collection_id", _language(language_code),
-                                     "collection").load(root.pk)
+                                     "collection").load(root.node.pk)
 
     @staticmethod
     def resolve_channel_listings(root, info):
         if not _staff(info):
             return None
-        return list(root.channel_listings.select_related("channel"))
+        return list(root.node.channel_listings.select_related("channel"))

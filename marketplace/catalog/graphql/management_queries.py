@@ -19,6 +19,7 @@ from marketplace.channels.graphql.types import Channel
 from marketplace.channels.selectors import active_channels
 from marketplace.channels.services import derive_price
 from marketplace.core.errors import PermissionDenied
+from marketplace.core.graphql.channel_context import all_in_channel
 from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id, pks_from_global_ids
 from marketplace.core.graphql.loaders import loaders_for
@@ -84,6 +85,7 @@ class ManagementQueries(graphene.ObjectType):
         registry = loaders_for(info.context)
         registry.hint("product", [p.pk for p in page.nodes])
         registry.hint("artisan", [p.artisan_id for p in page.nodes])
+        page.nodes = all_in_channel(page.nodes, None)  # management reads: in no channel
         return page
 
     @staticmethod

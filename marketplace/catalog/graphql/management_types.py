@@ -77,8 +77,11 @@ def manages(info, artisan_id: int) -> bool:
     return can_manage_artisan(user_of(info), artisan_id)
 
 
-def _product_of_variant(info, variant) -> Any:
-    return getattr(variant, "_product", None) or dl.product_by_id(info).load(variant.product_id)
+def product_of_variant(info, variant: Any) -> Any:
+    """The variant's product: the one loaded with it when the query selected it, else from the batch loader."""
+    if type(variant).product.is_cached(variant):
+        return variant.product
+    return dl.product_by_id(info).load(variant.product_id)
 
 
 def _stocks(info, variant_id: int) -> list:
@@ -114,18 +117,20 @@ class PriceChangeOutcome(graphene.ObjectType):
 
 
 def resolve_price_change_outcome(root, info, price):
+    """ProductVariant.priceChangeOutcome (`root` is the variant's ChannelContext)."""
     from marketplace.catalog import review
 
-    product = _product_of_variant(info, root)
+    product = product_of_variant(info, root.node)
     if product is None or not manages(info, product.artisan_id):
         return None
-    return review.price_change_outcome(user_of(info), root, price)
+    return review.price_change_outcome(user_of(info), root.node, price)
 
 
 def resolve_managed_media(root, info):
     """Every photo of the product whatever its pipeline status (the public `media` shows READY ones only)."""
     from marketplace.media.models import ProductMedia as ProductMediaModel
 
+    root = root.node  # the product's ChannelContext
     if not manages(info, root.artisan_id):
         return None
 
@@ -138,16 +143,18 @@ def resolve_managed_media(root, info):
 
 
 def resolve_review_status(root, info):
-    return str(root.review_status) if manages(info, root.artisan_id) else None
+    product = root.node
+    return str(product.review_status) if manages(info, product.artisan_id) else None
 
 
 def resolve_review_reason(root, info):
-    return root.review_reason if manages(info, root.artisan_id) else None
+    product = root.node
+    return product.review_reason if manages(info, product.artisan_id) else None
 
 
 def resolve_variant_stocks(root, info, **_):
-    product = _product_of_variant(info, root)
-    return _stocks(info, root.pk) if product and manages(info, product.artisan_id) else None
+    product = product_of_variant(info, root.node)
+    return _stocks(info, root.node.pk) if product and manages(info, product.artisan_id) else None
 
 
 def resolve_suggested_price(root, info):
@@ -163,7 +170,8 @@ def resolve_suggested_price(root, info):
 
 def resolve_review_rejection(root, info):
     """The curator's latest rejection of the piece (curation's decisions), while it is rejected."""
-    if root.review_status != "REJECTED" or not manages(info, root.artisan_id):
+    product = root.node
+    if product.review_status != "REJECTED" or not manages(info, product.artisan_id):
         return None
     loader = loaders_for(info.context).get("review_rejection", "product", curation_review.latest_rejections)
-    return loader.load(root.pk)
+    return loader.load(product.pk)

@@ -29,6 +29,7 @@ from marketplace.catalog.graphql.product_types import Product, ProductVariant
 from marketplace.catalog.models import Product as ProductModel
 from marketplace.catalog.models import ProductVariant as VariantModel
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.graphql.channel_context import in_channel
 from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id
 from marketplace.core.graphql.mutations import MaalemMutation
@@ -79,7 +80,8 @@ class ProductCreate(MaalemMutation):
     @classmethod
     def perform(cls, root, info, input):
         artisan = pk_from_global_id(input["artisan"], "Artisan") if input.get("artisan") else None
-        return {"product": product_services.create_product(user_of(info), product_input(input), artisan_id=artisan)}
+        product = product_services.create_product(user_of(info), product_input(input), artisan_id=artisan)
+        return {"product": in_channel(product, None)}
 
 
 class ProductUpdate(MaalemMutation):
@@ -94,7 +96,8 @@ class ProductUpdate(MaalemMutation):
     @classmethod
     def perform(cls, root, info, input, id=None, external_reference=None):
         pk = _by_reference(ProductModel, id, external_reference, "Product")
-        return {"product": product_services.update_product(user_of(info), pk, product_input(input))}
+        product = product_services.update_product(user_of(info), pk, product_input(input))
+        return {"product": in_channel(product, None)}
 
 
 class ProductDelete(MaalemMutation):
@@ -108,7 +111,8 @@ class ProductDelete(MaalemMutation):
     @classmethod
     def perform(cls, root, info, id=None, external_reference=None):
         pk = _by_reference(ProductModel, id, external_reference, "Product")
-        return {"product": product_services.delete_product(user_of(info), pk)}
+        product = product_services.delete_product(user_of(info), pk)
+        return {"product": in_channel(product, None)}
 
 
 class ProductVariantCreate(MaalemMutation):
@@ -122,7 +126,8 @@ class ProductVariantCreate(MaalemMutation):
     def perform(cls, root, info, input):
         data = {**input, "stocks": _stocks(input.get("stocks"))}
         product = pk_from_global_id(input["product"], "Product")
-        return {"product_variant": product_services.create_variant(user_of(info), product, data)}
+        product_variant = product_services.create_variant(user_of(info), product, data)
+        return {"product_variant": in_channel(product_variant, None)}
 
 
 class ProductVariantUpdate(MaalemMutation):
@@ -138,7 +143,8 @@ class ProductVariantUpdate(MaalemMutation):
     @classmethod
     def perform(cls, root, info, input, id=None, sku=None, external_reference=None):
         pk = _by_reference(VariantModel, id, external_reference, "ProductVariant", sku)
-        return {"product_variant": product_services.update_variant(user_of(info), pk, dict(input))}
+        product_variant = product_services.update_variant(user_of(info), pk, dict(input))
+        return {"product_variant": in_channel(product_variant, None)}
 
 
 class ProductChannelListingUpdate(MaalemMutation):
@@ -159,7 +165,7 @@ class ProductChannelListingUpdate(MaalemMutation):
         remove = [pk_from_global_id(c, "Channel") for c in input.get("remove_channels") or []]
         product = listing_services.update_product_channel_listings(
             user_of(info), pk_from_global_id(id, "Product"), update, remove)
-        return {"product": product}
+        return {"product": in_channel(product, None)}
 
 
 class ProductVariantChannelListingUpdate(MaalemMutation):
@@ -175,7 +181,8 @@ class ProductVariantChannelListingUpdate(MaalemMutation):
     def perform(cls, root, info, input, id=None, sku=None):
         pk = _by_reference(VariantModel, id, None, "ProductVariant", sku)
         items = [{**item, "channel_id": pk_from_global_id(item["channel_id"], "Channel")} for item in input]
-        return {"variant": listing_services.update_variant_channel_listings(user_of(info), pk, items)}
+        variant = listing_services.update_variant_channel_listings(user_of(info), pk, items)
+        return {"variant": in_channel(variant, None)}
 
 
 class ProductVariantStocksUpdate(MaalemMutation):
@@ -190,7 +197,8 @@ class ProductVariantStocksUpdate(MaalemMutation):
     @classmethod
     def perform(cls, root, info, stocks, variant_id=None, sku=None):
         pk = _by_reference(VariantModel, variant_id, None, "ProductVariant", sku)
-        return {"product_variant": listing_services.update_stocks(user_of(info), pk, _stocks(stocks))}
+        product_variant = listing_services.update_stocks(user_of(info), pk, _stocks(stocks))
+        return {"product_variant": in_channel(product_variant, None)}
 
 
 class ProductVariantPriceFollowRule(MaalemMutation):
@@ -205,8 +213,9 @@ class ProductVariantPriceFollowRule(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, id, channel_id):
-        return {"variant": listing_services.follow_price_rule(
-            user_of(info), pk_from_global_id(id, "ProductVariant"), pk_from_global_id(channel_id, "Channel"))}
+        variant = listing_services.follow_price_rule(
+            user_of(info), pk_from_global_id(id, "ProductVariant"), pk_from_global_id(channel_id, "Channel"))
+        return {"variant": in_channel(variant, None)}
 
 
 class ProductTranslate(MaalemMutation):
@@ -220,8 +229,9 @@ class ProductTranslate(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, id, language_code, input):
-        return {"product": listing_services.translate_product(
-            user_of(info), pk_from_global_id(id, "Product"), _language(language_code), dict(input))}
+        product = listing_services.translate_product(
+            user_of(info), pk_from_global_id(id, "Product"), _language(language_code), dict(input))
+        return {"product": in_channel(product, None)}
 
 
 class ProductVariantTranslate(MaalemMutation):
@@ -235,8 +245,9 @@ class ProductVariantTranslate(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, id, language_code, input):
-        return {"product_variant": listing_services.translate_variant(
-            user_of(info), pk_from_global_id(id, "ProductVariant"), _language(language_code), input.get("name"))}
+        product_variant = listing_services.translate_variant(
+            user_of(info), pk_from_global_id(id, "ProductVariant"), _language(language_code), input.get("name"))
+        return {"product_variant": in_channel(product_variant, None)}
 
 
 class CatalogMutations(graphene.ObjectType):

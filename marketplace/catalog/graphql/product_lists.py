@@ -13,7 +13,6 @@ from graphql import GraphQLError
 
 from marketplace.catalog import selectors
 from marketplace.catalog.graphql import dataloaders as dl
-from marketplace.catalog.graphql.channel_context import with_channel
 from marketplace.catalog.graphql.filters import (
     ProductFilterInput,
     ProductOrder,
@@ -22,6 +21,7 @@ from marketplace.catalog.graphql.filters import (
     apply_where,
 )
 from marketplace.channels.selectors import channel_for_request
+from marketplace.core.graphql.channel_context import all_in_channel
 from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.loaders import loaders_for, selected_node_fields
 from marketplace.core.graphql.pagination import Page, paginate
@@ -29,14 +29,13 @@ from marketplace.core.graphql.types import connection_args
 
 
 def announce_products(info, page: Page, channel: Any) -> Page:
-    """Give the page's products their channel and let the loaders batch over the whole page."""
+    """Wrap the page's products in their channel (ChannelContext) and let the loaders batch over the whole page."""
     registry = loaders_for(info.context)
     registry.hint("product", [p.pk for p in page.nodes])
     registry.hint("category", [p.category_id for p in page.nodes])
     registry.hint("artisan", [p.artisan_id for p in page.nodes])
     registry.hint("product_type", [p.product_type_id for p in page.nodes])
-    for product in page.nodes:
-        with_channel(product, channel)
+    page.nodes = all_in_channel(page.nodes, channel)
     return page
 
 
@@ -84,7 +83,12 @@ def resolve_category_products(root, info, channel=None, **kwargs):
 
 
 def resolve_collection_products(root, info, **kwargs):
-    ch = getattr(root, "_channel", None) or channel_for_request(info.context, kwargs.pop("channel", None))
+    """Collection.products (`root` is the collection's ChannelContext): in the collection's channel, else the
+    request's."""
+    ch = root.channel or channel_for_request(info.context, kwargs.pop("channel", None))
     kwargs.pop("channel", None)
-    products = selectors.visible_products(ch, user_of(info), for_listing=True).filter(collection_products__collection=root)
-    return product_connection(info, products, ch, collection=root, count_scope=f"collection:{root.pk}", **kwargs)
+    collection = root.node
+    products = selectors.visible_products(ch, user_of(info), for_listing=True).filter(
+        collection_products__collection=collection)
+    return product_connection(info, products, ch, collection=collection, count_scope=f"collection:{collection.pk}",
+                              **kwargs)

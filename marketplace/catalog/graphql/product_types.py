@@ -12,6 +12,7 @@ from marketplace.catalog.graphql.management_types import (
     PriceChangeOutcome,
     ProductReviewStatusEnum,
     Stock,
+    product_of_variant,
     resolve_managed_media,
     resolve_price_change_outcome,
     resolve_review_reason,
@@ -34,14 +35,19 @@ from marketplace.catalog.graphql.types import (
     ProductVariantTranslation,
     SelectedAttribute,
     VariantPricingInfo,
-    _channel,
     _language,
     is_available_for_purchase,
     price_range,
     translation_field,
-    with_channel,
 )
 from marketplace.channels.graphql.types import Channel
+from marketplace.core.graphql.channel_context import (
+    ChannelContext,
+    ChannelContextWithMetadata,
+    all_in_channel,
+    in_channel,
+    resolve_node_attribute,
+)
 from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.types import (
@@ -125,9 +131,12 @@ def _manages(info, artisan_id: int) -> bool:
     return _staff(info) or artisan_id in member_artisan_ids(user_of(info))
 
 
-class ProductVariant(graphene.ObjectType):
+class ProductVariant(ChannelContextWithMetadata, graphene.ObjectType):
+    # Read in a channel: resolvers receive a ChannelContext (core/graphql/channel_context.py). No docstring:
+    # it would become the type's SDL description.
     class Meta:
         interfaces = (Node, ObjectWithMetadata)
+        default_resolver = resolve_node_attribute
 
     name = graphene.String(required=True)
     sku = graphene.String()
@@ -171,35 +180,33 @@ class ProductVariant(graphene.ObjectType):
 
     @staticmethod
     def resolve_id(root, info):
-        return to_global_id("ProductVariant", root.pk)
+        return to_global_id("ProductVariant", root.node.pk)
 
     @staticmethod
     def resolve_product(root, info):
-        product = getattr(root, "_product", None) or dl.product_by_id(info).load(root.product_id)
-        return with_channel(product, _channel(root))
+        return ChannelContext(product_of_variant(info, root.node), root.channel)
 
     @staticmethod
     def resolve_weight(root, info):
-        return Weight.kg(root.weight_kg)
+        return Weight.kg(root.node.weight_kg)
 
     @staticmethod
     def resolve_channel(root, info):
-        channel = _channel(root)
-        return channel.slug if channel else None
+        return root.channel_slug
 
     @staticmethod
     def resolve_channel_listings(root, info):
         if _staff(info):
-            return dl.variant_listings_all(info).load(root.pk)
-        product = getattr(root, "_product", None) or dl.product_by_id(info).load(root.product_id)
-        return dl.variant_listings_all(info).load(root.pk) if product and _manages(info, product.artisan_id) else None
+            return dl.variant_listings_all(info).load(root.node.pk)
+        product = product_of_variant(info, root.node)
+        return dl.variant_listings_all(info).load(root.node.pk) if product and _manages(info, product.artisan_id) else None
 
     @staticmethod
     def resolve_pricing(root, info):
-        channel = _channel(root)
+        channel = root.channel
         if channel is None:
             return None
-        listing = dl.variant_listing(info, channel).load(root.pk)
+        listing = dl.variant_listing(info, channel).load(root.node.pk)
         if listing is None or listing.price_amount is None:
             return None
         price = TaxedMoney.of(listing.price_amount, net_of(listing.price_amount, channel.vat_rate), channel.currency_code)
@@ -207,40 +214,40 @@ class ProductVariant(graphene.ObjectType):
 
     @staticmethod
     def resolve_attributes(root, info):
-        return SelectedAttribute.of(dl.attributes_by_variant(info).load(root.pk))
+        return SelectedAttribute.of(dl.attributes_by_variant(info).load(root.node.pk))
 
     @staticmethod
     def resolve_media(root, info):
-        return dl.media_by_product(info).load(root.product_id)
+        return dl.media_by_product(info).load(root.node.product_id)
 
     @staticmethod
     def resolve_translation(root, info, language_code):
         return dl.translation_loader(info, models.ProductVariantTranslation, "product_variant_id",
-                                     _language(language_code), "variant").load(root.pk)
+                                     _language(language_code), "variant").load(root.node.pk)
 
     @staticmethod
     def resolve_quantity_available(root, info, country_code=None):
-        channel = _channel(root)
+        channel = root.channel
         if channel is None:
             return None
-        return dl.quantity_available(info, channel).load(root.pk)
+        return dl.quantity_available(info, channel).load(root.node.pk)
 
     @staticmethod
     def resolve_stock_hold(root, info):
-        channel = _channel(root)
+        channel = root.channel
         if channel is None:
             return None
-        return dl.stock_hold(info, channel).load(root.pk)
+        return dl.stock_hold(info, channel).load(root.node.pk)
 
     @staticmethod
     def resolve_created(root, info):
-        return root.created_at
+        return root.node.created_at
 
     @staticmethod
     def resolve_dimensions(root, info):
-        if root.length_cm is None and root.width_cm is None and root.height_cm is None:
+        if root.node.length_cm is None and root.node.width_cm is None and root.node.height_cm is None:
             return None
-        return {"length": root.length_cm, "width": root.width_cm, "height": root.height_cm}
+        return {"length": root.node.length_cm, "width": root.node.width_cm, "height": root.node.height_cm}
 
 
 class Dimensions(graphene.ObjectType):
@@ -251,9 +258,12 @@ class Dimensions(graphene.ObjectType):
     height = graphene.Float()
 
 
-class Product(graphene.ObjectType):
+class Product(ChannelContextWithMetadata, graphene.ObjectType):
+    # Read in a channel: resolvers receive a ChannelContext (core/graphql/channel_context.py). No docstring:
+    # it would become the type's SDL description.
     class Meta:
         interfaces = (Node, ObjectWithMetadata)
+        default_resolver = resolve_node_attribute
 
     seo_title = graphene.String()
     seo_description = graphene.String()
@@ -284,7 +294,7 @@ class Product(graphene.ObjectType):
     artisan = graphene.Field(
         "marketplace.artisans.graphql.types.Artisan", required=True,
         description="The maker of this product (marketplace extension).",
-        resolver=lambda root, info: dl.artisan_by_id(info).load(root.artisan_id),
+        resolver=lambda root, info: dl.artisan_by_id(info).load(root.node.artisan_id),
     )
     managed_media = graphene.Field(
         graphene.List(graphene.NonNull(ProductMedia)), resolver=resolve_managed_media,
@@ -308,103 +318,101 @@ class Product(graphene.ObjectType):
 
     @staticmethod
     def resolve_id(root, info):
-        return to_global_id("Product", root.pk)
+        return to_global_id("Product", root.node.pk)
 
     @staticmethod
     def resolve_product_type(root, info):
-        return dl.product_type_by_id(info).load(root.product_type_id)
+        return dl.product_type_by_id(info).load(root.node.product_type_id)
 
     @staticmethod
     def resolve_category(root, info):
-        return dl.category_by_id(info).load(root.category_id) if root.category_id else None
+        return dl.category_by_id(info).load(root.node.category_id) if root.node.category_id else None
 
     @staticmethod
     def resolve_created(root, info):
-        return root.created_at
+        return root.node.created_at
 
     @staticmethod
     def resolve_weight(root, info):
-        return Weight.kg(root.weight_kg)
+        return Weight.kg(root.node.weight_kg)
 
     @staticmethod
     def resolve_default_variant(root, info):
-        variants = dl.variants_by_product(info).load(root.pk)
-        chosen = next((v for v in variants if v.pk == root.default_variant_id), variants[0] if variants else None)
-        return with_channel(chosen, _channel(root))
+        variants = dl.variants_by_product(info).load(root.node.pk)
+        chosen = next((v for v in variants if v.pk == root.node.default_variant_id), variants[0] if variants else None)
+        return in_channel(chosen, root.channel)
 
     @staticmethod
     def resolve_channel(root, info):
-        channel = _channel(root)
-        return channel.slug if channel else None
+        return root.channel_slug
 
     @staticmethod
     def resolve_thumbnail(root, info, size=None, format="ORIGINAL"):
-        media = dl.media_by_product(info).load(root.pk)
-        return image_of(media[0].files, media[0].alt or root.name, size, format) if media else None
+        media = dl.media_by_product(info).load(root.node.pk)
+        return image_of(media[0].files, media[0].alt or root.node.name, size, format) if media else None
 
     @staticmethod
     def resolve_pricing(root, info):
-        channel = _channel(root)
+        channel = root.channel
         if channel is None:
             return None
-        span = price_range(dl.variant_listings_by_product(info, channel).load(root.pk), channel)
+        span = price_range(dl.variant_listings_by_product(info, channel).load(root.node.pk), channel)
         return {"on_sale": False, "discount": None, "display_gross_prices": True,
                 "price_range": span, "price_range_undiscounted": span}
 
     @staticmethod
     def resolve_is_available(root, info):
-        channel = _channel(root)
+        channel = root.channel
         if channel is None:
             return None
-        listing = dl.product_listing(info, channel).load(root.pk)
+        listing = dl.product_listing(info, channel).load(root.node.pk)
         if not is_available_for_purchase(listing):
             return False
         quantities = dl.quantity_available(info, channel)
-        return any(quantities.load(v.pk) > 0 for v in dl.variants_by_product(info).load(root.pk))
+        return any(quantities.load(v.pk) > 0 for v in dl.variants_by_product(info).load(root.node.pk))
 
     @staticmethod
     def resolve_attributes(root, info):
-        return SelectedAttribute.of(dl.attributes_by_product(info).load(root.pk))
+        return SelectedAttribute.of(dl.attributes_by_product(info).load(root.node.pk))
 
     @staticmethod
     def resolve_channel_listings(root, info):
-        return dl.product_listings_all(info).load(root.pk) if _manages(info, root.artisan_id) else None
+        return dl.product_listings_all(info).load(root.node.pk) if _manages(info, root.node.artisan_id) else None
 
     @staticmethod
     def resolve_variants(root, info):
-        channel = _channel(root)
-        return [with_channel(v, channel) for v in dl.variants_by_product(info).load(root.pk)]
+        return all_in_channel(dl.variants_by_product(info).load(root.node.pk), root.channel)
 
     @staticmethod
     def resolve_media(root, info):
-        return dl.media_by_product(info).load(root.pk)
+        return dl.media_by_product(info).load(root.node.pk)
 
     @staticmethod
     def resolve_media_by_id(root, info, id):
         from marketplace.core.graphql.ids import pk_from_global_id
 
         pk = pk_from_global_id(id, "ProductMedia")
-        return next((m for m in dl.media_by_product(info).load(root.pk) if m.pk == pk), None)
+        return next((m for m in dl.media_by_product(info).load(root.node.pk) if m.pk == pk), None)
 
     @staticmethod
     def resolve_collections(root, info):
-        channel = _channel(root)
-        return [with_channel(c, channel) for c in dl.collections_by_product(info, channel).load(root.pk)]
+        channel = root.channel
+        return all_in_channel(dl.collections_by_product(info, channel).load(root.node.pk), channel)
 
     @staticmethod
     def resolve_translation(root, info, language_code):
         return dl.translation_loader(info, models.ProductTranslation, "product_id", _language(language_code),
-                                     "product").load(root.pk)
+                                     "product").load(root.node.pk)
 
     @staticmethod
     def resolve_available_for_purchase_at(root, info):
-        channel = _channel(root)
-        listing = dl.product_listing(info, channel).load(root.pk) if channel else None
+        channel = root.channel
+        listing = dl.product_listing(info, channel).load(root.node.pk) if channel else None
         return listing.available_for_purchase_at if listing else None
 
     @staticmethod
     def resolve_is_available_for_purchase(root, info):
-        channel = _channel(root)
+        channel = root.channel
         if channel is None:
             return None
-        return is_available_for_purchase(dl.product_listing(info, channel).load(root.pk))
+        return is_available_for_purchase(dl.product_listing(info, channel).load(root.node.pk))

@@ -15,6 +15,7 @@ from marketplace.catalog.graphql.management_types import Warehouse
 from marketplace.catalog.graphql.product_types import ProductVariant
 from marketplace.catalog.graphql.types import Attribute, ProductTranslation, ProductType
 from marketplace.core.errors import PermissionDenied
+from marketplace.core.graphql.channel_context import all_in_channel
 from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pks_from_global_ids
 from marketplace.core.graphql.loaders import loaders_for
@@ -72,8 +73,6 @@ class ReferenceQueries(graphene.ObjectType):
             variants = variants.filter(sku__icontains=filter["search"])
         page = paginate(variants.select_related("product"), sort=[("pk", False)],
                         connection_name="productVariants", **page_args)
-        for variant in page.nodes:
-            variant._product = variant.product
         # The page's products and variants are loaded together by every nested field (importers ask for
         # whole products under each variant: without hints that is one query per field per row).
         registry = loaders_for(info.context)
@@ -82,6 +81,7 @@ class ReferenceQueries(graphene.ObjectType):
         registry.hint("product_type", [v.product.product_type_id for v in page.nodes])
         registry.hint("category", [v.product.category_id for v in page.nodes])
         registry.hint("artisan", [v.product.artisan_id for v in page.nodes])
+        page.nodes = all_in_channel(page.nodes, None)  # management reads: in no channel
         return page
 
 

@@ -119,10 +119,11 @@ def resolve_review_price_range(root, info):
 
 
 def resolve_pending_changes(root, info):
-    if not manages(info, root.artisan_id):
+    """Product.pendingChanges (`root` is the product's ChannelContext)."""
+    if not manages(info, root.node.artisan_id):
         return None
 
     def batch(keys: list) -> dict:
         return {r.product_id: r for r in ProductRevision.objects.filter(product_id__in=keys)}
 
-    return loaders_for(info.context).get("product_revision", "product", batch).load(root.pk)
+    return loaders_for(info.context).get("product_revision", "product", batch).load(root.node.pk)

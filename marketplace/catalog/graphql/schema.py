@@ -12,8 +12,9 @@ from marketplace.catalog import models, selectors
 from marketplace.catalog.graphql.collection_types import Collection
 from marketplace.catalog.graphql.product_lists import product_connection, product_list_args
 from marketplace.catalog.graphql.product_types import Product, ProductVariant
-from marketplace.catalog.graphql.types import Category, with_channel
+from marketplace.catalog.graphql.types import Category
 from marketplace.channels.selectors import channel_for_request
+from marketplace.core.graphql.channel_context import all_in_channel, in_channel
 from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id, pks_from_global_ids
 from marketplace.core.graphql.loaders import loaders_for
@@ -137,7 +138,7 @@ class CatalogQueries(graphene.ObjectType):
         else:
             found = _slug_lookup(models.Product, models.ProductTranslation, "product", slug, slug_language_code)
             product = products.filter(pk=found.pk).first() if found else None
-        return with_channel(product, ch)
+        return in_channel(product, ch)
 
     @staticmethod
     def resolve_product_variant(root, info, id=None, sku=None, external_reference=None, channel=None):
@@ -151,7 +152,7 @@ class CatalogQueries(graphene.ObjectType):
             variant = variants.filter(sku=sku).first()
         else:
             variant = variants.filter(external_reference=external_reference).first()
-        return with_channel(variant, ch)
+        return in_channel(variant, ch)
 
     @staticmethod
     def resolve_categories(root, info, filter=None, sort_by=None, level=None, **page_args):
@@ -181,8 +182,7 @@ class CatalogQueries(graphene.ObjectType):
         collections, sort = _sorted(collections, sort_by, "collection_products")
         page = paginate(collections, sort=sort, connection_name="collections", **page_args)
         loaders_for(info.context).hint("collection", [c.pk for c in page.nodes])
-        for collection in page.nodes:
-            with_channel(collection, ch)
+        page.nodes = all_in_channel(page.nodes, ch)
         return page
 
     @staticmethod
@@ -196,4 +196,4 @@ class CatalogQueries(graphene.ObjectType):
             collection = collections.filter(pk=found.pk).first() if found else None
         else:
             raise GraphQLError("Provide one of: id, slug.")
-        return with_channel(collection, ch)
+        return in_channel(collection, ch)

@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from marketplace.catalog import models
 from marketplace.catalog.graphql import dataloaders as dl
-from marketplace.catalog.graphql.channel_context import _channel, with_channel  # noqa: F401 (re-exported)
 from marketplace.catalog.graphql.product_lists import product_list_args, resolve_category_products
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.loaders import loaders_for

@@ -9,9 +9,9 @@ from django.conf import settings
 
 from marketplace.accounts.graphql.address_types import Address
 from marketplace.catalog.graphql.product_types import ProductVariant
-from marketplace.catalog.graphql.types import with_channel
 from marketplace.channels.graphql.types import Channel
 from marketplace.checkout.pricing import load_checkout_info
+from marketplace.core.graphql.channel_context import ChannelContext
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.types import (
     LanguageCodeEnum,
@@ -68,9 +68,7 @@ class CheckoutLine(graphene.ObjectType):
 
     @staticmethod
     def resolve_variant(root, info):
-        variant = root.line.variant
-        variant._product = variant.product  # loaded with the lines: no per-line query
-        return with_channel(variant, root.line.checkout.channel)
+        return ChannelContext(root.line.variant, root.line.checkout.channel)
 
     @staticmethod
     def resolve_quantity(root, info):

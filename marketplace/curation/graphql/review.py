@@ -13,6 +13,7 @@ from marketplace.catalog.graphql.management_queries import query_permission
 from marketplace.catalog.graphql.management_types import ProductReviewStatusEnum
 from marketplace.catalog.graphql.product_types import Product
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.graphql.channel_context import all_in_channel, in_channel
 from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id, pks_from_global_ids
 from marketplace.core.graphql.loaders import loaders_for
@@ -102,6 +103,7 @@ class ReviewQueries(graphene.ObjectType):
         page = paginate(review_queue(queue_filter(filter)), sort=[("review_requested_at", False)],
                         connection_name="reviewQueue", **page_args)
         loaders_for(info.context).hint("product", [p.pk for p in page.nodes])
+        page.nodes = all_in_channel(page.nodes, None)  # the curators' queue: in no channel
         return page
 
     @staticmethod
@@ -120,7 +122,8 @@ class ProductReviewApprove(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, id):
-        return {"product": review.approve_listing(user_of(info), pk_from_global_id(id, "Product"))}
+        product = review.approve_listing(user_of(info), pk_from_global_id(id, "Product"))
+        return {"product": in_channel(product, None)}
 
 
 class ProductReviewReject(MaalemMutation):
@@ -139,8 +142,9 @@ class ProductReviewReject(MaalemMutation):
     @classmethod
     def perform(cls, root, info, id, reasons=None, note=None, reason=None):
         codes = [str(getattr(code, "value", code)) for code in reasons or []]
-        return {"product": review.reject_listing(user_of(info), pk_from_global_id(id, "Product"), codes,
-                                                 note if note is not None else (reason or ""))}
+        product = review.reject_listing(user_of(info), pk_from_global_id(id, "Product"), codes,
+                                        note if note is not None else (reason or ""))
+        return {"product": in_channel(product, None)}
 
 
 class ProductReviewBulkApprove(MaalemMutation):
@@ -192,7 +196,8 @@ class ProductReviewRequest(MaalemMutation):
 
     @classmethod
     def perform(cls, root, info, id):
-        return {"product": review.request_again(user_of(info), pk_from_global_id(id, "Product"))}
+        product = review.request_again(user_of(info), pk_from_global_id(id, "Product"))
+        return {"product": in_channel(product, None)}
 
 
 class ReviewMutations(graphene.ObjectType):

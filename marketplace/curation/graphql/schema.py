@@ -7,11 +7,11 @@ import graphene
 from marketplace.catalog.graphql.collection_types import Collection
 from marketplace.catalog.graphql.inputs import PositiveDecimal, errors_of
 from marketplace.catalog.graphql.management_queries import query_permission
-from marketplace.catalog.graphql.types import with_channel
 from marketplace.catalog.models import Collection as CollectionModel
 from marketplace.catalog.selectors import visible_collections
 from marketplace.channels.graphql.types import Channel
 from marketplace.channels.selectors import channel_for_request
+from marketplace.core.graphql.channel_context import all_in_channel
 from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id
 from marketplace.core.graphql.mutations import MaalemMutation, error_type
@@ -89,7 +89,7 @@ class CurationQueries(ReviewQueries, graphene.ObjectType):
     def resolve_featured_collections(root, info, channel=None):
         ch = channel_for_request(info.context, channel)
         collections = visible_collections(ch, None).filter(featured_rank__isnull=False).order_by("featured_rank")
-        return [with_channel(c, ch) for c in collections]
+        return all_in_channel(collections, ch)
 
     @staticmethod
     def resolve_programme_results(root, info, since=None, until=None):

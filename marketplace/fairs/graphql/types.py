@@ -8,6 +8,7 @@ from graphql import GraphQLError
 
 from marketplace.catalog.graphql.management_queries import query_permission
 from marketplace.catalog.graphql.types import LanguageDisplay, TranslationFields, _language, translation_field
+from marketplace.core.graphql.channel_context import in_channel
 from marketplace.core.graphql.ids import pk_from_global_id, to_global_id
 from marketplace.core.graphql.types import Money, Node, ObjectWithMetadata
 from marketplace.core.permissions import is_curator, require_artisan_access, require_curator
@@ -164,7 +165,6 @@ class Fair(graphene.ObjectType):
 
     @staticmethod
     def resolve_collection(root, info, channel=None):
-        from marketplace.catalog.graphql.types import with_channel
         from marketplace.catalog.selectors import visible_collections
         from marketplace.channels.selectors import channel_for_request
 
@@ -173,9 +173,9 @@ class Fair(graphene.ObjectType):
         if channel is None and is_curator(info.context.user):  # the curators' form: whatever its markets
             from marketplace.catalog.models import Collection
 
-            return Collection.objects.filter(pk=root.collection_id).first()
+            return in_channel(Collection.objects.filter(pk=root.collection_id).first(), None)
         ch = channel_for_request(info.context, channel)
-        return with_channel(visible_collections(ch, info.context.user).filter(pk=root.collection_id).first(), ch)
+        return in_channel(visible_collections(ch, info.context.user).filter(pk=root.collection_id).first(), ch)
 
     @staticmethod
     def resolve_figures(root, info):

@@ -11,6 +11,7 @@ from marketplace.catalog.graphql.inputs import ProductError, errors_of
 from marketplace.catalog.graphql.product_types import Product
 from marketplace.catalog.models import Product as ProductModel
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.graphql.channel_context import in_channel
 from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import pk_from_global_id
 from marketplace.core.graphql.mutations import MaalemMutation
@@ -82,7 +83,7 @@ class ProductMediaCreate(MediaStatusMutation):
             raise MutationError([FieldError("image", "The file is too large.", "FILE_SIZE_LIMIT_EXCEEDED")])
         product_pk = pk_from_global_id(input["product"], "Product")
         media = services.create_media_for(user_of(info), product_pk, image.read(), input.get("alt") or "")
-        return {"media": media, "product": media.product}
+        return {"media": media, "product": in_channel(media.product, None)}
 
 
 class ProductMediaUpdate(MaalemMutation):
@@ -97,7 +98,7 @@ class ProductMediaUpdate(MaalemMutation):
     @classmethod
     def perform(cls, root, info, id, input):
         media = services.update_media(user_of(info), pk_from_global_id(id, "ProductMedia"), input.get("alt"))
-        return {"media": media, "product": media.product}
+        return {"media": media, "product": in_channel(media.product, None)}
 
 
 class ProductMediaDelete(MaalemMutation):
@@ -111,7 +112,7 @@ class ProductMediaDelete(MaalemMutation):
     @classmethod
     def perform(cls, root, info, id):
         media = services.delete_media(user_of(info), pk_from_global_id(id, "ProductMedia"))
-        return {"media": media, "product": media.product}
+        return {"media": media, "product": in_channel(media.product, None)}
 
 
 class ProductMediaRetry(MediaStatusMutation):
@@ -128,7 +129,7 @@ class ProductMediaRetry(MediaStatusMutation):
     @classmethod
     def perform(cls, root, info, id):
         media = services.retry_media(user_of(info), pk_from_global_id(id, "ProductMedia"))
-        return {"media": media, "product": media.product}
+        return {"media": media, "product": in_channel(media.product, None)}
 
 
 
@@ -146,7 +147,7 @@ class ProductMediaReorder(MaalemMutation):
         media = services.reorder_media(user_of(info), pk_from_global_id(product_id, "Product"),
                                        [pk_from_global_id(m, "ProductMedia") for m in media_ids])
         product = ProductModel.objects.get(pk=pk_from_global_id(product_id, "Product"))
-        return {"media": media, "product": product}
+        return {"media": media, "product": in_channel(product, None)}
 
 
 class MediaMutations(graphene.ObjectType):

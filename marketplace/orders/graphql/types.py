@@ -7,8 +7,8 @@ import graphene
 from marketplace.accounts.graphql.address_types import Address
 from marketplace.artisans.graphql.types import Artisan
 from marketplace.catalog.graphql.product_types import ProductVariant
-from marketplace.catalog.graphql.types import with_channel
 from marketplace.channels.graphql.types import Channel
+from marketplace.core.graphql.channel_context import ChannelContext
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.types import (
     LanguageCodeEnum,
@@ -99,7 +99,7 @@ class OrderLine(graphene.ObjectType):
 
     @staticmethod
     def resolve_variant(root, info):
-        return with_channel(root.variant, root.order.channel) if root.variant_id else None
+        return ChannelContext(root.variant, root.order.channel) if root.variant_id else None
 
     @staticmethod
     def resolve_translated_product_name(root, info):

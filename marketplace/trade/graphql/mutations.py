@@ -11,6 +11,7 @@ from marketplace.accounts.graphql.address_types import AddressInput, CountryCode
 from marketplace.catalog.graphql.inputs import PositiveDecimal
 from marketplace.catalog.graphql.product_types import Product
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.graphql.channel_context import in_channel
 from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.ids import from_global_id, pk_from_global_id, pks_from_global_ids
 from marketplace.core.graphql.mutations import MaalemMutation
@@ -301,7 +302,7 @@ class TradeProductOfferUpdate(MaalemMutation):
     @classmethod
     def perform(cls, root, info, product_id, offered):
         product = offer_services.set_product_offer(user_of(info), pk_from_global_id(product_id, "Product"), offered)
-        return {"product": product}
+        return {"product": in_channel(product, None)}
 
 
 class TradeWholesalePriceInput(graphene.InputObjectType):

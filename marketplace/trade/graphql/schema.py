@@ -117,18 +117,20 @@ class TradeQueries(graphene.ObjectType):
         products = visible_products(ch, None, for_listing=True)
         if collection:
             products = products.filter(collection_products__collection__slug=collection)
-        result = product_connection(info, products, ch, search=search, **page)
+        result = product_connection(info, products, ch, search=search, **page)  # nodes: ChannelContext
+        page_products = [wrapped.node for wrapped in result.nodes]
         variants: dict[int, list[Any]] = {}
-        for variant in ProductVariant.objects.filter(product__in=result.nodes).order_by("sort_order", "pk"):
+        for variant in ProductVariant.objects.filter(product__in=page_products).order_by("sort_order", "pk"):
             variants.setdefault(variant.product_id, []).append(variant)
         offers = selectors.variant_offers([v.pk for vs in variants.values() for v in vs], ch)
         account = trade_account_of(user_of(info))
-        minimums = selectors.artisan_minimums(list({p.artisan_id for p in result.nodes}), ch, account)
+        minimums = selectors.artisan_minimums(list({p.artisan_id for p in page_products}), ch, account)
         nodes = []
-        for product in result.nodes:
+        for wrapped in result.nodes:
+            product = wrapped.node
             minimum = minimums[product.artisan_id]
             minimum._artisan = product.artisan
-            nodes.append({"product": product, "channel": ch, "minimum": minimum, "variants": [
+            nodes.append({"product": wrapped, "minimum": minimum, "variants": [
                 OfferNode(v, offers[v.pk], ch) for v in variants.get(product.pk, []) if offers[v.pk].wholesale]})
         return dataclasses.replace(result, nodes=nodes)
 

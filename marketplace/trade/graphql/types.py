@@ -1,5 +1,5 @@
 """Trade types (marketplace extensions, Saleor-style names). Other apps' types are named by dotted strings;
-catalog nodes carry the trade channel they are read in (with_channel), so their `pricing` is wholesale."""
+catalog nodes are read in the trade channel (ChannelContext), so their `pricing` is wholesale."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import graphene
 
-from marketplace.catalog.graphql.types import with_channel
+from marketplace.core.graphql.channel_context import ChannelContext
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.types import CountryDisplay, LanguageCodeEnum, Money, Node, Weight
 from marketplace.core.permissions import has_staff_permission, is_curator, member_artisan_ids
@@ -162,7 +162,7 @@ class TradeVariantOffer(graphene.ObjectType):
 
     @staticmethod
     def resolve_variant(root, info):
-        return with_channel(root.variant, root.channel)
+        return ChannelContext(root.variant, root.channel)
 
     @staticmethod
     def resolve_wholesale_price(root, info):
@@ -231,10 +231,6 @@ class TradeProduct(graphene.ObjectType):
     minimum = graphene.Field(TradeArtisanMinimum, required=True)
     variants = graphene.NonNull(graphene.List(graphene.NonNull(TradeVariantOffer)))
 
-    @staticmethod
-    def resolve_product(root, info):
-        return with_channel(root["product"], root["channel"])
-
 
 class TradeCartLine(graphene.ObjectType):
     variant = graphene.Field(VARIANT, required=True)
@@ -250,15 +246,15 @@ class TradeCartLine(graphene.ObjectType):
 
     @staticmethod
     def resolve_variant(root, info):
-        return with_channel(root.line.variant, root._channel)
+        return ChannelContext(root.line.variant, root.channel)
 
     @staticmethod
     def resolve_unit_price(root, info):
-        return _money(root.offer.wholesale, root._channel.currency_code)
+        return _money(root.offer.wholesale, root.channel.currency_code)
 
     @staticmethod
     def resolve_total_price(root, info):
-        return Money.of(root.total, root._channel.currency_code)
+        return Money.of(root.total, root.channel.currency_code)
 
     @staticmethod
     def resolve_quantity_from_stock(root, info):
@@ -352,15 +348,7 @@ class TradeCart(graphene.ObjectType):
         return root.channel.currency_code
 
     @staticmethod
-    def resolve_lines(root, info):
-        for line in root.lines:
-            line._channel = root.channel
-        return root.lines
-
-    @staticmethod
     def resolve_artisans(root, info):
-        for line in root.lines:
-            line._channel = root.channel
         return root.groups
 
     @staticmethod
@@ -570,7 +558,7 @@ class TradeQuote(graphene.ObjectType):
 
     @staticmethod
     def resolve_variant(root, info):
-        return with_channel(root.variant, root.channel) if root.variant_id else None
+        return ChannelContext(root.variant, root.channel) if root.variant_id else None
 
     @staticmethod
     def resolve_unit_price(root, info):
@@ -616,11 +604,19 @@ class ArtisanTradeVariant(graphene.ObjectType):
     in_production = graphene.Int(required=True, description="Units of open production orders.")
     wholesale_prices = graphene.NonNull(graphene.List(graphene.NonNull(TradeChannelPrice)))
 
+    @staticmethod
+    def resolve_variant(root, info):
+        return ChannelContext(root["variant"], None)  # the atelier's view: prices per channel are listed apart
+
 
 class ArtisanTradeProduct(graphene.ObjectType):
     product = graphene.Field(PRODUCT, required=True)
     offered = graphene.Boolean(required=True, description="Offered in the trade channels.")
     variants = graphene.NonNull(graphene.List(graphene.NonNull(ArtisanTradeVariant)))
+
+    @staticmethod
+    def resolve_product(root, info):
+        return ChannelContext(root["product"], None)
 
 
 class ArtisanTrade(graphene.ObjectType):
