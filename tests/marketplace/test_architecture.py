@@ -126,3 +126,43 @@ def test_the_media_task_is_registered_under_the_name_services_send() -> None:
 
     app.loader.import_default_modules()
     assert PROCESS_MEDIA_TASK in app.tasks
+
+
+# Attributes that once carried a request's context on shared model instances: the channel a catalog node was
+# read in (now `ChannelContext`, core/graphql/channel_context.py) and a variant's product (now the relation
+# Django cached, or the batch loader). The row memo and the loaders hand the same instances to every
+# resolver and, between requests, to every thread: whatever one request writes on them, another reads.
+CONTEXT_ATTRIBUTES = {"_channel", "_product"}
+
+
+def _context_attribute_uses(source: str, filename: str) -> list[str]:
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source, filename)):
+        if isinstance(node, ast.Attribute) and node.attr in CONTEXT_ATTRIBUTES:
+            found.append(f"{filename}:{node.lineno} .{node.attr}")
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+              and node.func.id in ("getattr", "setattr", "hasattr", "delattr") and len(node.args) >= 2
+              and isinstance(node.args[1], ast.Constant) and node.args[1].value in CONTEXT_ATTRIBUTES):
+            found.append(f"{filename}:{node.lineno} {node.func.id}(…, {node.args[1].value!r})")
+    return found
+
+
+def test_no_model_instance_carries_a_channel_or_a_request_context() -> None:
+    from pathlib import Path
+
+    import marketplace
+
+    root = Path(marketplace.__file__).parent
+    found = [use for path in sorted(root.rglob("*.py"))
+             for use in _context_attribute_uses(path.read_text(encoding="utf-8"), str(path.relative_to(root)))]
+    assert found == [], ("return ChannelContext(node, channel) instead of setting the channel on the node; "
+                         "read a variant's product from its cached relation or the batch loader")
+
+
+def test_the_context_attribute_check_finds_the_old_channel_tag() -> None:
+    """The check itself can fail: the helper that tagged nodes with their channel is reported."""
+    old = ("def with_channel(obj, channel):\n    obj._channel = channel\n    return obj\n\n"
+           "def resolve_channel(root, info):\n    return getattr(root, '_channel', None)\n")
+    assert _context_attribute_uses(old, "old.py") == ["old.py:2 ._channel", "old.py:6 getattr(…, '_channel')"]

@@ -42,7 +42,6 @@ from marketplace.catalog.graphql.types import (
 )
 from marketplace.channels.graphql.types import Channel
 from marketplace.core.graphql.channel_context import (
-    ChannelContext,
     ChannelContextWithMetadata,
     all_in_channel,
     in_channel,
@@ -184,7 +183,7 @@ class ProductVariant(ChannelContextWithMetadata, graphene.ObjectType):
 
     @staticmethod
     def resolve_product(root, info):
-        return ChannelContext(product_of_variant(info, root.node), root.channel)
+        return in_channel(product_of_variant(info, root.node), root.channel)
 
     @staticmethod
     def resolve_weight(root, info):
@@ -199,7 +198,9 @@ class ProductVariant(ChannelContextWithMetadata, graphene.ObjectType):
         if _staff(info):
             return dl.variant_listings_all(info).load(root.node.pk)
         product = product_of_variant(info, root.node)
-        return dl.variant_listings_all(info).load(root.node.pk) if product and _manages(info, product.artisan_id) else None
+        if product is None or not _manages(info, product.artisan_id):
+            return None
+        return dl.variant_listings_all(info).load(root.node.pk)
 
     @staticmethod
     def resolve_pricing(root, info):
