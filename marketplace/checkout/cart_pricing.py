@@ -63,5 +63,6 @@ def price_cart(channel: Channel, lines: list[tuple[int, int]], user: Any = None)
     priced = []
     for variant, quantity in lines:
         unit = taxed(listed[variant], channel.vat_rate, rate) if variant in listed else None
-        priced.append(CartLinePrice(variant, quantity, channel.currency_code, unit, unit.times(quantity) if unit else None))
+        total = unit.times(quantity) if unit else None
+        priced.append(CartLinePrice(variant, quantity, channel.currency_code, unit, total))
     return CartPrices(currency=channel.currency_code, lines=priced)

@@ -34,7 +34,8 @@ def market_by_slug(slug: str) -> dict[str, Any] | None:
 def approximate_currencies() -> list[str]:
     """The currencies a tourist may see an approximate price in: those of the markets whose prices derive
     from MAD by a rule. The API converts (`indicativePriceRange`); the storefront only names them."""
-    return list(dict.fromkeys(m["currencyCode"] for m in markets() if m["currencyCode"] != "MAD" and m.get("priceRule")))
+    derived = (m["currencyCode"] for m in markets() if m["currencyCode"] != "MAD" and m.get("priceRule"))
+    return list(dict.fromkeys(derived))
 
 
 def _accept_languages(request: HttpRequest) -> list[tuple[str, str]]:

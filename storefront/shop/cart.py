@@ -76,7 +76,8 @@ def priced_lines(request: HttpRequest, cart: dict[str, dict]) -> tuple[list[dict
                       "total": None, "available": available, "name": tr(product),
                       "choices": variant_choices(variant),
                       "problem": unavailable_message(variant) if available <= 0 else (
-                          _("Only %(count)s available") % {"count": available} if available < line["quantity"] else "")})
+                          _("Only %(count)s available") % {"count": available}
+                          if available < line["quantity"] else "")})
     if not lines:
         return [], None
     pricing = api(request, "marketplace/CartPricing", {"lines": [

@@ -35,7 +35,8 @@ def test_a_buyer_asking_for_a_channels_staff_fields_gets_saleors_permission_erro
     rug = helpers["make_rug"]()
     email = f"{who}-reads@example.ma"
     created = gql(CREATE, {"input": {"channel": "maroc", "email": email,
-                                     "lines": [{"variantId": helpers["gid"]("ProductVariant", rug.pk), "quantity": 1}]}})
+                                     "lines": [{"variantId": helpers["gid"]("ProductVariant", rug.pk),
+                                                "quantity": 1}]}})
     assert _denied(created) == [("checkoutCreate", "checkout", "channel", "currencyCode")]
     assert STAFF_ONLY in created["errors"][0]["message"]
     assert created["data"]["checkoutCreate"]["checkout"] is None

@@ -12,14 +12,15 @@ M = "storefront/graphql/marketplace/"
 
 pytestmark = pytest.mark.django_db
 
-PRODUCTS = 'query($c: String) { products(channel: $c, first: 5) { edges { node { name pricing { priceRange { start { gross { amount currency } } } } } } } }'
+PRODUCTS = ('query($c: String) { products(channel: $c, first: 5) { edges { node { name '
+            'pricing { priceRange { start { gross { amount currency } } } } } } } }')
 MARKETS = "{ markets { slug } }"
 CHANNEL = 'query($s: String) { channel(slug: $s) { slug } }'
 SUGGESTIONS = '{ priceSuggestions(amount: "400") { channel { slug } price { amount } } }'
 CHECKOUT = ('mutation($c: String!, $v: ID!) { checkoutCreate(input: {channel: $c, email: "x@example.com", '
             'lines: [{variantId: $v, quantity: 1}]}) { checkout { id } errors { field code } } }')
-LYON_SHOP = {"companyName": "Le Comptoir de Juliette", "country": "FR", "taxId": "FR 40 303 265 045", "taxIdKind": "VAT",
-             "website": "comptoir-juliette.example", "shopKind": "CONCEPT_STORE",
+LYON_SHOP = {"companyName": "Le Comptoir de Juliette", "country": "FR", "taxId": "FR 40 303 265 045",
+             "taxIdKind": "VAT", "website": "comptoir-juliette.example", "shopKind": "CONCEPT_STORE",
              "shopAddress": {"streetAddress1": "21 rue Auguste Comte", "city": "Lyon", "postalCode": "69002"}}
 
 
