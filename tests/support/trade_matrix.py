@@ -23,7 +23,10 @@ TRADE_MATRIX: dict[str, tuple[str, ...]] = {
     "products": (C + "TradeChannelProducts.graphql", "hidden", "hidden", "hidden", "ok", "hidden", "hidden", "ok",
                  "ok"),
     "channel": (C + "TradeChannel.graphql", "hidden", "hidden", "hidden", "ok", "hidden", "hidden", "ok", "ok"),
-    "channels": (C + "Channels.graphql", "hidden", "hidden", "hidden", "ok", "hidden", "hidden", "ok", "ok"),
+    # `channels` is staff-only as on Saleor (an artisan's members read it, without the trade channel); visitors
+    # read the markets.
+    "channels": (C + "Channels.graphql", "denied", "denied", "denied", "denied", "hidden", "hidden", "ok", "ok"),
+    "markets": (C + "Markets.graphql", "hidden", "hidden", "hidden", "ok", "hidden", "hidden", "ok", "ok"),
     "priceSuggestions": (C + "TradePriceSuggestions.graphql",
                          "hidden", "hidden", "hidden", "ok", "hidden", "hidden", "ok", "ok"),
     "checkoutCreate": (C + "TradeCheckoutCreate.graphql",
