@@ -39,10 +39,15 @@ redis:
 test: install browser redis poppler
 	$(THROWAWAY) $(PY) -m pytest $(PYTEST_ARGS)
 
-# The quick loop: no `slow`, no `browser` tests, on two processes (pytest-xdist); each restores the session's
-# demo database from the snapshot in var/test-snapshots/.
+# The quick loop: no `slow` (servers, other processes, benchmark-sized data) and no `browser` tests, on two
+# processes (pytest-xdist); each copies the session's demo database from a template restored once per run from
+# the snapshot in var/test-snapshots/. One thread each for the photo model and numpy (the two processes share
+# two cores); pytest plugins no quick test uses (schemathesis's, Hypothesis', anyio's) stay unloaded.
+FAST_ENV := PHOTO_MODEL_THREADS=1 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
+FAST_PLUGINS_OFF := -p no:schemathesis -p no:hypothesispytest -p no:anyio
 test-fast: install
-	$(THROWAWAY) $(PY) -m pytest -m 'not slow and not browser' -n 2 --dist loadfile -q $(PYTEST_ARGS)
+	$(FAST_ENV) $(THROWAWAY) $(PY) -m pytest -m 'not slow and not browser' -n 2 --dist loadfile -q $(FAST_PLUGINS_OFF) \
+		$(PYTEST_ARGS)
 
 # The fairs' label tests render PDF pages with poppler's pdftoppm (and read them with pdftotext).
 poppler:

@@ -14,6 +14,17 @@ from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_PRODUCTS_IN_TESTS = 40
+# A test that needs one of these starts a server or another process (the API in a thread, the storefront in
+# gunicorn, Redis, a gunicorn stack, a PostgreSQL cluster of its own): it is `slow` whatever its file says,
+# so `make test` and CI run it and `make test-fast` does not.
+SERVER_FIXTURES = frozenset({"api_server", "storefront_url", "redis_url", "stack", "fault_cluster"})
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 def document(relative_path: str) -> str:

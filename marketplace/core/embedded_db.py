@@ -78,7 +78,7 @@ def ensure_embedded_database(pgdata: Path, *, fast_unsafe: bool = False, databas
             _prepare_root_access(pgdata)
         if not (pgdata / "PG_VERSION").exists():
             _pg("initdb", "-D", str(pgdata), "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "-U", "postgres",
-                user=user, timeout=120)
+                *(["--no-sync"] if fast_unsafe else []), user=user, timeout=120)
         options = f"-h '' -k {pgdata} -c max_connections=200"
         if fast_unsafe:
             options += " " + FAST_UNSAFE_OPTIONS

@@ -9,6 +9,8 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from catalog_import.numbers import parse_decimal
 from catalog_import.parse import parse_products
 from catalog_import.readers import read_table
@@ -150,6 +152,7 @@ def test_numbers_as_people_write_them():
         assert parse_decimal(bad) is None
 
 
+@pytest.mark.slow  # a CLI process
 def test_cli_dry_run_reports_in_french_and_exits_1_when_the_api_is_unreachable(write_csv, tmp_path):
     path = write_csv([["a", "X-1", "Tapis", "c", "tapis", "douze", "1", ""]])
     report = tmp_path / "report.json"
@@ -166,6 +169,7 @@ def test_cli_dry_run_reports_in_french_and_exits_1_when_the_api_is_unreachable(w
     assert data["exit_code"] == 1 and data["problems"][1]["row"] == 2 and data["problems"][1]["code"] == "NOT_A_NUMBER"
 
 
+@pytest.mark.slow  # CLI processes
 def test_cli_usage_errors_exit_3(tmp_path, write_csv):
     missing = subprocess.run([sys.executable, "-m", "catalog_import", str(tmp_path / "nope.csv")],
                              capture_output=True, text=True, cwd=ROOT, timeout=60)

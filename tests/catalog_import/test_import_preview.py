@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow  # a CLI process that renders the contact sheet
 def test_preview_writes_the_contact_sheet_and_quality_report(examples, tmp_path):
     out = tmp_path / "preview"
     done = subprocess.run([sys.executable, "-m", "catalog_import", str(examples["csv"]), "--preview", str(out),

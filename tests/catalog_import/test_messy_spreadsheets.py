@@ -202,6 +202,7 @@ def test_every_problem_of_the_file_is_listed_once_in_row_order(tmp_path, kind):
         assert line.startswith("السطر ") and "ligne" not in line and "problème" not in line
 
 
+@pytest.mark.slow  # a CLI process
 def test_cli_lists_the_problems_in_arabic_and_exits_1(tmp_path):
     write_problem_photos(tmp_path)
     path = write_xlsx(tmp_path / "problemes.xlsx", [problems_workbook("PB")])

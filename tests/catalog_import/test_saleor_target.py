@@ -76,6 +76,7 @@ def mutations(standin, since: int = 0) -> list[str]:
          "ImportWarehouses", "ImportTokenCreate"))]
 
 
+@pytest.mark.slow  # the importer end to end against the Saleor stand-in server
 def test_saleor_import_end_to_end(tmp_path):
     path = write_catalog(tmp_path, ROWS)
     with server() as standin:
@@ -145,6 +146,7 @@ def test_saleor_import_end_to_end(tmp_path):
         assert now["SAL-TAP-1"]["prices"] == [("maroc", "4900.00"), ("touristes", "4900.00")]
 
 
+@pytest.mark.slow  # a CLI process
 def test_saleor_permission_errors_are_reported_through_the_cli(tmp_path):
     path = write_catalog(tmp_path, ROWS[:1])
     with server() as standin:
@@ -221,6 +223,7 @@ def test_saleor_dry_run_speaks_the_users_language(tmp_path, lang):
         assert "Dry run" not in text and "Essai" not in text and "(تنبيه)" in text
 
 
+@pytest.mark.slow  # a CLI process
 def test_progress_counts_products_and_photos_with_rate_and_time_left(tmp_path):
     path = write_catalog(tmp_path, ROWS[:1])
     with server() as standin:

@@ -39,6 +39,7 @@ def test_the_sample_is_deterministic_and_spans_kinds():
     assert job.view == 0 and job.size == 1200 and not job.phone_shot
 
 
+@pytest.mark.slow  # a 1200 px demo photo rendered and through the pipeline: about 2 s each
 @pytest.mark.parametrize("slug", [p["slug"] for p in leads.sample(data.PRODUCTS, SAMPLE)])
 def test_a_demo_lead_photo_has_no_debris_no_backdrop_left_and_clean_checks(slug):
     (spec,) = [p for p in data.PRODUCTS if p["slug"] == slug]

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -17,6 +19,7 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
                           text=True, timeout=120)
 
 
+@pytest.mark.slow  # a manage.py check process
 def test_check_deploy_passes_without_warnings():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", DJANGO_DEBUG="0",
                         DJANGO_SECRET_KEY="x" * 20 + "-production-like-secret-key-for-the-check-only-0123456789")

@@ -57,6 +57,7 @@ def _settings_secret(var_dir: Path) -> str:
     return secret
 
 
+@pytest.mark.slow  # Python processes of their own
 def test_the_development_key_is_random_per_installation_and_kept(tmp_path):
     first = _settings_secret(tmp_path / "one")
     assert _settings_secret(tmp_path / "one") == first  # kept in var/: tokens survive a restart

@@ -18,6 +18,8 @@ from marketplace.photography.enhance import BACKGROUND_RGB
 from marketplace.photography.report import LABELS
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "photo_quality.py"
+# The segmentation network on photo-realistic scenes, measured against ground truth: about 40 s of CPU.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

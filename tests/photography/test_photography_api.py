@@ -149,6 +149,7 @@ def test_cli_enhances_a_folder_and_writes_a_contact_sheet(tmp_path, capsys):
             assert SECRET not in f.read_bytes()
 
 
+@pytest.mark.slow  # a Python process of its own
 def test_cli_as_a_module(tmp_path):
     src, out = tmp_path / "in", tmp_path / "out"
     src.mkdir()

@@ -19,6 +19,7 @@ def assert_no_metadata(data: bytes) -> None:
         assert marker not in data
 
 
+@pytest.mark.slow  # a 12-megapixel photo per case
 @pytest.mark.parametrize("aspect", ["1:1", "4:5", "4:3"])
 def test_every_frame_the_product_needs_from_a_twelve_megapixel_phone_photo(aspect):
     assert aspect in ASPECTS

@@ -106,6 +106,7 @@ def test_unhandled_errors_are_delivered_to_sentry(py, production_env, ingest, lo
     assert all("user" not in event or "ip_address" not in event["user"] for event in delivered)
 
 
+@pytest.mark.slow  # an API process
 def test_without_a_dsn_sentry_stays_off(py, production_env):
     result = py("import os; os.environ['DJANGO_SETTINGS_MODULE']='marketplace.settings'; import django; django.setup();"
                 "import sentry_sdk; print(sentry_sdk.get_client().is_active())", **production_env)

@@ -16,6 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow  # a makemessages process
 def test_makemessages_leaves_no_untranslated_or_fuzzy_message_in_arabic_and_english(tmp_path):
     from storefront.core.i18n import untranslated
 

@@ -206,6 +206,7 @@ def _main(html: str) -> str:
     return html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
 
 
+@pytest.mark.slow  # a makemessages process
 def test_makemessages_finds_every_word_of_the_trade_space_translated(tmp_path):
     """Django's own extraction (xgettext) over the trade space's templates and code: nothing untranslated
     or fuzzy in French, Arabic or English."""

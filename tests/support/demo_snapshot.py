@@ -9,6 +9,9 @@ a snapshot is never stale; `TEST_DB_SNAPSHOT=0` builds without reading or writin
 
 A snapshot is a folder under `var/test-snapshots/<key>/` of the checkout: `db.dump` (pg_dump's custom
 format) and `files.tar` (the media and private files the load wrote). Only the newest few are kept.
+The first session of a run restores the dump once into a template database (`maalem_snapshot_<key>`);
+every session's test database (one per pytest-xdist worker) is a copy of it, and the files are put back
+once per media folder.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 STORE = ROOT / "var" / "test-snapshots"
 KEEP = 3
+TEMPLATE_PREFIX = "maalem_snapshot_"
 
 
 def enabled() -> bool:
@@ -94,32 +98,55 @@ def save(key: str) -> None:
         (STORE / f".{old.name}.lock").unlink(missing_ok=True)
 
 
-def restore(key: str) -> bool:
-    """Create the test database from the snapshot `key` and put its files back; False when there is none."""
+def _template(key: str) -> str:
+    """The snapshot restored once into the server as a database of its own, which each session's test
+    database is then copied from (CREATE DATABASE ... TEMPLATE: a file copy, much faster than pg_restore)."""
     from django.db import connection
 
     from marketplace.core.embedded_db import pg_tool
+
+    name, partial = f"{TEMPLATE_PREFIX}{key}", f"{TEMPLATE_PREFIX}{key}_partial"
+    with connection._nodb_cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone():
+            return name
+        cursor.execute(f'DROP DATABASE IF EXISTS "{partial}"')  # a restore that was cut short
+        cursor.execute(f'CREATE DATABASE "{partial}"')
+    args, env = _pg_env(connection)
+    connection.close()
+    _run([str(pg_tool("pg_restore")), *args, "--no-owner", "--no-privileges", "--exit-on-error", "-d", partial,
+          str(STORE / key / "db.dump")], env)
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f'ALTER DATABASE "{partial}" RENAME TO "{name}"')
+    return name
+
+
+def restore(key: str) -> bool:
+    """Create the test database from the snapshot `key` and put its files back; False when there is none."""
+    from django.db import connection
 
     folder = STORE / key
     if not (folder / "db.dump").is_file() or not (folder / "files.tar").is_file():
         return False
     os.utime(folder)  # recently used: kept by save()'s clean-up
     test_name = connection.creation._get_test_db_name()
-    args, env = _pg_env(connection)
     connection.close()
+    template = _template(key)
     with connection._nodb_cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{test_name}"')
-        cursor.execute(f'CREATE DATABASE "{test_name}"')
-    _run([str(pg_tool("pg_restore")), *args, "--no-owner", "--no-privileges", "--exit-on-error", "-d", test_name,
-          str(folder / "db.dump")], env)
+        cursor.execute(f'CREATE DATABASE "{test_name}" TEMPLATE "{template}"')
     roots = _file_roots()
-    with tarfile.open(folder / "files.tar") as tar:
-        for member in tar.getmembers():
-            top, _, rest = member.name.partition("/")
-            if top in roots:
-                member.name = rest
-                if rest:
-                    tar.extract(member, roots[top], filter="data")
+    extracted = roots["media"] / f".test-snapshot-{key}"  # the sessions of a run share their media folder
+    if not extracted.exists():
+        with tarfile.open(folder / "files.tar") as tar:
+            for member in tar.getmembers():
+                top, _, rest = member.name.partition("/")
+                if top in roots:
+                    member.name = rest
+                    if rest:
+                        tar.extract(member, roots[top], filter="data")
+        extracted.parent.mkdir(parents=True, exist_ok=True)
+        extracted.touch()
     from django.conf import settings
 
     settings.DATABASES[connection.alias]["NAME"] = test_name

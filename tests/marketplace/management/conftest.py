@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from module_rows import rows_for_the_module
 
 from marketplace.core.graphql.ids import to_global_id
 
@@ -69,13 +70,25 @@ def make_side(artisan: Any, tag: str) -> Side:
     return Side(artisan, member.email, product, variant, media, artisan.warehouse)
 
 
-@pytest.fixture
-def world(db) -> dict[str, Side]:
+def make_world() -> dict[str, Side]:
     from marketplace.artisans.models import Artisan
 
     artisans = list(Artisan.objects.filter(verification_status="VERIFIED", warehouse__isnull=False)
                     .order_by("pk")[:2])
     return {"a": make_side(artisans[0], "a"), "b": make_side(artisans[1], "b")}
+
+
+@pytest.fixture
+def world(db) -> dict[str, Side]:
+    return make_world()
+
+
+@pytest.fixture(scope="module")
+def world_for_the_module(django_db_setup, django_db_blocker):
+    """`world` built once for a module of many cells and rolled back after it (tests/support/module_rows.py):
+    a module's own `world` fixture returns `world_for_the_module()`, a fresh copy per test."""
+    with rows_for_the_module(django_db_blocker, make_world) as fresh_copy:
+        yield fresh_copy
 
 
 @pytest.fixture

@@ -43,6 +43,7 @@ def test_member_adds_a_portrait_and_a_workshop_photo(gql, doc, world, sign_in, u
         assert len(artisan["workshopPhotos"]) == before + 1 and artisan["workshopPhotos"][-1]["url"]
 
 
+@pytest.mark.slow  # two 12-megapixel phone photos through the pipeline
 def test_portrait_and_workshop_frames_from_a_phone_photo(gql, doc, world, sign_in, upload):
     from marketplace.artisans.models import Artisan
     from marketplace.media.selectors import derivative_path

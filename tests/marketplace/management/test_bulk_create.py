@@ -84,6 +84,7 @@ def test_member_cannot_bulk_create_for_another_artisan(gql, doc, world, sign_in)
     assert wrong_stock["results"][0]["errors"][0]["path"] == "variants.0.stocks.0.warehouse"
 
 
+@pytest.mark.slow  # a thousand products
 @pytest.mark.parametrize("count", [1000])
 def test_bulk_create_is_fast(gql, doc, world, sign_in, settings, count):
     """1,000 products in one call (the importer sends batches); prints the figure."""

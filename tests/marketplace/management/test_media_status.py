@@ -30,6 +30,7 @@ def send(upload, doc, gql, product_id: str, data: bytes, name: str = "photo.jpg"
     return response.json()["data"]["productMediaCreate"]
 
 
+@pytest.mark.slow  # a 12-megapixel photo through the pipeline
 def test_a_twelve_megapixel_phone_photo_is_ready_and_public(gql, doc, world, sign_in, upload,
                                                              django_capture_on_commit_callbacks):
     product_id = world["a"].ids["product"]

@@ -19,6 +19,13 @@ TOKEN_CREATE = "mutation($e: String!, $p: String!) { tokenCreate(email: $e, pass
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def world(world_for_the_module, db):
+    """The two sides, built once for the module's ~400 cells (conftest.py)."""
+    return world_for_the_module()
+
+
 S = "storefront/graphql/saleor/"
 M = "storefront/graphql/marketplace/"
 T = "tests/marketplace/management/graphql/marketplace/"  # documents only tests send

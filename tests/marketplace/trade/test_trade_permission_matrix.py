@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import pytest
+from module_rows import rows_for_the_module
 from trade_helpers import (
     BUYER_PASSWORD,
     TOKEN_CREATE,
@@ -26,8 +27,19 @@ LOGINS = {"buyer": ("client@demo.maalem.ma", "demo-buyer-2026"),
           "admin": ("admin@demo.maalem.ma", "demo-admin-2026")}
 
 
+@pytest.fixture(scope="module")
+def built_trade_world(django_db_setup, django_db_blocker):
+    """Built once for the module's ~240 cells and rolled back after them (tests/support/module_rows.py)."""
+    with rows_for_the_module(django_db_blocker, build_trade_world) as fresh_copy:
+        yield fresh_copy
+
+
 @pytest.fixture
-def trade_world():
+def trade_world(built_trade_world, db):
+    return built_trade_world()
+
+
+def build_trade_world() -> dict[str, Any]:
     """Artisans A and B with a piece each; the verified buyer has an order of each side's piece, an offered
     quote from B, and a cart line; a pending account waits."""
     from trade_helpers import admin
