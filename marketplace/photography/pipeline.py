@@ -32,7 +32,8 @@ from .report import QualityReport, build_report, check_scores, overall
 from .segmentation import find_subject, plain_backdrop_flaws
 from .subject import Subject
 
-PIPELINE_VERSION = 3  # 2: segmentation network, trust gate, hue-safe tone, edge and debris checks; 3: backdrop trim and gate
+PIPELINE_VERSION = 4  # 2: segmentation network, trust gate, hue-safe tone, edge and debris checks; 3: backdrop trim and gate;
+# 4: exposure judged on the piece too, floor seen inside a cuff refused, AVIF/WebP up to 1024 px
 MAX_SCORE_DROP = 3  # a single check may wobble this much between before and after, no more
 GOOD_SCORE = 90  # ... unless it stays this good (a cut-out's soft edge costs a little "sharpness")
 
@@ -241,7 +242,7 @@ def process_photo(
     timer.lap("report_after")
     master_bytes = encode_master(master)
     timer.lap("encode_master")
-    derivatives = build_derivatives(master)
+    derivatives = build_derivatives(master, master_jpeg=master_bytes)
     timer.lap("derivatives")
     report = build_report(before, after, changed=changed, pipeline_version=PIPELINE_VERSION)
     report.notes.append(f"mode={plan.mode}; sharpness before is measured within the final framing")
