@@ -258,7 +258,8 @@ def _overlay(small: Image.Image, truth: np.ndarray, pred: np.ndarray | None) -> 
 def write_contact_sheet(path: Path, worst: list[tuple[Case, dict, Image.Image | None, Image.Image]]) -> None:
     rows = []
     for case, row, master, overlay in worst:
-        figures = ", ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items() if v is not None)
+        figures = ", ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"
+                            for k, v in row.items() if v is not None)
         cells = [f'<img src="{_thumb(overlay)}" alt="mask">']
         if master is not None:
             cells.append(f'<img src="{_thumb(master)}" alt="output">')
@@ -416,7 +417,8 @@ def main() -> None:
     ap.add_argument("--no-pipeline", action="store_true")
     ap.add_argument("--html", type=Path, default=ROOT / "test-artifacts" / "photo_quality.html")
     ap.add_argument("--json", type=Path, default=None)
-    ap.add_argument("--backdrops", default="", help="only the synthetic cases on these backdrops (a subset to iterate on)")
+    ap.add_argument("--backdrops", default="",
+                    help="only the synthetic cases on these backdrops (a subset to iterate on)")
     ap.add_argument("--no-real", action="store_true", help="leave out the real photos")
     args = ap.parse_args()
     if args.list:
@@ -429,7 +431,8 @@ def main() -> None:
     result = run(args.cases, args.seed, candidates, not args.no_pipeline, args.html,
                  backdrops=backdrops, real=not args.no_real)
     subset = f" on {','.join(sorted(backdrops))} only" if backdrops else ""
-    print(f"{args.cases} synthetic cases{subset} (seed {args.seed}) + {0 if args.no_real else len(real_cases())} real photos; "
+    reals = 0 if args.no_real else len(real_cases())
+    print(f"{args.cases} synthetic cases{subset} (seed {args.seed}) + {reals} real photos; "
           f"load average at start {load}; {time.perf_counter() - t0:.0f} s")
     print_report(result)
     if not args.no_pipeline:

@@ -1,7 +1,8 @@
 """Where a request's CPU goes: runs the side-by-side cases in-process (row memo on, response cache off) under
 cProfile after a warm-up, and prints the functions by own time and by cumulative time per request.
 
-    .venv/bin/python -m marketplace.core.embedded_db run-throwaway -- .venv/bin/python bench/profile_requests.py [detail] [listing] [checkout]
+    .venv/bin/python -m marketplace.core.embedded_db run-throwaway -- \\
+        .venv/bin/python bench/profile_requests.py [detail] [listing] [checkout]
 """
 
 from __future__ import annotations

@@ -206,7 +206,8 @@ def attributes_by_variant(info) -> BatchLoader:
     registry = loaders_for(info.context)
 
     def batch(keys: list) -> dict:
-        assigned = list(AssignedVariantAttributeValue.objects.filter(variant_id__in=keys).select_related("value__attribute"))
+        assigned = list(AssignedVariantAttributeValue.objects.filter(variant_id__in=keys)
+                        .select_related("value__attribute"))
         registry.hint("attribute_value", [a.value_id for a in assigned])
         registry.hint("attribute", [a.value.attribute_id for a in assigned])
         result: dict[int, list] = {}

@@ -223,8 +223,8 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_authorize_status(root, info):
-        return Checkout.resolve_charge_status(root, info) if Checkout.resolve_charge_status(root, info) != "OVERCHARGED" \
-            else "FULL"
+        return (Checkout.resolve_charge_status(root, info)
+                if Checkout.resolve_charge_status(root, info) != "OVERCHARGED" else "FULL")
 
     @staticmethod
     def resolve_charge_status(root, info):
