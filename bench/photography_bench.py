@@ -144,6 +144,7 @@ def child_compare(path: str, runs: int) -> dict:
     from marketplace.photography import process_photo
     from marketplace.photography.derivatives import (
         ENCODER_OPTIONS,
+        MODERN_MAX_WIDTH,
         build_derivatives,
         encode_master,
         formats_at,
@@ -186,7 +187,8 @@ def child_compare(path: str, runs: int) -> dict:
         t0 = time.perf_counter()
         sizes["pyvips"] = with_vips()
         vips_t.append(time.perf_counter() - t0)
-    return {"pillow": pil_t, "pyvips": vips_t, "sizes": sizes, "widths": widths, "vips": pyvips.version(1)}
+    return {"pillow": pil_t, "pyvips": vips_t, "sizes": sizes, "widths": widths, "vips": pyvips.version(1),
+            "modern_max": MODERN_MAX_WIDTH}
 
 
 def run_child(kind: str, path: str, runs: int) -> dict:
@@ -257,7 +259,8 @@ def main() -> None:
         cmp_ = run_child("compare", str(Path(tmp) / "cluttered.jpg"), args.runs)
         p, v = statistics.median(cmp_["pillow"]), statistics.median(cmp_["pyvips"])
         print(
-            f"\n== derivative set only ({len(cmp_['widths'])} widths {cmp_['widths']} x AVIF/WebP/JPEG), "
+            f"\n== derivative set only ({len(cmp_['widths'])} widths {cmp_['widths']}: AVIF and WebP up to "
+            f"{cmp_['modern_max']}, JPEG at each), "
             f"libvips {cmp_['vips']}"
         )
         print(f"{'engine':<18}{'median ms':>10}{'MiB out':>10}")

@@ -77,13 +77,22 @@ def trim_backdrop(arr: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return candidates & np.isin(lab, touching[touching > 0])
 
 
+def _enclosed(inside: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, int, np.ndarray]:
+    """Labels of ``inside | ~mask``, their count, and which labels are enclosed (reach no pixel outside)."""
+    lab, n = label(inside | ~mask)  # open to the outside (slits between a fringe's threads): not enclosed
+    enclosed = np.ones(n, bool)
+    if n:
+        enclosed[np.unique(lab[~mask]) - 1] = False
+    return lab, n, enclosed
+
+
 def backdrop_inside(arr: np.ndarray, mask: np.ndarray) -> float:
     """Share of the subject that looks like the backdrop around it while enclosed by the piece (the
     sheet seen through a basket's handle, or the floor inside a cuff or a ring): pieces of it of a
     visible size only. Near the outline the backdrop's colour is estimated locally. The floor seen
     within a cuff lies deeper, out of that window's reach: there a wider window gives the colour, and
-    a piece of floor must have the backdrop's very chromaticity on average (a kilim's cream stripes,
-    as deep inside, are near it but not that near)."""
+    the deep part of a piece counts only when it has the backdrop's very chromaticity on average (a
+    kilim's cream stripes, as deep inside, are near it but not that near)."""
     h, w = mask.shape
     side = max(h, w)
     clear, radius = max(1, round(CLEAR * side)), max(4, round(WINDOW * side))
@@ -93,24 +102,22 @@ def backdrop_inside(arr: np.ndarray, mask: np.ndarray) -> float:
     colour, known = local_backdrop(arr, outside, radius)
     far_colour, far_known = local_backdrop(arr, outside, max(radius + 1, round(ENCLOSED_WINDOW * side)))
     far = ~known & far_known
-    colour = np.where(far[..., None], far_colour, colour)
-    chroma, ratio = _chroma_and_ratio(arr, colour)
-    like = (chroma < MAX_CHROMA) & (ratio > SHADOW_RATIO[0]) & (ratio < SHADOW_RATIO[1])
-    inside = mask & (known | far) & like
-    lab, n = label(inside | ~mask)  # open to the outside (slits between a fringe's threads): not enclosed
-    if n == 0:
-        return 0.0
-
-    def per_piece(values: np.ndarray) -> np.ndarray:
-        return np.bincount(lab.ravel(), weights=(values * inside).ravel(), minlength=n + 1)[1:]
-
-    areas = per_piece(np.ones(mask.shape))
-    deep = per_piece(far) > 0.5 * areas
-    mean_chroma = per_piece(chroma) / np.maximum(areas, 1)
-    areas[deep & (mean_chroma > ENCLOSED_MAX_CHROMA)] = 0
-    areas[np.unique(lab[~mask]) - 1] = 0
-    visible = areas >= max(12, 0.001 * mask.sum())
-    return float(areas[visible].sum() / mask.sum())
+    chroma, ratio = _chroma_and_ratio(arr, np.where(far[..., None], far_colour, colour))
+    like = mask & (chroma < MAX_CHROMA) & (ratio > SHADOW_RATIO[0]) & (ratio < SHADOW_RATIO[1])
+    near_like, deep_like = like & known, like & far
+    minimum = max(12, 0.001 * mask.sum())
+    total = 0.0
+    lab, n, enclosed = _enclosed(near_like, mask)
+    if n:
+        areas = np.bincount(lab.ravel(), weights=near_like.ravel(), minlength=n + 1)[1:]
+        total += float(areas[enclosed & (areas >= minimum)].sum())
+    lab, n, enclosed = _enclosed(near_like | deep_like, mask)
+    if n and deep_like.any():
+        deep = np.bincount(lab.ravel(), weights=deep_like.ravel(), minlength=n + 1)[1:]
+        deep_chroma = np.bincount(lab.ravel(), weights=(chroma * deep_like).ravel(), minlength=n + 1)[1:]
+        floor = enclosed & (deep >= minimum) & (deep_chroma <= ENCLOSED_MAX_CHROMA * deep)
+        total += float(deep[floor].sum())
+    return total / float(mask.sum())
 
 
 def ring_texture(arr: np.ndarray, mask: np.ndarray) -> float:

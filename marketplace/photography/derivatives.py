@@ -6,7 +6,7 @@ previous one) to keep resampling cheap.
 
 AVIF and WebP are made up to ``MODERN_MAX_WIDTH`` only: the buyer pages never ask for more (the
 storefront's widest request is 1024 px, the product page's main photo; see README, Photography),
-and those two encodes at 2048 px were 40 % of a 12 MP photo's CPU. Wider sizes exist as JPEG; at
+and those two encodes at 2048 px cost about 0.3 s of CPU per 12 MP photo. Wider sizes exist as JPEG; at
 the master's own width that JPEG is the master itself (the same pixels: encoding them again would
 only lose quality). A request for a wider AVIF or WebP gets the widest one there is
 (``media.selectors.derivative_path``).
