@@ -126,10 +126,14 @@ def _drop_shadow(bg: Image.Image, alpha: Image.Image, stance: str, rng: random.R
     return Image.composite(bg.point(lambda v: v * 0.45), bg, shadow)
 
 
+def backdrop_of(index: int) -> str:
+    return BACKDROPS[(index // len(KINDS) + index) % len(BACKDROPS)]
+
+
 def synthetic_case(index: int, seed: int = 0) -> Case:
     rng = random.Random(f"maalem-photo-quality|{seed}|{index}")
     kind = KINDS[index % len(KINDS)]
-    name = BACKDROPS[(index // len(KINDS) + index) % len(BACKDROPS)]
+    name = backdrop_of(index)
     view = rng.choice([0, 0, 2])
     layer, stance = _cutout(kind, rng.randint(1, 3), view)
     size = (1600, 1200) if rng.random() < 0.6 else (1200, 1600)
@@ -205,8 +209,10 @@ def real_cases() -> list[Case]:
     return out
 
 
-def cases(count: int, seed: int = 0, *, real: bool = True):
+def cases(count: int, seed: int = 0, *, real: bool = True, backdrops: frozenset[str] = frozenset()):
+    """The first ``count`` synthetic cases (those on ``backdrops`` only, when given), then the real photos."""
     for i in range(count):
-        yield synthetic_case(i, seed)
+        if not backdrops or backdrop_of(i) in backdrops:
+            yield synthetic_case(i, seed)
     if real:
         yield from real_cases()

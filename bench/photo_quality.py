@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/photo_quality.py [--cases 210] [--seed 0] [--candidates classical,u2netp-224]
                                             [--list] [--no-pipeline] [--html test-artifacts/photo_quality.html]
+                                            [--backdrops rocket,brick] [--no-real]
 
 The cases (``photo_cases.py``): every demo craft kind with its exact silhouette composited onto
 real photographs and textures, the demo's cluttered table or a plain wall or sheet, under varied
@@ -282,12 +283,13 @@ def summarise(rows: list[dict], key: str = "iou") -> dict:
     return out
 
 
-def run(count: int, seed: int, candidates: list[str], pipeline: bool, html: Path | None, log=print) -> dict:
+def run(count: int, seed: int, candidates: list[str], pipeline: bool, html: Path | None, log=print,
+        backdrops: frozenset[str] = frozenset(), real: bool = True) -> dict:
     fns = segmenters()
     per: dict[str, list[dict]] = {c: [] for c in candidates}
     pipe_rows: list[dict] = []
     sheet: list = []
-    for n, case in enumerate(cases(count, seed), 1):
+    for n, case in enumerate(cases(count, seed, real=real, backdrops=backdrops), 1):
         if n % 20 == 0:
             print(f"... {n} cases", file=sys.stderr, flush=True)
         small = analysis_copy(case.data)
@@ -415,6 +417,9 @@ def main() -> None:
     ap.add_argument("--no-pipeline", action="store_true")
     ap.add_argument("--html", type=Path, default=ROOT / "test-artifacts" / "photo_quality.html")
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--backdrops", default="",
+                    help="only the synthetic cases on these backdrops (a subset to iterate on)")
+    ap.add_argument("--no-real", action="store_true", help="leave out the real photos")
     args = ap.parse_args()
     if args.list:
         print("\n".join(segmenters()))
@@ -422,8 +427,12 @@ def main() -> None:
     candidates = [c for c in args.candidates.split(",") if c]
     load = Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
     t0 = time.perf_counter()
-    result = run(args.cases, args.seed, candidates, not args.no_pipeline, args.html)
-    print(f"{args.cases} synthetic cases (seed {args.seed}) + {len(real_cases())} real photos; "
+    backdrops = frozenset(b for b in args.backdrops.split(",") if b)
+    result = run(args.cases, args.seed, candidates, not args.no_pipeline, args.html,
+                 backdrops=backdrops, real=not args.no_real)
+    subset = f" on {','.join(sorted(backdrops))} only" if backdrops else ""
+    reals = 0 if args.no_real else len(real_cases())
+    print(f"{args.cases} synthetic cases{subset} (seed {args.seed}) + {reals} real photos; "
           f"load average at start {load}; {time.perf_counter() - t0:.0f} s")
     print_report(result)
     if not args.no_pipeline:

@@ -131,6 +131,7 @@ def child_pipeline(path: str, runs: int) -> dict:
         "master": list(r.master_size),
         "derivatives": len(r.derivatives),
         "bytes": sum(len(d.data) for d in r.derivatives),
+        "sizes": {f"{d.width} {d.format}": len(d.data) for d in r.derivatives},
         "peak_mib": peak_mib(),
         "import_mib": rss_before,
     }
@@ -143,9 +144,10 @@ def child_compare(path: str, runs: int) -> dict:
     from marketplace.photography import process_photo
     from marketplace.photography.derivatives import (
         ENCODER_OPTIONS,
-        LARGE_OVERRIDES,
-        LARGE_WIDTH,
+        MODERN_MAX_WIDTH,
         build_derivatives,
+        encode_master,
+        formats_at,
         plan_widths,
     )
 
@@ -156,23 +158,24 @@ def child_compare(path: str, runs: int) -> dict:
     widths = plan_widths(master.width)
     avif, webp, jpeg = ENCODER_OPTIONS["AVIF"], ENCODER_OPTIONS["WEBP"], ENCODER_OPTIONS["JPEG"]
 
-    def with_pillow() -> int:
-        return sum(len(d.data) for d in build_derivatives(master))
+    def with_pillow() -> int:  # the pipeline hands over the master's own JPEG (encoded once, for both)
+        return sum(len(d.data) for d in build_derivatives(master, master_jpeg=encode_master(master)))
 
     def with_vips() -> int:
         img = pyvips.Image.new_from_memory(raw, master.width, master.height, 3, "uchar")
         total = 0
         for w in widths:
             t = img if w == master.width else img.thumbnail_image(w)
-            speed = (LARGE_OVERRIDES["AVIF"] if w > LARGE_WIDTH else avif)["speed"]
-            # libvips maps effort to libheif speed = 9 - effort: same AVIF speed as ours per width
-            total += len(
-                t.heifsave_buffer(Q=avif["quality"], effort=9 - speed, compression="av1", keep="none")
-            )
-            total += len(t.webpsave_buffer(Q=webp["quality"], effort=webp["method"], keep="none"))
-            total += len(
-                t.jpegsave_buffer(Q=jpeg["quality"], optimize_coding=True, interlace=True, keep="none")
-            )
+            formats = formats_at(w)
+            if "AVIF" in formats:  # libvips maps effort to libheif speed = 9 - effort: the same AVIF speed
+                total += len(t.heifsave_buffer(Q=avif["quality"], effort=9 - avif["speed"], compression="av1",
+                                               keep="none"))
+            if "WEBP" in formats:
+                total += len(t.webpsave_buffer(Q=webp["quality"], effort=webp["method"], keep="none"))
+            if w == master.width:
+                total += len(t.jpegsave_buffer(Q=90, optimize_coding=True, keep="none"))  # the master
+            else:
+                total += len(t.jpegsave_buffer(Q=jpeg["quality"], optimize_coding=True, interlace=True, keep="none"))
         return total
 
     pil_t, vips_t = [], []
@@ -184,7 +187,8 @@ def child_compare(path: str, runs: int) -> dict:
         t0 = time.perf_counter()
         sizes["pyvips"] = with_vips()
         vips_t.append(time.perf_counter() - t0)
-    return {"pillow": pil_t, "pyvips": vips_t, "sizes": sizes, "widths": widths, "vips": pyvips.version(1)}
+    return {"pillow": pil_t, "pyvips": vips_t, "sizes": sizes, "widths": widths, "vips": pyvips.version(1),
+            "modern_max": MODERN_MAX_WIDTH}
 
 
 def run_child(kind: str, path: str, runs: int) -> dict:
@@ -229,6 +233,7 @@ def main() -> None:
                 f"master {res['master'][0]}x{res['master'][1]}, {res['derivatives']} derivatives "
                 f"({res['bytes'] / 2**20:.2f} MiB)"
             )
+            print("derivatives KiB: " + ", ".join(f"{k} {v / 1024:.0f}" for k, v in res["sizes"].items()))
             print(f"{'stage':<18}{'median ms':>10}{'first ms':>10}")
             for st in stages:
                 vals = [r["timings"][st] * 1000 for r in res["runs"]]
@@ -254,7 +259,8 @@ def main() -> None:
         cmp_ = run_child("compare", str(Path(tmp) / "cluttered.jpg"), args.runs)
         p, v = statistics.median(cmp_["pillow"]), statistics.median(cmp_["pyvips"])
         print(
-            f"\n== derivative set only ({len(cmp_['widths'])} widths {cmp_['widths']} x AVIF/WebP/JPEG), "
+            f"\n== derivative set only ({len(cmp_['widths'])} widths {cmp_['widths']}: AVIF and WebP up to "
+            f"{cmp_['modern_max']}, JPEG at each), "
             f"libvips {cmp_['vips']}"
         )
         print(f"{'engine':<18}{'median ms':>10}{'MiB out':>10}")

@@ -23,6 +23,8 @@ from .subject import dilate, erode, label
 BAND = 0.016  # depth of the outer band that may be trimmed, share of the long side (8 px at 512)
 CLEAR = 0.008  # gap between the mask and the sure background used to estimate the backdrop
 WINDOW = 0.04  # radius of the local backdrop estimate, share of the long side
+ENCLOSED_WINDOW = 0.25  # ... and of the estimate reaching the middle of a wide piece (see backdrop_inside)
+ENCLOSED_MAX_CHROMA = 0.008  # mean chromaticity distance of backdrop seen deep inside a piece (floor in a cuff: 0.001)
 MAX_CHROMA = 0.035  # chromaticity distance (L1 of r,g,b shares) from the backdrop: same colour
 SHADOW_RATIO = (0.3, 1.05)  # luminance over the backdrop's: a shadow or the backdrop itself, not a lighter thread
 _LUMA = np.array([0.299, 0.587, 0.114], np.float32)
@@ -37,13 +39,16 @@ def local_backdrop(arr: np.ndarray, background: np.ndarray, radius: int) -> tupl
     return colour, weight > 0.05
 
 
-def backdrop_like(arr: np.ndarray, backdrop: np.ndarray) -> np.ndarray:
-    """Pixels with the backdrop's chromaticity at its lightness or darker (its shadow)."""
-    lum, ref = arr @ _LUMA, backdrop @ _LUMA
+def _chroma_and_ratio(arr: np.ndarray, backdrop: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Chromaticity distance (L1 of r,g,b shares) from the backdrop, and luminance over the backdrop's."""
     share = arr / np.maximum(arr.sum(axis=-1, keepdims=True), 1e-3)
     ref_share = backdrop / np.maximum(backdrop.sum(axis=-1, keepdims=True), 1e-3)
-    chroma = np.abs(share - ref_share).sum(axis=-1)
-    ratio = lum / np.maximum(ref, 1e-3)
+    return np.abs(share - ref_share).sum(axis=-1), (arr @ _LUMA) / np.maximum(backdrop @ _LUMA, 1e-3)
+
+
+def backdrop_like(arr: np.ndarray, backdrop: np.ndarray) -> np.ndarray:
+    """Pixels with the backdrop's chromaticity at its lightness or darker (its shadow)."""
+    chroma, ratio = _chroma_and_ratio(arr, backdrop)
     return (chroma < MAX_CHROMA) & (ratio > SHADOW_RATIO[0]) & (ratio < SHADOW_RATIO[1])
 
 
@@ -72,9 +77,22 @@ def trim_backdrop(arr: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return candidates & np.isin(lab, touching[touching > 0])
 
 
+def _enclosed(inside: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, int, np.ndarray]:
+    """Labels of ``inside | ~mask``, their count, and which labels are enclosed (reach no pixel outside)."""
+    lab, n = label(inside | ~mask)  # open to the outside (slits between a fringe's threads): not enclosed
+    enclosed = np.ones(n, bool)
+    if n:
+        enclosed[np.unique(lab[~mask]) - 1] = False
+    return lab, n, enclosed
+
+
 def backdrop_inside(arr: np.ndarray, mask: np.ndarray) -> float:
     """Share of the subject that looks like the backdrop around it while enclosed by the piece (the
-    sheet seen through a basket's handle or a bangle): pieces of it of a visible size only."""
+    sheet seen through a basket's handle, or the floor inside a cuff or a ring): pieces of it of a
+    visible size only. Near the outline the backdrop's colour is estimated locally. The floor seen
+    within a cuff lies deeper, out of that window's reach: there a wider window gives the colour, and
+    the deep part of a piece counts only when it has the backdrop's very chromaticity on average (a
+    kilim's cream stripes, as deep inside, are near it but not that near)."""
     h, w = mask.shape
     side = max(h, w)
     clear, radius = max(1, round(CLEAR * side)), max(4, round(WINDOW * side))
@@ -82,14 +100,24 @@ def backdrop_inside(arr: np.ndarray, mask: np.ndarray) -> float:
     if outside.mean() < 0.05 or not mask.any():
         return 0.0
     colour, known = local_backdrop(arr, outside, radius)
-    inside = mask & known & backdrop_like(arr, colour)
-    lab, n = label(inside | ~mask)  # open to the outside (slits between a fringe's threads): not enclosed
-    if n == 0:
-        return 0.0
-    areas = np.bincount(lab.ravel(), weights=inside.ravel(), minlength=n + 1)[1:]
-    areas[np.unique(lab[~mask]) - 1] = 0
-    visible = areas >= max(12, 0.001 * mask.sum())
-    return float(areas[visible].sum() / mask.sum())
+    far_colour, far_known = local_backdrop(arr, outside, max(radius + 1, round(ENCLOSED_WINDOW * side)))
+    far = ~known & far_known
+    chroma, ratio = _chroma_and_ratio(arr, np.where(far[..., None], far_colour, colour))
+    like = mask & (chroma < MAX_CHROMA) & (ratio > SHADOW_RATIO[0]) & (ratio < SHADOW_RATIO[1])
+    near_like, deep_like = like & known, like & far
+    minimum = max(12, 0.001 * mask.sum())
+    total = 0.0
+    lab, n, enclosed = _enclosed(near_like, mask)
+    if n:
+        areas = np.bincount(lab.ravel(), weights=near_like.ravel(), minlength=n + 1)[1:]
+        total += float(areas[enclosed & (areas >= minimum)].sum())
+    lab, n, enclosed = _enclosed(near_like | deep_like, mask)
+    if n and deep_like.any():
+        deep = np.bincount(lab.ravel(), weights=deep_like.ravel(), minlength=n + 1)[1:]
+        deep_chroma = np.bincount(lab.ravel(), weights=(chroma * deep_like).ravel(), minlength=n + 1)[1:]
+        floor = enclosed & (deep >= minimum) & (deep_chroma <= ENCLOSED_MAX_CHROMA * deep)
+        total += float(deep[floor].sum())
+    return total / float(mask.sum())
 
 
 def ring_texture(arr: np.ndarray, mask: np.ndarray) -> float:

@@ -3,6 +3,13 @@
 Images reaching these encoders carry an empty ``info`` and we never pass exif/xmp/icc, so
 outputs are metadata-free. Sizes cascade from the largest (each width is resized from the
 previous one) to keep resampling cheap.
+
+AVIF and WebP are made up to ``MODERN_MAX_WIDTH`` only: the buyer pages never ask for more (the
+storefront's widest request is 1024 px, the product page's main photo; see README, Photography),
+and those two encodes at 2048 px cost about 0.3 s of CPU per 12 MP photo. Wider sizes exist as JPEG; at
+the master's own width that JPEG is the master itself (the same pixels: encoding them again would
+only lose quality). A request for a wider AVIF or WebP gets the widest one there is
+(``media.selectors.derivative_path``).
 """
 
 from __future__ import annotations
@@ -24,10 +31,8 @@ ENCODER_OPTIONS: dict[str, dict] = {
     "WEBP": {"quality": 80, "method": 2},
     "JPEG": {"quality": 85, "optimize": True, "progressive": True},
 }
-# Above 1024 px AVIF speed 9 is ~3x faster than 8 for ~20 % more bytes: it keeps a 12 MP
-# photo's full derivative set within the time budget on a 2-core server.
-LARGE_WIDTH = 1024
-LARGE_OVERRIDES: dict[str, dict] = {"AVIF": {"speed": 9}}
+MODERN_MAX_WIDTH = 1024  # widest AVIF and WebP (the storefront's srcsets stop at 1024)
+MODERN_FORMATS = frozenset({"AVIF", "WEBP"})
 # Encoders that release the GIL (see build_derivatives).
 PARALLEL_FORMATS = frozenset({"WEBP"})
 MIME_TYPES = {"AVIF": "image/avif", "WEBP": "image/webp", "JPEG": "image/jpeg", "PNG": "image/png"}
@@ -92,32 +97,37 @@ def cascade(master: Image.Image, widths: list[int]) -> list[Image.Image]:
     return images
 
 
+def formats_at(width: int, formats: tuple[str, ...] = DERIVATIVE_FORMATS) -> tuple[str, ...]:
+    """The formats made at ``width``: AVIF and WebP only up to ``MODERN_MAX_WIDTH``."""
+    return tuple(f for f in formats if width <= MODERN_MAX_WIDTH or f not in MODERN_FORMATS)
+
+
 def build_derivatives(
     master: Image.Image,
     *,
     widths: tuple[int, ...] = DERIVATIVE_WIDTHS,
     formats: tuple[str, ...] = DERIVATIVE_FORMATS,
+    master_jpeg: bytes | None = None,
 ) -> list[Derivative]:
-    """All derivatives, largest first, in ``formats`` order within a width.
+    """All derivatives, largest first, in ``formats`` order within a width (see ``formats_at``).
+    ``master_jpeg`` (the master's own encoding) stands for the JPEG at the master's width.
 
     libwebp releases the GIL while it encodes (Pillow's JPEG encoder does not, and libaom has threads of
     its own), so the WebP set is encoded on a second thread while this one encodes AVIF and JPEG: on two
     cores the set costs about the AVIF+JPEG time instead of the sum of all three."""
     images = cascade(_clean(master), plan_widths(master.width, widths))
-
-    def encode_one(im: Image.Image, fmt: str) -> bytes:
-        extra = LARGE_OVERRIDES.get(fmt, {}) if im.width > LARGE_WIDTH else {}
-        return encode(im, fmt, **extra)
-
     encoded: dict[tuple[int, str], bytes] = {}
+    if master_jpeg is not None and "JPEG" in formats:
+        encoded[(master.width, "JPEG")] = master_jpeg
+    jobs = [(im, fmt) for im in images for fmt in formats_at(im.width, formats) if (im.width, fmt) not in encoded]
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="webp") as side:
         # Each thread saves its own Image object: save() keeps the encoder options on the instance.
-        side_jobs = {(im.width, fmt): side.submit(encode_one, im.copy(), fmt)
-                     for im in images for fmt in formats if fmt in PARALLEL_FORMATS}
-        for im in images:
-            for fmt in formats:
-                if fmt not in PARALLEL_FORMATS:
-                    encoded[(im.width, fmt)] = encode_one(im, fmt)
+        side_jobs = {(im.width, fmt): side.submit(encode, im.copy(), fmt)
+                     for im, fmt in jobs if fmt in PARALLEL_FORMATS}
+        for im, fmt in jobs:
+            if fmt not in PARALLEL_FORMATS:
+                encoded[(im.width, fmt)] = encode(im, fmt)
         for key, job in side_jobs.items():
             encoded[key] = job.result()
-    return [Derivative(im.width, im.height, fmt, encoded[(im.width, fmt)]) for im in images for fmt in formats]
+    return [Derivative(im.width, im.height, fmt, encoded[(im.width, fmt)])
+            for im in images for fmt in formats_at(im.width, formats)]

@@ -76,25 +76,30 @@ def white_balance(arr: np.ndarray, subject: Subject) -> tuple[float, float, floa
 
 
 def tone_curve(lum: np.ndarray, peak: np.ndarray, region: np.ndarray | None = None) -> np.ndarray:
-    """256-entry curve (0..1), judged on the whole frame so that a dark piece photographed well
-    (a brown leather bag) or a white one (cream glaze) keeps its own lightness. Each step acts on
-    a measured fault only: a linear stretch when the highlights are dim (a gain changes no hue),
-    a midtone gamma when the frame stays too dark, a soft S-curve when it is flat. No black
-    point: a light scene without shadows is not hazy, and lowering the blacks of every channel
-    saturates colours (terracotta turned orange). A frame of one flat colour gets the identity: nothing to judge.
-    ``region`` (the subject's luminance) is accepted for callers but not used."""
+    """256-entry curve (0..1). Each step acts on a measured fault only: a linear stretch when the
+    highlights are dim (a gain changes no hue), a midtone gamma when the photo stays too dark, a
+    soft S-curve when it is flat. No black point: a light scene without shadows is not hazy, and
+    lowering the blacks of every channel saturates colours (terracotta turned orange). A frame of
+    one flat colour gets the identity: nothing to judge.
+
+    Darkness is judged on the whole frame *and* on ``region`` (the piece's luminance, when it is
+    found): only a photo where both are dark is under-exposed, and the brighter of the two sets
+    how much to lift. So a dark piece on a light wall (a brown leather bag) keeps its lightness
+    (the wall shows the exposure is right), and a well-lit piece on a dark backdrop (a night
+    sky, a dark rug) is not brightened with the backdrop."""
     x = np.linspace(0.0, 1.0, 256)
-    hi = float(np.percentile(peak, 99.5))
     if float(np.percentile(lum, 99) - np.percentile(lum, 1)) < FLAT_FRAME:
         return x
+    judged = [lum] if region is None or region.size < 16 else [lum, region]
     # Dim highlights in a dark frame: an under-exposed shot. A mid-grey wall in a frame of
     # normal brightness is a grey wall, and dark bricks with a few lit edges are dark bricks.
-    dark = float(lum.mean()) < DARK_FRAME
+    dark = all(float(v.mean()) < DARK_FRAME for v in judged)
+    hi = float(np.percentile(peak, 99.5))
     white = max(hi / 0.95, 1.0 / MAX_EXPOSURE_GAIN) if hi < DIM_HIGHLIGHTS and dark else 1.0
     y = np.clip(x / white, 0.0, 1.0)
-    m = float(np.interp(lum, x, y).mean())
+    m = max(float(np.interp(v, x, y).mean()) for v in judged)
     gamma = 1.0
-    if 0.01 < m < 0.28:  # the frame is too dark even after the stretch
+    if 0.01 < m < 0.28:  # the photo is too dark even after the stretch
         gamma = max(0.6, math.log(0.38) / math.log(m))
     y = y**gamma
     spread = float(np.interp(lum, x, y).std())
@@ -126,7 +131,7 @@ def estimate_lut(small: Image.Image, subject: Subject) -> tuple[list[int] | None
     balanced = np.clip(arr * np.asarray(gains, np.float32), 0, 1)
     lum = luminance(balanced)
     region = None
-    if subject.confident:
+    if subject.found:  # the cut-out's mask, or the salient region when the backdrop is kept
         m = Image.fromarray(subject.mask.astype(np.uint8) * 255).resize(small.size, Image.Resampling.NEAREST)
         region = lum[np.asarray(m) > 127]
     lut = build_lut(gains, tone_curve(lum.ravel(), channel_peak(balanced).ravel(), region))

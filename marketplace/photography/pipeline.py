@@ -32,8 +32,9 @@ from .report import QualityReport, build_report, check_scores, overall
 from .segmentation import find_subject, plain_backdrop_flaws
 from .subject import Subject
 
-# Versions. 2: segmentation network, trust gate, hue-safe tone, edge and debris checks; 3: backdrop trim and gate.
-PIPELINE_VERSION = 3
+# Versions. 2: segmentation network, trust gate, hue-safe tone, edge and debris checks; 3: backdrop trim and gate;
+# 4: exposure judged on the piece too, the floor seen inside a cuff refused, AVIF and WebP up to 1024 px.
+PIPELINE_VERSION = 4
 MAX_SCORE_DROP = 3  # a single check may wobble this much between before and after, no more
 GOOD_SCORE = 90  # ... unless it stays this good (a cut-out's soft edge costs a little "sharpness")
 
@@ -242,7 +243,7 @@ def process_photo(
     timer.lap("report_after")
     master_bytes = encode_master(master)
     timer.lap("encode_master")
-    derivatives = build_derivatives(master)
+    derivatives = build_derivatives(master, master_jpeg=master_bytes)
     timer.lap("derivatives")
     report = build_report(before, after, changed=changed, pipeline_version=PIPELINE_VERSION)
     report.notes.append(f"mode={plan.mode}; sharpness before is measured within the final framing")

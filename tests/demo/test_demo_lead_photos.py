@@ -4,7 +4,8 @@ by the quality checks and against the piece's exact silhouette (no debris, no ba
 cut-out, clean "Background" and "Edges" checks).
 
 Rendering and processing all 151 lead photos takes minutes on two cores, so this test covers a
-deterministic sample, one product of each of the first SAMPLE render kinds; the whole catalogue is
+deterministic sample, one product of each of the first SAMPLE render kinds, plus the pieces that failed
+before (HARD: a cuff and a ring, the floor seen inside them left in the cut-out); the whole catalogue is
 ``bench/photo_demo_leads.py`` (README, Photography)."""
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from demo import data
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 SAMPLE = 8
+# The floor seen inside a cuff or a ring lies far from any backdrop pixel: it was kept in the cut-out
+# (7.9 % and 10.1 % of the piece) until enclosed backdrop was judged against a wider window.
+HARD = ["bracelet-manchette-en-argent-massif-sahraouia", "bague-en-argent-et-corail-a-l-etoile"]
 
 
 def _bench():
@@ -40,7 +44,7 @@ def test_the_sample_is_deterministic_and_spans_kinds():
 
 
 @pytest.mark.slow  # a 1200 px demo photo rendered and through the pipeline: about 2 s each
-@pytest.mark.parametrize("slug", [p["slug"] for p in leads.sample(data.PRODUCTS, SAMPLE)])
+@pytest.mark.parametrize("slug", [p["slug"] for p in leads.sample(data.PRODUCTS, SAMPLE)] + HARD)
 def test_a_demo_lead_photo_has_no_debris_no_backdrop_left_and_clean_checks(slug):
     (spec,) = [p for p in data.PRODUCTS if p["slug"] == slug]
     result = leads.check_lead(spec)

@@ -113,11 +113,29 @@ def test_twelve_megapixel_phone_photo():
     result = process_photo(jpeg(big, quality=88, exif=exif_bytes(6)))
     assert result.source_size == (3024, 4032)
     assert result.master_size == (2048, 2048)
-    assert [(d.width, d.format) for d in result.derivatives] == [
-        (w, f) for w in DERIVATIVE_WIDTHS for f in DERIVATIVE_FORMATS
+    # AVIF and WebP up to 1024 px (what the buyer pages ask for), JPEG at every width; the 2048 px
+    # JPEG is the master itself, not a second encoding of the same pixels.
+    assert [(d.width, d.format) for d in result.derivatives] == [(2048, "JPEG")] + [
+        (w, f) for w in DERIVATIVE_WIDTHS[1:] for f in DERIVATIVE_FORMATS
     ]
+    assert result.derivatives[0].data == result.master
     for blob in [result.master] + [d.data for d in result.derivatives]:
         assert_clean(blob)
+
+
+def test_the_storefront_never_asks_for_an_avif_or_webp_wider_than_the_pipeline_makes():
+    """The pipeline skips AVIF and WebP above MODERN_MAX_WIDTH because no buyer page requests them: every
+    sized AVIF or WebP request in the storefront's documents stays within it."""
+    from marketplace.photography.derivatives import MODERN_MAX_WIDTH
+
+    root = Path(__file__).resolve().parents[2] / "storefront" / "graphql"
+    requests = [
+        (path.name, int(size))
+        for path in root.rglob("*.graphql")
+        for size, _ in re.findall(r"size:\s*(\d+)\s*,\s*format:\s*(AVIF|WEBP)", path.read_text(encoding="utf-8"))
+    ]
+    assert len(requests) >= 10 and max(size for _, size in requests) <= MODERN_MAX_WIDTH, requests
+    assert not re.search(r"format:\s*(AVIF|WEBP)\s*,\s*size", "".join(p.read_text() for p in root.rglob("*.graphql")))
 
 
 def test_cli_enhances_a_folder_and_writes_a_contact_sheet(tmp_path, capsys):
