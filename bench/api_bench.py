@@ -157,7 +157,8 @@ def side_by_side(bodies: dict[str, dict]) -> None:
 def main() -> None:
     slug = setup_catalog()
     bodies = {
-        "listing (24 products)": {"query": LISTING, "variables": {"channel": "maroc", "languageCode": "FR", "first": 24}},
+        "listing (24 products)": {"query": LISTING,
+                                  "variables": {"channel": "maroc", "languageCode": "FR", "first": 24}},
         "product detail": {"query": DETAIL, "variables": {"slug": slug, "channel": "maroc", "languageCode": "FR"}},
     }
     if "--side-by-side" in sys.argv:
@@ -179,7 +180,8 @@ def main() -> None:
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=20)
-    print("Saleor 3.23 on this kind of machine (issue 2): listing 7.6 req/s, ~100 ms CPU, 14 queries; detail 5.9 req/s, 34 queries.")
+    print("Saleor 3.23 on this kind of machine (issue 2): listing 7.6 "
+          "req/s, ~100 ms CPU, 14 queries; detail 5.9 req/s, 34 queries.")
 
 
 if __name__ == "__main__":

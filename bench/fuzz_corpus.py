@@ -185,6 +185,7 @@ def member_targets(member_email: str) -> dict[str, str]:
 
     artisan_id = ArtisanMember.objects.filter(user__email=member_email).values_list("artisan_id", flat=True).first()
     variant = ProductVariant.objects.filter(product__artisan_id=artisan_id).order_by("pk").first()
-    return {"product": to_global_id("Product", variant.product_id), "variant": to_global_id("ProductVariant", variant.pk),
+    return {"product": to_global_id("Product", variant.product_id),
+            "variant": to_global_id("ProductVariant", variant.pk),
             "artisan": to_global_id("Artisan", artisan_id),
             "channel": to_global_id("Channel", Channel.objects.get(slug="maroc").pk)}

@@ -218,7 +218,8 @@ def main() -> int:
     server = None
     if not url:
         log = Path(tempfile.mkdtemp(prefix="maalem-fuzz-")) / "api.log"
-        server = stack.ApiServer(stack.production_env(database_url, rate_limit=None, LOG_LEVEL="INFO"), log, workers=2, threads=4)
+        server = stack.ApiServer(stack.production_env(database_url, rate_limit=None, LOG_LEVEL="INFO"), log, workers=2,
+                                 threads=4)
         server.start()
         url = server.url
         print(f"API under gunicorn at {url}, log {log}")

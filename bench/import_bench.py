@@ -123,7 +123,8 @@ def run(path: Path, server: subprocess.Popen, label: str, count: int, photos: in
     print("  client phases (s): " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(phases.items(), key=lambda kv: -kv[1])))
     print(f"  HTTP: {int(result.timings.get('requests', 0))} requests, {result.timings.get('http', 0):.1f} s waiting; "
           f"importer CPU {client_seconds:.1f} s; API workers CPU {server_seconds:.1f} s{db}")
-    print(f"  machine load (1 min average) {load:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
+    print(f"  machine load (1 min average) {load:.1f} before, "
+          f"{os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
 
 
 def main() -> None:

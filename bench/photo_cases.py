@@ -74,7 +74,8 @@ def backdrop(name: str, size: tuple[int, int], rng: random.Random) -> Image.Imag
         xx = np.linspace(-1, 1, 64, dtype=np.float32)[None, :]
         grad = 1.0 - 0.1 * yy - 0.06 * xx * xx + 0.03 * rng.uniform(-1, 1) * xx
         if name == "sheet":  # soft folds of a cloth
-            folds = np.asarray(Image.fromarray(gen.normal(0, 1, (6, 8)).astype(np.float32)).resize((64, 48), Image.Resampling.BICUBIC))
+            folds = np.asarray(Image.fromarray(gen.normal(0, 1, (6, 8)).astype(np.float32))
+                               .resize((64, 48), Image.Resampling.BICUBIC))
             grad = grad + 0.035 * folds
         small = Image.fromarray(np.clip(tone * grad[..., None], 0, 255).astype(np.uint8))
         return small.resize(size, Image.Resampling.BICUBIC)
@@ -85,7 +86,8 @@ def backdrop(name: str, size: tuple[int, int], rng: random.Random) -> Image.Imag
         return scene
     photo = Image.fromarray(_skimage_photo(name))
     if name in ("brick", "grass", "gravel"):  # grey textures: tint them like a floor or a wall
-        tint = np.array(rng.choice([(1.0, 0.86, 0.7), (0.95, 0.95, 0.9), (0.8, 0.9, 0.75), (1.0, 0.8, 0.66)]), np.float32)
+        tint = np.array(rng.choice([(1.0, 0.86, 0.7), (0.95, 0.95, 0.9), (0.8, 0.9, 0.75), (1.0, 0.8, 0.66)]),
+                        np.float32)
         photo = Image.fromarray(np.clip(np.asarray(photo, np.float32) * tint, 0, 255).astype(np.uint8))
     return _cover(photo, size, rng)
 

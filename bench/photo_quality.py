@@ -257,7 +257,8 @@ def _overlay(small: Image.Image, truth: np.ndarray, pred: np.ndarray | None) -> 
 def write_contact_sheet(path: Path, worst: list[tuple[Case, dict, Image.Image | None, Image.Image]]) -> None:
     rows = []
     for case, row, master, overlay in worst:
-        figures = ", ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items() if v is not None)
+        figures = ", ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"
+                            for k, v in row.items() if v is not None)
         cells = [f'<img src="{_thumb(overlay)}" alt="mask">']
         if master is not None:
             cells.append(f'<img src="{_thumb(master)}" alt="output">')

@@ -169,7 +169,8 @@ def complete_together(url: str, checkout_id: str, callers: int, *, token: str | 
 
 # --- pieces and their state (Django set up on the same database as the API) ----------------------------
 
-def make_piece(quantity: int, *, prefix: str = "race", price_mad: str = "900", channel: str = "maroc") -> tuple[str, int]:
+def make_piece(quantity: int, *, prefix: str = "race", price_mad: str = "900",
+               channel: str = "maroc") -> tuple[str, int]:
     """A published piece with `quantity` units in one artisan's workshop, listed in `channel`: (the
     variant's global ID, its pk). Written with autocommit, so the API's processes see it at once."""
     import uuid
@@ -211,7 +212,8 @@ def piece_state(variant_pk: int) -> dict[str, int]:
     from marketplace.inventory.models import Reservation, Stock
     from marketplace.orders.models import OrderLine
 
-    stock = Stock.objects.filter(product_variant_id=variant_pk).aggregate(q=Sum("quantity"), a=Sum("quantity_allocated"))
+    stock = Stock.objects.filter(product_variant_id=variant_pk).aggregate(q=Sum("quantity"),
+                                                                          a=Sum("quantity_allocated"))
     held = Reservation.objects.filter(stock__product_variant_id=variant_pk, reserved_until__gt=timezone.now()
                                       ).aggregate(n=Sum("quantity_reserved"))["n"] or 0
     orders = OrderLine.objects.filter(variant_id=variant_pk).values("order_id").distinct().count()

@@ -3,7 +3,8 @@ cProfile after a warm-up, and prints the functions by own time and by cumulative
 PROFILE_CLOCK=cpu times with the process's CPU clock instead of the wall clock, so the time PostgreSQL spends
 answering (another process) is left out, as in the side-by-side figures.
 
-    .venv/bin/python -m marketplace.core.embedded_db run-throwaway -- .venv/bin/python bench/profile_requests.py [detail] [listing] [checkout]
+    .venv/bin/python -m marketplace.core.embedded_db run-throwaway -- \\
+        .venv/bin/python bench/profile_requests.py [detail] [listing] [checkout]
 """
 
 from __future__ import annotations

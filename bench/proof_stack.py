@@ -230,7 +230,8 @@ def checkout_ready_to_complete(url: str, variant_id: str, channel: str = "maroc"
     billed = payload(url, "CheckoutBillingAddressUpdate", {"id": checkout, "billingAddress": ADDRESS_MA})
     method = billed["checkout"]["shippingMethods"][0]["id"]
     payload(url, "CheckoutDeliveryMethodUpdate", {"id": checkout, "deliveryMethodId": method})
-    payload(url, "TransactionInitialize", {"id": checkout, "paymentGateway": {"id": "maalem.payments.cash-on-delivery"}})
+    payload(url, "TransactionInitialize",
+            {"id": checkout, "paymentGateway": {"id": "maalem.payments.cash-on-delivery"}})
     return checkout
 
 

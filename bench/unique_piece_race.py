@@ -4,7 +4,8 @@ under gunicorn (production settings) on PostgreSQL. 10 rounds of each (k, N); ev
 exactly min(k, N) orders, N - k clear INSUFFICIENT_STOCK refusals and no unit left held.
 
     .venv/bin/python bench/unique_piece_race.py          (own database in a temporary folder)
-    RACE_CASES=1x50,5x20,3x3 RACE_ROUNDS=10 RACE_AT=create,add DATABASE_URL=... .venv/bin/python bench/unique_piece_race.py
+    RACE_CASES=1x50,5x20,3x3 RACE_ROUNDS=10 RACE_AT=create,add DATABASE_URL=... \\
+        .venv/bin/python bench/unique_piece_race.py
 
 Prints one row per round and a summary per case; exits 1 when a round fails."""
 
@@ -27,7 +28,8 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def main() -> int:
-    cases = [tuple(int(n) for n in case.split("x")) for case in os.environ.get("RACE_CASES", "1x50,5x20,3x3").split(",")]
+    cases = [tuple(int(n) for n in case.split("x"))
+             for case in os.environ.get("RACE_CASES", "1x50,5x20,3x3").split(",")]
     rounds = int(os.environ.get("RACE_ROUNDS", "10"))
     modes = os.environ.get("RACE_AT", "create,add").split(",")
     folder = Path(tempfile.mkdtemp(prefix="maalem-race-"))

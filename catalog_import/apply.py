@@ -276,7 +276,8 @@ class Writer:
                 self.bulk_translate = False  # an API without it: one productTranslate per language
             else:
                 payload = data.get("productBulkTranslate") or {}
-                errors = payload.get("errors") or [e for r in payload.get("results") or [] for e in r.get("errors") or []]
+                errors = payload.get("errors") or [e for r in payload.get("results") or []
+                                                   for e in r.get("errors") or []]
                 if errors:
                     raise ProductFailed(messages_of(errors))
                 return

@@ -20,7 +20,8 @@ from catalog_import.interrupt import StopSignal
 GRAPHQL_DIR = Path(__file__).resolve().parent / "graphql"
 TRANSIENT_STATUS = {429, 500, 502, 503, 504}
 MIME_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "HEIF": "image/heic"}
-EXTENSIONS = {"JPEG": (".jpg", ".jpeg", ".jpe", ".jfif"), "PNG": (".png",), "WEBP": (".webp",), "HEIF": (".heic", ".heif")}
+EXTENSIONS = {"JPEG": (".jpg", ".jpeg", ".jpe", ".jfif"), "PNG": (".png",), "WEBP": (".webp",),
+              "HEIF": (".heic", ".heif")}
 
 
 @cache
@@ -76,7 +77,8 @@ class GraphQLClient:
             self.stop.check()  # a stop asked: no new request (those in flight finish)
             started = time.perf_counter()
             try:
-                response = self.session.post(self.url, headers={**self._headers(), **headers}, timeout=self.timeout, **kwargs)
+                response = self.session.post(self.url, headers={**self._headers(), **headers}, timeout=self.timeout,
+                                             **kwargs)
                 transient = response.status_code in TRANSIENT_STATUS
                 failure = f"HTTP {response.status_code}"
             except requests.Timeout:

@@ -120,7 +120,8 @@ MESSAGES: dict[str, dict[str, Any]] = {
         "en": "No category: the product will be in no category of the shop (was the cell merged in the spreadsheet? "
               "A CSV keeps a merged cell's value on its first row only).",
         "fr": "Pas de catégorie : le produit ne sera dans aucune catégorie de la boutique (la cellule était-elle "
-              "fusionnée dans le tableur ? Un CSV ne garde la valeur d'une cellule fusionnée que sur sa première ligne).",
+              "fusionnée dans le tableur ? Un CSV ne garde la valeur "
+              "d'une cellule fusionnée que sur sa première ligne).",
         "ar": "لا توجد فئة: لن يظهر المنتج في أي فئة من فئات المتجر (هل كانت الخانة مدمجة في الجدول؟ ملف CSV يحتفظ "
               "بقيمة الخانة المدمجة في سطرها الأول فقط).",
     },
@@ -180,13 +181,15 @@ MESSAGES: dict[str, dict[str, Any]] = {
     },
     "REFERENCE_UNAVAILABLE": {
         "en": "The checks against the API (categories, product types, markets…) were not run: {value}",
-        "fr": "Les vérifications auprès de l'API (catégories, types de produit, marchés…) n'ont pas été faites : {value}",
+        "fr": "Les vérifications auprès de l'API (catégories, types "
+              "de produit, marchés…) n'ont pas été faites : {value}",
         "ar": "لم تُجرَ عمليات التحقق مع الواجهة البرمجية (الفئات، أنواع المنتجات، الأسواق…): {value}",
     },
     # --- photos --------------------------------------------------------------------------------------
     "PHOTO_MISSING": {"en": "Photo {value!r} not found.", "fr": "Photo {value!r} introuvable.",
                       "ar": "الصورة {value} غير موجودة."},
-    "PHOTO_FOLDER_MISSING": {"en": "Photo folder {value!r} not found.", "fr": "Dossier de photos {value!r} introuvable.",
+    "PHOTO_FOLDER_MISSING": {"en": "Photo folder {value!r} not found.",
+                             "fr": "Dossier de photos {value!r} introuvable.",
                              "ar": "مجلد الصور {value} غير موجود."},
     "PHOTO_TOO_LARGE": {"en": "Photo {value!r} is {size}; the limit is {limit}.",
                         "fr": "La photo {value!r} pèse {size} ; la limite est {limit}.",
@@ -201,10 +204,12 @@ MESSAGES: dict[str, dict[str, Any]] = {
                       "fr": "La photo {value!r} est endommagée ou incomplète : elle ne peut pas être ouverte "
                             "(copiez-la de nouveau depuis l'appareil ou le téléphone).",
                       "ar": "الصورة {value} تالفة أو ناقصة: لا يمكن فتحها (انسخها من جديد من آلة التصوير أو الهاتف)."},
-    "PHOTO_TOO_MANY_PIXELS": {"en": "Photo {value!r} has too many pixels ({pixels} million; the limit is {limit} million).",
+    "PHOTO_TOO_MANY_PIXELS": {"en": "Photo {value!r} has too many pixels ({pixels} "
+                                    "million; the limit is {limit} million).",
                               "fr": "La photo {value!r} a trop de pixels ({pixels} millions ; la limite est de {limit} "
                                     "millions).",
-                              "ar": "الصورة {value} فيها عدد كبير جدًا من البكسلات ({pixels} مليون؛ والحد {limit} مليون)."},
+                              "ar": "الصورة {value} فيها عدد كبير جدًا من البكسلات "
+                                    "({pixels} مليون؛ والحد {limit} مليون)."},
     "PHOTO_NOT_ON_SALEOR": {
         "en": "Photo {value!r} is HEIC, which Saleor does not accept: it will be refused (convert it to JPEG).",
         "fr": "La photo {value!r} est en HEIC, que Saleor n'accepte pas : elle sera refusée (convertissez-la en JPEG).",
@@ -213,9 +218,11 @@ MESSAGES: dict[str, dict[str, Any]] = {
     "PHOTO_FAILED": {"en": "Photo {value!r} was refused: {reason}",
                      "fr": "La photo {value!r} a été refusée : {reason}",
                      "ar": "رُفضت الصورة {value}: {reason}"},
-    "API": {"en": "The API refused it: {value}", "fr": "L'API a refusé : {value}", "ar": "رفضت الواجهة البرمجية: {value}"},
+    "API": {"en": "The API refused it: {value}", "fr": "L'API a refusé : {value}",
+            "ar": "رفضت الواجهة البرمجية: {value}"},
     # --- the command line ---------------------------------------------------------------------------
-    "NO_SUCH_FILE": {"en": "{value}: no such file", "fr": "{value} : fichier introuvable", "ar": "{value}: الملف غير موجود"},
+    "NO_SUCH_FILE": {"en": "{value}: no such file", "fr": "{value} : fichier introuvable",
+                     "ar": "{value}: الملف غير موجود"},
     "CHUNK_SIZE": {"en": "--chunk-size must be at least 1", "fr": "--chunk-size doit valoir au moins 1",
                    "ar": "يجب أن تكون قيمة ‎--chunk-size‎ على الأقل 1"},
     "CREDENTIALS": {"en": "give --token (or MAALEM_TOKEN) or --email and --password",
@@ -229,7 +236,8 @@ MESSAGES: dict[str, dict[str, Any]] = {
                       "fr": "Rien à faire : tous les produits sont déjà à jour.",
                       "ar": "لا شيء للقيام به: كل المنتجات محدّثة."},
     "VALID": {
-        "en": {"one": "{products} product ({rows} rows) is valid.", "other": "{products} products ({rows} rows) are valid."},
+        "en": {"one": "{products} product ({rows} rows) is valid.",
+               "other": "{products} products ({rows} rows) are valid."},
         "fr": {"one": "{products} produit ({rows} lignes) est valide.",
                "other": "{products} produits ({rows} lignes) sont valides."},
         "ar": {"other": "عدد المنتجات الصالحة: {products} (عدد الأسطر: {rows})."},
@@ -241,7 +249,8 @@ MESSAGES: dict[str, dict[str, Any]] = {
                "other": "{count} problèmes dans le fichier : rien n'a été importé."},
         "ar": {"zero": "لا مشكلة في الملف.", "one": "مشكلة واحدة في الملف: لم يُستورد أي شيء.",
                "two": "مشكلتان في الملف: لم يُستورد أي شيء.", "few": "{count} مشاكل في الملف: لم يُستورد أي شيء.",
-               "many": "{count} مشكلة في الملف: لم يُستورد أي شيء.", "other": "{count} مشكلة في الملف: لم يُستورد أي شيء."},
+               "many": "{count} مشكلة في الملف: لم يُستورد أي شيء.",
+               "other": "{count} مشكلة في الملف: لم يُستورد أي شيء."},
     },
     "DRY_RUN": {"en": "Dry run: nothing was written.", "fr": "Essai à blanc : rien n'a été écrit.",
                 "ar": "تجربة بدون كتابة: لم يُكتب أي شيء."},

@@ -84,7 +84,8 @@ class RowParser:
 
     def weight(self, row: dict[str, str]) -> Decimal | None:
         raw = row.get("weight_kg", "")
-        grams = None if isinstance(raw, NumberText) else re.fullmatch(r"\s*(.+?)\s*(?:g|gr|grammes?|غ|غرام)\s*", raw, re.I)
+        grams = None if isinstance(raw, NumberText) else re.fullmatch(r"\s*(.+?)\s*(?:g|gr|grammes?|غ|غرام)\s*", raw,
+                                                                      re.I)
         if grams:
             value, _ = self.number_of(row, "weight_kg", grams.group(1))
             value = self._sign_checked("weight_kg", raw, value, True)
@@ -216,7 +217,8 @@ def check_columns(table: Table, default_artisan: str) -> list[Problem]:
     return problems
 
 
-def parse_products(table: Table, photos_dir: Path, default_artisan: str = "") -> tuple[list[ProductSpec], list[Problem]]:
+def parse_products(table: Table, photos_dir: Path,
+                   default_artisan: str = "") -> tuple[list[ProductSpec], list[Problem]]:
     problems = list(table.problems)
     if not any(p.severity == "error" for p in problems):  # an unreadable file has no columns to speak of
         problems += check_columns(table, default_artisan)

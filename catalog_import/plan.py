@@ -138,7 +138,8 @@ def variant_name(product: ProductSpec, variant: VariantSpec, ref: Reference) -> 
 
 
 def price_listings(product: ProductSpec, variant: VariantSpec, ref: Reference) -> list[dict[str, str]]:
-    return [{"channelId": ref.channels[m]["id"], "price": str(p)} for m, p in variant_prices(product, variant, ref).items()]
+    return [{"channelId": ref.channels[m]["id"], "price": str(p)}
+            for m, p in variant_prices(product, variant, ref).items()]
 
 
 def variant_input(product: ProductSpec, variant: VariantSpec, ref: Reference, *, with_prices: bool = True

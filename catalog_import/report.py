@@ -86,7 +86,8 @@ class Result:
             lines.append(message("PREVIEW", self.lang, **self.preview))
             return "\n".join(lines)
         if self.dry_run:
-            lines += [message("VALID", self.lang, products=self.products, rows=self.rows), message("DRY_RUN", self.lang)]
+            lines += [message("VALID", self.lang, products=self.products, rows=self.rows),
+                      message("DRY_RUN", self.lang)]
             return "\n".join(lines)
         for outcome in sorted(self.outcomes, key=lambda o: o.rows[0] if o.rows else 0):
             if outcome.status != "failed":

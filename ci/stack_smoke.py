@@ -152,7 +152,8 @@ def buy_cash_on_delivery(api: Api, variant_id: str) -> dict:
         "checkoutCreate")["checkout"]
     api.mutate("""mutation($id: ID!, $a: AddressInput!) { checkoutShippingAddressUpdate(id: $id, shippingAddress: $a) {
         errors { field message code } } }""", {"id": checkout["id"], "a": MA_ADDRESS}, "checkoutShippingAddressUpdate")
-    methods = api.mutate("""mutation($id: ID!, $a: AddressInput!) { checkoutBillingAddressUpdate(id: $id, billingAddress: $a) {
+    methods = api.mutate("""mutation($id: ID!, $a: AddressInput!) {
+        checkoutBillingAddressUpdate(id: $id, billingAddress: $a) {
         checkout { shippingMethods { id name } } errors { field message code } } }""",
                          {"id": checkout["id"], "a": MA_ADDRESS}, "checkoutBillingAddressUpdate")
     methods = methods["checkout"]["shippingMethods"]

@@ -21,9 +21,12 @@ COLLECTIONS: list[dict] = [
         "slug": "expo-artisan-marrakech",
         "name": t("Expo artisan Marrakech", "معرض الصانع التقليدي بمراكش", "Marrakech Artisan Expo"),
         "description": t(
-            "Les pièces des artisans sélectionnés pour l'exposition nationale de l'artisanat de Marrakech en 2025 et 2026 : tapis, zellige, dinanderie, argent de Tiznit et thuya d'Essaouira.",
-            "قطع الحرفيين الذين وقع عليهم الاختيار للمعرض الوطني للصناعة التقليدية بمراكش سنتي 2025 و2026: زرابي وزليج وأوانٍ نحاسية وفضة تزنيت وعرعار الصويرة.",
-            "Pieces by the artisans selected for the national crafts exhibition in Marrakech in 2025 and 2026: rugs, zellige, metalwork, Tiznit silver and Essaouira thuya."),
+            "Les pièces des artisans sélectionnés pour l'exposition nationale de l'artisanat de Marrakech "
+            "en 2025 et 2026 : tapis, zellige, dinanderie, argent de Tiznit et thuya d'Essaouira.",
+            "قطع الحرفيين الذين وقع عليهم الاختيار للمعرض الوطني للصناعة التقليدية "
+            "بمراكش سنتي 2025 و2026: زرابي وزليج وأوانٍ نحاسية وفضة تزنيت وعرعار الصويرة.",
+            "Pieces by the artisans selected for the national crafts exhibition in Marrakech "
+            "in 2025 and 2026: rugs, zellige, metalwork, Tiznit silver and Essaouira thuya."),
         "products": [
             "tapis-beni-ouarain-ivoire-et-noir-a-losanges",
             "lanterne-ciselee-en-laiton-koutoubia",
@@ -46,9 +49,12 @@ COLLECTIONS: list[dict] = [
         "slug": "tapis-de-l-atlas",
         "name": t("Tapis de l'Atlas", "زرابي الأطلس", "Rugs of the Atlas"),
         "description": t(
-            "Du Moyen Atlas des Beni Ouarain aux vallées d'Azilal et au pied du Siroua : des tapis noués et des kilims tissés par les femmes de la montagne, chacun pièce unique.",
-            "من الأطلس المتوسط حيث بنو وراين إلى وديان أزيلال وسفح جبل سيروا: زرابي معقودة وحنابل نسجتها نساء الجبل، وكل واحدة منها قطعة فريدة.",
-            "From the Beni Ouarain's Middle Atlas to the valleys of Azilal and the foot of Mount Siroua: knotted rugs and kilims woven by mountain women, each one of a kind."),
+            "Du Moyen Atlas des Beni Ouarain aux vallées d'Azilal et au pied du Siroua : des "
+            "tapis noués et des kilims tissés par les femmes de la montagne, chacun pièce unique.",
+            "من الأطلس المتوسط حيث بنو وراين إلى وديان أزيلال وسفح جبل سيروا: "
+            "زرابي معقودة وحنابل نسجتها نساء الجبل، وكل واحدة منها قطعة فريدة.",
+            "From the Beni Ouarain's Middle Atlas to the valleys of Azilal and the foot of "
+            "Mount Siroua: knotted rugs and kilims woven by mountain women, each one of a kind."),
         "products": [
             "tapis-beni-ouarain-ivoire-et-brun-a-treillis",
             "tapis-azilal-multicolore-a-dessin-libre",
@@ -70,7 +76,8 @@ COLLECTIONS: list[dict] = [
         # Every piece costs under 500 MAD, but the name names no currency: it is also shown in EUR and USD.
         "name": t("Petits cadeaux faits main", "هدايا صغيرة مصنوعة يدويًا", "Small handmade gifts"),
         "description": t(
-            "Babouches, coupelles, bijoux, boîtes en thuya et chapeaux de paille : des idées de cadeaux faits main à petit prix.",
+            "Babouches, coupelles, bijoux, boîtes en thuya et chapeaux "
+            "de paille : des idées de cadeaux faits main à petit prix.",
             "بلاغي وصحون صغيرة وحلي وعلب من العرعار وقبعات من القش: أفكار لهدايا مصنوعة يدويًا بأسعار صغيرة.",
             "Babouches, small dishes, jewellery, thuya boxes and straw hats: handmade gift ideas at small prices."),
         "products": [
@@ -95,9 +102,12 @@ COLLECTIONS: list[dict] = [
         "slug": "maison-d-hote",
         "name": t("Maison d'hôte", "دار الضيافة", "Guesthouse"),
         "description": t(
-            "Tout pour décorer un riad ou une maison d'hôte : lanternes, tables et fontaines en zellige, poufs brodés, coffres peints et coussins d'Azemmour.",
-            "كل ما يلزم لتزيين رياض أو دار ضيافة: فوانيس، وطاولات ونافورات من الزليج، وبوفات مطرزة، وصناديق مزوّقة، ووسائد بطرز أزمور.",
-            "Everything to decorate a riad or guesthouse: lanterns, zellige tables and fountains, embroidered poufs, painted chests and Azemmour cushions."),
+            "Tout pour décorer un riad ou une maison d'hôte : lanternes, tables et "
+            "fontaines en zellige, poufs brodés, coffres peints et coussins d'Azemmour.",
+            "كل ما يلزم لتزيين رياض أو دار ضيافة: فوانيس، وطاولات ونافورات "
+            "من الزليج، وبوفات مطرزة، وصناديق مزوّقة، ووسائد بطرز أزمور.",
+            "Everything to decorate a riad or guesthouse: lanterns, zellige tables "
+            "and fountains, embroidered poufs, painted chests and Azemmour cushions."),
         "products": [
             "lanterne-en-laiton-et-verre-colore-mouassine",
             "table-basse-ronde-en-zellige-vert-et-noir-a-rosace-a-seize-pointes",
@@ -120,9 +130,12 @@ COLLECTIONS: list[dict] = [
         "slug": "femmes-artisanes",
         "name": t("Savoir-faire de femmes", "مهارات نسائية", "Made by women"),
         "description": t(
-            "Tisserandes de l'Atlas, brodeuses d'Azemmour, vannières de Figuig et du Rif, artisanes du cuir sahraoui : des pièces de coopératives et d'ateliers dirigés par des femmes.",
-            "نسّاجات الأطلس ومطرزات أزمور وصانعات السلال في فجيج والريف وحرفيات الجلد الصحراوي: قطع من تعاونيات وورشات تديرها نساء.",
-            "Atlas weavers, Azemmour embroiderers, basket makers from Figuig and the Rif, Sahrawi leatherworkers: pieces from cooperatives and workshops run by women."),
+            "Tisserandes de l'Atlas, brodeuses d'Azemmour, vannières de Figuig et du Rif, artisanes "
+            "du cuir sahraoui : des pièces de coopératives et d'ateliers dirigés par des femmes.",
+            "نسّاجات الأطلس ومطرزات أزمور وصانعات السلال في فجيج والريف "
+            "وحرفيات الجلد الصحراوي: قطع من تعاونيات وورشات تديرها نساء.",
+            "Atlas weavers, Azemmour embroiderers, basket makers from Figuig and the Rif, "
+            "Sahrawi leatherworkers: pieces from cooperatives and workshops run by women."),
         "products": [
             "coussin-brode-d-azemmour-bleu-indigo-a-l-arbre-de-vie",
             "tapis-azilal-safran-a-losanges",
@@ -143,7 +156,8 @@ COLLECTIONS: list[dict] = [
         "slug": "export-selection",
         "name": t("Sélection export", "مختارات التصدير", "Export selection"),
         "description": t(
-            "Des pièces choisies pour voyager : faciles à expédier, documentées pour la douane et appréciées des acheteurs à l'étranger.",
+            "Des pièces choisies pour voyager : faciles à expédier, documentées "
+            "pour la douane et appréciées des acheteurs à l'étranger.",
             "قطع مختارة للسفر: سهلة الشحن، موثقة للجمارك، ويُقبل عليها المشترون في الخارج.",
             "Pieces chosen to travel: easy to ship, documented for customs and popular with buyers abroad."),
         "products": [
@@ -166,7 +180,8 @@ COLLECTIONS: list[dict] = [
         "slug": "art-de-la-table",
         "name": t("L'art de la table marocaine", "فن المائدة المغربية", "The Moroccan table"),
         "description": t(
-            "Tajines, plats à couscous, plateaux à thé et bols en bois pour recevoir à la marocaine. Collection à paraître.",
+            "Tajines, plats à couscous, plateaux à thé et bols en "
+            "bois pour recevoir à la marocaine. Collection à paraître.",
             "طواجن وقصعات كسكس وصواني شاي وزلافات خشبية لاستقبال الضيوف على الطريقة المغربية. مجموعة ستصدر قريبًا.",
             "Tagines, couscous platters, tea trays and wooden bowls for entertaining the Moroccan way. Coming soon."),
         "products": [

@@ -121,7 +121,8 @@ JEWEL_MOTIFS = {
     },
     "sahraouia": {
         "name": t("« Sahraouia »", "«صحراوية»", "“Sahraouia”"),
-        "desc": t("Le modèle reprend les parures des femmes sahraouies, où l'argent s'associe aux perles d'ébène et de verre.",
+        "desc": t("Le modèle reprend les parures des femmes sahraouies, "
+                  "où l'argent s'associe aux perles d'ébène et de verre.",
                   "النموذج مستوحى من حلي النساء الصحراويات، حيث تجتمع الفضة بخرز الأبنوس والزجاج.",
                   "The design echoes the adornments of Sahrawi women, where silver meets ebony and glass beads."),
     },
@@ -141,36 +142,50 @@ LINES: dict[str, dict] = {
         "dims": t("Diamètre : {l} cm, hauteur une fois garni : {h} cm.", "القطر: {l} سم، والارتفاع بعد الحشو: {h} سم.",
                   "Diameter: {l} cm, height once stuffed: {h} cm."),
         "care": [
-            t("Nourrir le cuir une fois par an avec une crème incolore ; éviter l'humidité. Livré vide, à garnir de vieux tissus ou de ouate.",
-              "يُغذّى الجلد مرة في السنة بكريم عديم اللون ويُبعد عن الرطوبة. يُسلَّم فارغًا ليُحشى بأقمشة قديمة أو بالقطن.",
-              "Feed the leather once a year with a colourless cream; keep away from damp. Shipped empty, to stuff with old fabric or wadding."),
-            t("Le cuir tanné végétal peut garder une légère odeur naturelle les premières semaines ; le pouf est livré vide.",
+            t("Nourrir le cuir une fois par an avec une crème incolore ; éviter "
+              "l'humidité. Livré vide, à garnir de vieux tissus ou de ouate.",
+              "يُغذّى الجلد مرة في السنة بكريم عديم اللون ويُبعد عن "
+              "الرطوبة. يُسلَّم فارغًا ليُحشى بأقمشة قديمة أو بالقطن.",
+              "Feed the leather once a year with a colourless cream; keep away "
+              "from damp. Shipped empty, to stuff with old fabric or wadding."),
+            t("Le cuir tanné végétal peut garder une légère odeur "
+              "naturelle les premières semaines ; le pouf est livré vide.",
               "قد يحتفظ الجلد المدبوغ نباتيًا برائحة طبيعية خفيفة خلال الأسابيع الأولى، ويُسلَّم البوف فارغًا.",
-              "Vegetable-tanned leather may keep a faint natural smell for the first few weeks; the pouf is shipped empty."),
+              "Vegetable-tanned leather may keep a faint natural smell "
+              "for the first few weeks; the pouf is shipped empty."),
         ],
         "motifs": {k: LEATHER_MOTIFS[k] for k in ("etoile", "arcades", "losanges-ajoures", "surpiqures")},
         "models": {
             "brode": {
-                "name": t("Pouf en cuir brodé {c} {m}", "بوف من الجلد المطرز {m} {c}", "Embroidered leather pouf in {c} {m}"),
-                "desc": t("Pouf en cuir de chèvre tanné aux tanneries de {city} et brodé au fil de soie par les brodeuses du quartier.",
+                "name": t("Pouf en cuir brodé {c} {m}", "بوف من الجلد المطرز {m} {c}",
+                          "Embroidered leather pouf in {c} {m}"),
+                "desc": t("Pouf en cuir de chèvre tanné aux tanneries de {city} "
+                          "et brodé au fil de soie par les brodeuses du quartier.",
                           "بوف من جلد الماعز المدبوغ في دباغات {city}، طرّزته بخيط الحرير مطرزاتٌ من الحي.",
-                          "A pouf in goatskin tanned at the {city} tanneries and embroidered in silk thread by local needlewomen."),
+                          "A pouf in goatskin tanned at the {city} tanneries "
+                          "and embroidered in silk thread by local needlewomen."),
                 "materials": ["cuir-de-chevre", "soie"], "technique": "brode-main",
                 "sizes": [(None, (50, 50, 30), 650, "1.40"), (None, (60, 60, 35), 850, "1.90")],
             },
             "sahraoui": {
                 "name": t("Pouf saharien {c} {m}", "بوف صحراوي {m} {c}", "Saharan pouf in {c} {m}"),
-                "desc": t("Pouf en cuir de chèvre cousu main à {city}, décoré par les femmes de motifs incisés et de découpes appliquées, à la manière des sacs de tente sahraouis.",
-                          "بوف من جلد الماعز مخيط يدويًا في {city}، زيّنته النساء بنقوش محفورة وقطع جلدية ملصقة، على طريقة حقائب الخيمة الصحراوية.",
-                          "A goatskin pouf hand-stitched in {city}, decorated by women with incised patterns and leather appliqué in the manner of Saharan tent bags."),
+                "desc": t("Pouf en cuir de chèvre cousu main à {city}, décoré par les femmes de motifs "
+                          "incisés et de découpes appliquées, à la manière des sacs de tente sahraouis.",
+                          "بوف من جلد الماعز مخيط يدويًا في {city}، زيّنته النساء بنقوش "
+                          "محفورة وقطع جلدية ملصقة، على طريقة حقائب الخيمة الصحراوية.",
+                          "A goatskin pouf hand-stitched in {city}, decorated by women with "
+                          "incised patterns and leather appliqué in the manner of Saharan tent bags."),
                 "materials": ["cuir-de-chevre"], "technique": "cousu-main",
                 "sizes": [(None, (55, 55, 30), 780, "1.60"), (None, (65, 65, 35), 1050, "2.20")],
             },
             "kilim": {
-                "name": t("Pouf en kilim et cuir {c} {m}", "بوف من الحنبل والجلد {m} {c}", "Kilim and leather pouf in {c} {m}"),
-                "desc": t("Dessus taillé dans un ancien kilim et côtés en cuir de chèvre, assemblés et cousus main à {city}.",
+                "name": t("Pouf en kilim et cuir {c} {m}", "بوف من الحنبل والجلد {m} {c}",
+                          "Kilim and leather pouf in {c} {m}"),
+                "desc": t("Dessus taillé dans un ancien kilim et côtés en "
+                          "cuir de chèvre, assemblés et cousus main à {city}.",
                           "سطحه مقتطع من حنبل قديم وجوانبه من جلد الماعز، جُمعت وخيطت يدويًا في {city}.",
-                          "The top is cut from an old kilim and the sides are goatskin, assembled and hand-stitched in {city}."),
+                          "The top is cut from an old kilim and the sides are "
+                          "goatskin, assembled and hand-stitched in {city}."),
                 "materials": ["laine", "cuir-de-chevre"], "technique": "cousu-main",
                 "sizes": [(None, (55, 55, 35), 1250, "2.10")],
             },
@@ -196,33 +211,47 @@ LINES: dict[str, dict] = {
         "models": {
             "cabas": {
                 "name": t("Cabas en cuir {c} {m}", "حقيبة تسوق من الجلد {m} {c}", "Leather tote in {c} {m}"),
-                "desc": t("Cabas en cuir de vachette tanné végétal à {city}, cousu main, avec poche intérieure zippée et anses renforcées.",
-                          "حقيبة تسوق من جلد البقر المدبوغ نباتيًا في {city}، مخيطة يدويًا، بجيب داخلي بسحّاب ومقابض مقوّاة.",
-                          "A tote in calfskin vegetable-tanned in {city}, hand-stitched, with an inner zip pocket and reinforced handles."),
+                "desc": t("Cabas en cuir de vachette tanné végétal à {city}, cousu "
+                          "main, avec poche intérieure zippée et anses renforcées.",
+                          "حقيبة تسوق من جلد البقر المدبوغ نباتيًا في {city}، "
+                          "مخيطة يدويًا، بجيب داخلي بسحّاب ومقابض مقوّاة.",
+                          "A tote in calfskin vegetable-tanned in {city}, hand-stitched, "
+                          "with an inner zip pocket and reinforced handles."),
                 "materials": ["cuir-de-vache"], "technique": "cousu-main",
-                "sizes": [("s", (30, 12, 28), 550, "0.70"), ("m", (38, 14, 32), 690, "0.90"), ("l", (45, 16, 36), 850, "1.15")],
+                "sizes": [("s", (30, 12, 28), 550, "0.70"), ("m", (38, 14, 32), 690, "0.90"),
+                          ("l", (45, 16, 36), 850, "1.15")],
             },
             "besace": {
                 "name": t("Besace en cuir {c} {m}", "حقيبة كتف من الجلد {m} {c}", "Leather crossbody bag in {c} {m}"),
-                "desc": t("Besace en cuir de chèvre souple, teinte et cousue à {city}, avec bandoulière réglable et fermoir en laiton.",
-                          "حقيبة كتف من جلد الماعز اللين، صُبغت وخيطت في {city}، بحزام قابل للتعديل ومشبك من النحاس الأصفر.",
-                          "A soft goatskin crossbody bag, dyed and stitched in {city}, with an adjustable strap and brass clasp."),
+                "desc": t("Besace en cuir de chèvre souple, teinte et cousue à "
+                          "{city}, avec bandoulière réglable et fermoir en laiton.",
+                          "حقيبة كتف من جلد الماعز اللين، صُبغت وخيطت في "
+                          "{city}، بحزام قابل للتعديل ومشبك من النحاس الأصفر.",
+                          "A soft goatskin crossbody bag, dyed and stitched "
+                          "in {city}, with an adjustable strap and brass clasp."),
                 "materials": ["cuir-de-chevre", "laiton"], "technique": "cousu-main",
-                "sizes": [("s", (22, 8, 18), 420, "0.45"), ("m", (28, 10, 22), 520, "0.60"), ("l", (34, 12, 26), 640, "0.80")],
+                "sizes": [("s", (22, 8, 18), 420, "0.45"), ("m", (28, 10, 22), 520, "0.60"),
+                          ("l", (34, 12, 26), 640, "0.80")],
             },
             "sahraoui": {
                 "name": t("Sac saharien {c} {m}", "حقيبة صحراوية {m} {c}", "Saharan bag in {c} {m}"),
-                "desc": t("Inspiré de la tassoufra, le sac de voyage des nomades, ce modèle en cuir de chèvre est gravé et peint à la main par les artisanes de {city}.",
-                          "حقيبة مستوحاة من «التاسوفرة»، حقيبة السفر لدى الرحّل، صُنعت من جلد الماعز ونقشتها ولوّنتها يدويًا حرفياتُ {city}.",
-                          "Inspired by the tassoufra, the nomads' travelling bag, this goatskin piece is engraved and hand-painted by the women artisans of {city}."),
+                "desc": t("Inspiré de la tassoufra, le sac de voyage des nomades, ce modèle en "
+                          "cuir de chèvre est gravé et peint à la main par les artisanes de {city}.",
+                          "حقيبة مستوحاة من «التاسوفرة»، حقيبة السفر لدى الرحّل، "
+                          "صُنعت من جلد الماعز ونقشتها ولوّنتها يدويًا حرفياتُ {city}.",
+                          "Inspired by the tassoufra, the nomads' travelling bag, this goatskin "
+                          "piece is engraved and hand-painted by the women artisans of {city}."),
                 "materials": ["cuir-de-chevre"], "technique": "grave",
-                "sizes": [("s", (25, 8, 20), 480, "0.50"), ("m", (32, 10, 26), 620, "0.70"), ("l", (40, 12, 32), 780, "0.95")],
+                "sizes": [("s", (25, 8, 20), 480, "0.50"), ("m", (32, 10, 26), 620, "0.70"),
+                          ("l", (40, 12, 32), 780, "0.95")],
             },
             "pochette": {
                 "name": t("Pochette en cuir {c} {m}", "محفظة يد من الجلد {m} {c}", "Leather clutch in {c} {m}"),
-                "desc": t("Pochette plate en cuir de chèvre brodée au fil de soie à {city}, doublée de coton et fermée par un bouton tressé.",
+                "desc": t("Pochette plate en cuir de chèvre brodée au fil de soie à "
+                          "{city}, doublée de coton et fermée par un bouton tressé.",
                           "محفظة يد مسطحة من جلد الماعز، مطرزة بخيط الحرير في {city}، مبطّنة بالقطن وتُغلق بزر مضفور.",
-                          "A flat goatskin clutch embroidered in silk thread in {city}, lined with cotton and closed with a plaited button."),
+                          "A flat goatskin clutch embroidered in silk thread in "
+                          "{city}, lined with cotton and closed with a plaited button."),
                 "materials": ["cuir-de-chevre", "soie"], "technique": "brode-main",
                 "sizes": [("m", (28, 2, 18), 320, "0.25")],
             },
@@ -244,34 +273,46 @@ LINES: dict[str, dict] = {
         "motifs": BABOUCHE_MOTIFS,
         "models": {
             "classique": {
-                "name": t("Babouches en cuir de chèvre {c} {m}", "بلغة من جلد الماعز {m} {c}", "Goatskin babouches in {c} {m}"),
-                "desc": t("Babouches cousues main à {city} en cuir de chèvre tanné végétal, avec semelle en cuir de vache et talon rabattable.",
-                          "بلغة مخيطة يدويًا في {city} من جلد الماعز المدبوغ نباتيًا، بنعل من جلد البقر وكعب يمكن طيّه.",
-                          "Babouches hand-stitched in {city} from vegetable-tanned goatskin, with a cowhide sole and fold-down heel."),
+                "name": t("Babouches en cuir de chèvre {c} {m}", "بلغة من جلد الماعز {m} {c}",
+                          "Goatskin babouches in {c} {m}"),
+                "desc": t("Babouches cousues main à {city} en cuir de chèvre tanné "
+                          "végétal, avec semelle en cuir de vache et talon rabattable.",
+                          "بلغة مخيطة يدويًا في {city} من جلد الماعز "
+                          "المدبوغ نباتيًا، بنعل من جلد البقر وكعب يمكن طيّه.",
+                          "Babouches hand-stitched in {city} from vegetable-tanned "
+                          "goatskin, with a cowhide sole and fold-down heel."),
                 "materials": ["cuir-de-chevre", "cuir-de-vache"], "technique": "cousu-main",
                 "sizes": [(None, (29, 10, 8), 290, "0.50")],
             },
             "brodees": {
                 "name": t("Babouches brodées {c} {m}", "بلغة مطرزة {m} {c}", "Embroidered babouches in {c} {m}"),
-                "desc": t("Babouches pour femme (cherbil) brodées au fil de soie et au fil doré par les brodeuses de {city}.",
+                "desc": t("Babouches pour femme (cherbil) brodées au fil de "
+                          "soie et au fil doré par les brodeuses de {city}.",
                           "بلغة نسائية (شربيل) مطرزة بخيوط الحرير والخيوط الذهبية على يد مطرزات {city}.",
-                          "Women's babouches (cherbil) embroidered in silk and gold thread by the needlewomen of {city}."),
+                          "Women's babouches (cherbil) embroidered in silk "
+                          "and gold thread by the needlewomen of {city}."),
                 "materials": ["cuir-de-chevre", "soie"], "technique": "brode-main",
                 "sizes": [(None, (26, 9, 7), 390, "0.40")],
             },
             "pointues": {
-                "name": t("Babouches fassies à bout pointu {c} {m}", "بلغة فاسية مدبّبة {m} {c}", "Pointed Fez babouches in {c} {m}"),
-                "desc": t("Modèle fassi traditionnel à bout pointu, coupé et monté à {city} sur une forme en bois, avec une semelle cousue à l'alène.",
+                "name": t("Babouches fassies à bout pointu {c} {m}", "بلغة فاسية مدبّبة {m} {c}",
+                          "Pointed Fez babouches in {c} {m}"),
+                "desc": t("Modèle fassi traditionnel à bout pointu, coupé et monté à "
+                          "{city} sur une forme en bois, avec une semelle cousue à l'alène.",
                           "طراز فاسي تقليدي بمقدمة مدبّبة، قُصّ وجُمع في {city} على قالب خشبي، بنعل مخيط بالمخرز.",
-                          "A traditional pointed Fez style, cut and lasted in {city} on a wooden form, with an awl-stitched sole."),
+                          "A traditional pointed Fez style, cut and lasted in "
+                          "{city} on a wooden form, with an awl-stitched sole."),
                 "materials": ["cuir-de-chevre", "cuir-de-vache"], "technique": "cousu-main",
                 "sizes": [(None, (31, 10, 8), 340, "0.55")],
             },
             "bout-rond": {
-                "name": t("Babouches à bout rond {c} {m}", "بلغة بمقدمة مستديرة {m} {c}", "Round-toe babouches in {c} {m}"),
-                "desc": t("Babouches à bout rond, plus confortables au quotidien, montées à {city} avec une semelle intérieure en cuir souple.",
+                "name": t("Babouches à bout rond {c} {m}", "بلغة بمقدمة مستديرة {m} {c}",
+                          "Round-toe babouches in {c} {m}"),
+                "desc": t("Babouches à bout rond, plus confortables au quotidien, "
+                          "montées à {city} avec une semelle intérieure en cuir souple.",
                           "بلغة بمقدمة مستديرة أكثر راحة للاستعمال اليومي، صُنعت في {city} بنعل داخلي من الجلد اللين.",
-                          "Round-toe babouches, more comfortable for everyday wear, made in {city} with a soft leather insole."),
+                          "Round-toe babouches, more comfortable for everyday "
+                          "wear, made in {city} with a soft leather insole."),
                 "materials": ["cuir-de-chevre", "cuir-de-vache"], "technique": "cousu-main",
                 "sizes": [(None, (29, 11, 8), 260, "0.50")],
             },
@@ -300,17 +341,22 @@ LINES: dict[str, dict] = {
         "models": {
             "collier": {
                 "name": t("Collier en {c} {m}", "قلادة من {c} {m}", "{c} necklace {m}"),
-                "desc": t("Collier façonné à la main à {city} : chaque élément est découpé, soudé et poli à l'atelier avant d'être monté sur un cordon de soie.",
-                          "قلادة مصنوعة يدويًا في {city}: يُقطع كل عنصر منها ويُلحم ويُصقل في الورشة قبل أن يُنظم في خيط من الحرير.",
-                          "A necklace handmade in {city}: each element is cut, soldered and polished in the workshop before being strung on a silk cord."),
+                "desc": t("Collier façonné à la main à {city} : chaque élément est découpé, "
+                          "soudé et poli à l'atelier avant d'être monté sur un cordon de soie.",
+                          "قلادة مصنوعة يدويًا في {city}: يُقطع كل عنصر منها "
+                          "ويُلحم ويُصقل في الورشة قبل أن يُنظم في خيط من الحرير.",
+                          "A necklace handmade in {city}: each element is cut, soldered "
+                          "and polished in the workshop before being strung on a silk cord."),
                 "materials": ["argent"], "technique": "cisele",
                 "sizes": [(None, (45, 3, 1), 1200, "0.08"), (None, (60, 6, 1), 2400, "0.16")],
             },
             "manchette": {
                 "name": t("Bracelet manchette en {c} {m}", "سوار عريض من {c} {m}", "{c} cuff bracelet {m}"),
-                "desc": t("Manchette ouverte, ciselée au burin à {city} puis noircie au soufre pour faire ressortir le décor.",
+                "desc": t("Manchette ouverte, ciselée au burin à {city} puis "
+                          "noircie au soufre pour faire ressortir le décor.",
                           "سوار مفتوح نُقش بالإزميل في {city} ثم سُوّد بالكبريت لإبراز الزخرفة.",
-                          "An open cuff chased with a burin in {city}, then blackened with sulphur to bring out the decoration."),
+                          "An open cuff chased with a burin in {city}, then "
+                          "blackened with sulphur to bring out the decoration."),
                 "materials": ["argent"], "technique": "cisele", "render": "bracelet",
                 "sizes": [(None, (18, 4, 6), 950, "0.06"), (None, (18, 6, 6), 1400, "0.09")],
                 "dims": t("Tour de poignet : {l} cm, largeur : {w} cm.", "محيط المعصم: {l} سم، العرض: {w} سم.",
@@ -318,17 +364,23 @@ LINES: dict[str, dict] = {
             },
             "fibules": {
                 "name": t("Paire de fibules en {c} {m}", "زوج خلالات من {c} {m}", "Pair of {c} fibulae {m}"),
-                "desc": t("Fibules triangulaires (tizerzaï) reliées par une chaîne, telles que les portent les femmes du Souss pour fermer le haïk ; repoussé et ciselure réalisés à {city}.",
-                          "خلالتان مثلثتان (تيزرزاي) تربط بينهما سلسلة، كما ترتديهما نساء سوس لتثبيت الحايك، بنقش بارز ونقش بالإزميل أُنجزا في {city}.",
-                          "Triangular fibulae (tizerzai) joined by a chain, as worn by Souss women to fasten the haik; repoussé and chasing done in {city}."),
+                "desc": t("Fibules triangulaires (tizerzaï) reliées par une chaîne, telles que les portent "
+                          "les femmes du Souss pour fermer le haïk ; repoussé et ciselure réalisés à {city}.",
+                          "خلالتان مثلثتان (تيزرزاي) تربط بينهما سلسلة، كما ترتديهما نساء "
+                          "سوس لتثبيت الحايك، بنقش بارز ونقش بالإزميل أُنجزا في {city}.",
+                          "Triangular fibulae (tizerzai) joined by a chain, as worn by Souss "
+                          "women to fasten the haik; repoussé and chasing done in {city}."),
                 "materials": ["argent"], "technique": "repousse",
                 "sizes": [(None, (70, 12, 1), 2800, "0.25")],
             },
             "boucles": {
                 "name": t("Boucles d'oreilles en {c} {m}", "أقراط من {c} {m}", "{c} earrings {m}"),
-                "desc": t("Boucles d'oreilles légères en filigrane d'argent, travaillé fil à fil à {city}, montées sur crochets en argent 925.",
-                          "أقراط خفيفة من خيوط الفضة المشبّكة، صيغت خيطًا خيطًا في {city}، ومثبّتة على مشابك من فضة عيار 925.",
-                          "Light earrings of silver filigree, worked wire by wire in {city}, on sterling silver hooks."),
+                "desc": t("Boucles d'oreilles légères en filigrane d'argent, travaillé "
+                          "fil à fil à {city}, montées sur crochets en argent 925.",
+                          "أقراط خفيفة من خيوط الفضة المشبّكة، صيغت خيطًا "
+                          "خيطًا في {city}، ومثبّتة على مشابك من فضة عيار 925.",
+                          "Light earrings of silver filigree, worked wire "
+                          "by wire in {city}, on sterling silver hooks."),
                 "materials": ["argent"], "technique": "filigrane",
                 "sizes": [(None, (6, 3, 1), 380, "0.02")],
             },
@@ -356,15 +408,18 @@ LINES: dict[str, dict] = {
         "models": {
             "sautoir": {
                 "name": t("Sautoir en {c} {m}", "قلادة طويلة من {c} {m}", "Long {c} necklace {m}"),
-                "desc": t("Sautoir de grosses perles d'ambre enfilées à {city} sur un cordon tressé, avec un fermoir à coulisse.",
+                "desc": t("Sautoir de grosses perles d'ambre enfilées à {city} "
+                          "sur un cordon tressé, avec un fermoir à coulisse.",
                           "قلادة طويلة من حبات العنبر الكبيرة نُظمت في {city} على خيط مضفور، بمشبك منزلق.",
-                          "A long necklace of large amber beads strung in {city} on a plaited cord, with a sliding clasp."),
+                          "A long necklace of large amber beads strung in "
+                          "{city} on a plaited cord, with a sliding clasp."),
                 "materials": ["ambre"], "technique": "enfile-main",
                 "sizes": [(None, (80, 3, 2), 1600, "0.35")],
             },
             "bracelet": {
                 "name": t("Bracelet en {c} {m}", "سوار من {c} {m}", "{c} bracelet {m}"),
-                "desc": t("Bracelet souple de perles d'ambre enfilées à la main à {city} sur un fil élastique renforcé.",
+                "desc": t("Bracelet souple de perles d'ambre enfilées à "
+                          "la main à {city} sur un fil élastique renforcé.",
                           "سوار ليّن من حبات العنبر نُظمت يدويًا في {city} على خيط مطاطي مقوّى.",
                           "A soft bracelet of amber beads hand-strung in {city} on reinforced elastic."),
                 "materials": ["ambre"], "technique": "enfile-main", "render": "bracelet",
@@ -372,9 +427,12 @@ LINES: dict[str, dict] = {
             },
             "pendentif": {
                 "name": t("Pendentif en {c} {m}", "دلاية من {c} {m}", "{c} pendant {m}"),
-                "desc": t("Pendentif monté à {city} autour d'une pierre d'ambre polie, sertie dans une monture d'argent gravée, sur chaîne de 50 cm.",
-                          "دلاية صُنعت في {city} حول حجر عنبر مصقول، مرصّع في إطار من الفضة المنقوشة، على سلسلة طولها 50 سم.",
-                          "A pendant made in {city} around a polished piece of amber set in an engraved silver mount, on a 50 cm chain."),
+                "desc": t("Pendentif monté à {city} autour d'une pierre d'ambre polie, "
+                          "sertie dans une monture d'argent gravée, sur chaîne de 50 cm.",
+                          "دلاية صُنعت في {city} حول حجر عنبر مصقول، مرصّع "
+                          "في إطار من الفضة المنقوشة، على سلسلة طولها 50 سم.",
+                          "A pendant made in {city} around a polished piece of "
+                          "amber set in an engraved silver mount, on a 50 cm chain."),
                 "materials": ["ambre", "argent"], "technique": "grave",
                 "sizes": [(None, (50, 4, 1), 780, "0.06")],
             },

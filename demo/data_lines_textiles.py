@@ -32,44 +32,60 @@ LINES: dict[str, dict] = {
         "models": {
             "beni-ouarain": {
                 "name": t("Tapis Beni Ouarain {c} {m}", "زربية بني وراين {m} {c}", "Beni Ouarain rug in {c} {m}"),
-                "desc": t("Tapis épais à poils longs, noué main à {city} en laine de mouton vierge non teinte, selon la tradition des tribus Beni Ouarain du Moyen Atlas.",
-                          "زربية سميكة بوبر طويل، معقودة يدويًا في {city} من صوف الغنم الخالص غير المصبوغ، وفق تقاليد قبائل بني وراين في الأطلس المتوسط.",
-                          "A thick, long-pile rug hand-knotted in {city} from undyed virgin sheep's wool, in the tradition of the Beni Ouarain tribes of the Middle Atlas."),
+                "desc": t("Tapis épais à poils longs, noué main à {city} en laine de mouton vierge "
+                          "non teinte, selon la tradition des tribus Beni Ouarain du Moyen Atlas.",
+                          "زربية سميكة بوبر طويل، معقودة يدويًا في {city} من صوف الغنم "
+                          "الخالص غير المصبوغ، وفق تقاليد قبائل بني وراين في الأطلس المتوسط.",
+                          "A thick, long-pile rug hand-knotted in {city} from undyed virgin sheep's "
+                          "wool, in the tradition of the Beni Ouarain tribes of the Middle Atlas."),
                 "materials": ["laine"], "technique": "noue-main",
                 "sizes": [(None, (200, 150, 3), 5200, "7.50"), (None, (240, 170, 3), 7400, "10.00"),
                           (None, (300, 200, 3), 11800, "14.50"), (None, (350, 250, 3), 17500, "21.00")],
             },
             "azilal": {
                 "name": t("Tapis Azilal {c} {m}", "زربية أزيلال {m} {c}", "Azilal rug in {c} {m}"),
-                "desc": t("Noué main à {city}, au cœur du Haut Atlas, sur un fond de laine écrue parsemé de motifs vifs teints au henné, à la garance et au safran.",
-                          "معقودة يدويًا في {city} بقلب الأطلس الكبير، على أرضية من الصوف العاجي تتخللها زخارف زاهية مصبوغة بالحناء والفوة والزعفران.",
-                          "Hand-knotted in {city}, in the heart of the High Atlas, on an ecru wool ground scattered with bright motifs dyed with henna, madder and saffron."),
+                "desc": t("Noué main à {city}, au cœur du Haut Atlas, sur un fond de laine écrue "
+                          "parsemé de motifs vifs teints au henné, à la garance et au safran.",
+                          "معقودة يدويًا في {city} بقلب الأطلس الكبير، على أرضية من الصوف "
+                          "العاجي تتخللها زخارف زاهية مصبوغة بالحناء والفوة والزعفران.",
+                          "Hand-knotted in {city}, in the heart of the High Atlas, on an ecru wool "
+                          "ground scattered with bright motifs dyed with henna, madder and saffron."),
                 "materials": ["laine"], "technique": "noue-main",
                 "sizes": [(None, (180, 120, 2), 3400, "4.80"), (None, (230, 160, 2), 5600, "7.20"),
                           (None, (280, 180, 2), 7900, "9.60")],
             },
             "boucherouite": {
                 "name": t("Tapis Boucherouite {c} {m}", "زربية بوشرويط {m} {c}", "Boucherouite rag rug in {c} {m}"),
-                "desc": t("Tapis de récupération noué main à {city} avec des bandes de coton et de tissus recyclés, une tradition née de l'ingéniosité des femmes de l'Atlas.",
-                          "زربية معقودة يدويًا في {city} من شرائط القطن والأقمشة المعاد تدويرها، وهو تقليد وُلد من براعة نساء الأطلس وحسن تدبيرهن.",
-                          "A rag rug hand-knotted in {city} from strips of cotton and recycled fabric, a tradition born of the resourcefulness of Atlas women."),
+                "desc": t("Tapis de récupération noué main à {city} avec des bandes de coton et de "
+                          "tissus recyclés, une tradition née de l'ingéniosité des femmes de l'Atlas.",
+                          "زربية معقودة يدويًا في {city} من شرائط القطن والأقمشة المعاد "
+                          "تدويرها، وهو تقليد وُلد من براعة نساء الأطلس وحسن تدبيرهن.",
+                          "A rag rug hand-knotted in {city} from strips of cotton and recycled "
+                          "fabric, a tradition born of the resourcefulness of Atlas women."),
                 "materials": ["coton"], "technique": "noue-main",
                 "sizes": [(None, (150, 90, 2), 1500, "2.60"), (None, (200, 120, 2), 2300, "4.10")],
             },
             "glaoua": {
-                "name": t("Tapis Glaoua de Taznakht {c} {m}", "زربية كلاوة من تازناخت {m} {c}", "Glaoua rug from Taznakht in {c} {m}"),
-                "desc": t("Ce tapis associe des bandes tissées à plat et des zones nouées à poils ras, une technique propre aux Glaoua ; la laine est filée au fuseau et teinte aux colorants naturels à {city}.",
-                          "تجمع هذه الزربية بين أشرطة منسوجة نسجًا مسطحًا ومساحات معقودة بوبر قصير، وهي تقنية خاصة بقبائل كلاوة؛ ويُغزل صوفها بالمغزل ويُصبغ بأصباغ طبيعية في {city}.",
-                          "This rug combines flat-woven bands with short knotted pile, a technique typical of the Glaoua; the wool is hand-spun on a spindle and dyed with natural colours in {city}."),
+                "name": t("Tapis Glaoua de Taznakht {c} {m}", "زربية كلاوة من تازناخت {m} {c}",
+                          "Glaoua rug from Taznakht in {c} {m}"),
+                "desc": t("Ce tapis associe des bandes tissées à plat et des zones nouées à poils ras, une technique "
+                          "propre aux Glaoua ; la laine est filée au fuseau et teinte aux colorants naturels à {city}.",
+                          "تجمع هذه الزربية بين أشرطة منسوجة نسجًا مسطحًا ومساحات معقودة بوبر قصير، وهي "
+                          "تقنية خاصة بقبائل كلاوة؛ ويُغزل صوفها بالمغزل ويُصبغ بأصباغ طبيعية في {city}.",
+                          "This rug combines flat-woven bands with short knotted pile, a technique typical of "
+                          "the Glaoua; the wool is hand-spun on a spindle and dyed with natural colours in {city}."),
                 "materials": ["laine"], "technique": "noue-main",
                 "sizes": [(None, (200, 130, 1), 4200, "5.20"), (None, (250, 150, 1), 6200, "7.40"),
                           (None, (300, 200, 1), 9500, "11.80")],
             },
             "beni-guil": {
                 "name": t("Tapis Beni Guil {c} {m}", "زربية بني كيل {m} {c}", "Beni Guil rug in {c} {m}"),
-                "desc": t("Tapis des hauts plateaux de l'Oriental, noué main à {city} en laine de mouton Beni Guil, réputée pour sa finesse et son lustre naturel.",
-                          "زربية من الهضاب العليا للجهة الشرقية، معقودة يدويًا في {city} من صوف أغنام بني كيل المعروف بنعومته ولمعانه الطبيعي.",
-                          "A rug from the high plateaus of the Oriental, hand-knotted in {city} from Beni Guil sheep's wool, prized for its fineness and natural sheen."),
+                "desc": t("Tapis des hauts plateaux de l'Oriental, noué main à {city} en laine "
+                          "de mouton Beni Guil, réputée pour sa finesse et son lustre naturel.",
+                          "زربية من الهضاب العليا للجهة الشرقية، معقودة يدويًا في "
+                          "{city} من صوف أغنام بني كيل المعروف بنعومته ولمعانه الطبيعي.",
+                          "A rug from the high plateaus of the Oriental, hand-knotted in {city} "
+                          "from Beni Guil sheep's wool, prized for its fineness and natural sheen."),
                 "materials": ["laine"], "technique": "noue-main",
                 "sizes": [(None, (190, 130, 2), 4300, "6.20"), (None, (250, 170, 2), 6900, "10.40")],
             },
@@ -77,39 +93,47 @@ LINES: dict[str, dict] = {
         "motifs": {
             "losanges": {
                 "name": t("à losanges", "بزخرفة المعينات", "with diamonds"),
-                "desc": t("Les losanges, symbole de protection et de fertilité dans l'art amazigh, rythment tout le champ du tapis.",
+                "desc": t("Les losanges, symbole de protection et de fertilité "
+                          "dans l'art amazigh, rythment tout le champ du tapis.",
                           "تتوزع المعينات، رمز الحماية والخصوبة في الفن الأمازيغي، على كامل مساحة الزربية.",
                           "Diamonds, symbols of protection and fertility in Amazigh art, run across the whole field."),
             },
             "treillis": {
                 "name": t("à treillis", "بزخرفة شبكية", "with lattice pattern"),
-                "desc": t("Un fin treillis de lignes tracées à main levée donne au tapis une allure graphique et contemporaine.",
+                "desc": t("Un fin treillis de lignes tracées à main levée "
+                          "donne au tapis une allure graphique et contemporaine.",
                           "تمنح شبكةٌ من الخطوط الدقيقة المرسومة بيد حرة الزربيةَ طابعًا هندسيًا معاصرًا.",
                           "A fine lattice of freehand lines gives the rug a graphic, contemporary look."),
             },
             "chevrons": {
                 "name": t("à chevrons", "بزخرفة متعرجة", "with chevrons"),
-                "desc": t("Des chevrons superposés évoquent les crêtes de l'Atlas et le chemin de l'eau dans la vallée.",
+                "desc": t("Des chevrons superposés évoquent les crêtes de "
+                          "l'Atlas et le chemin de l'eau dans la vallée.",
                           "تستحضر الخطوط المتعرجة المتراكبة قمم الأطلس ومجرى الماء في الوادي.",
                           "Stacked chevrons evoke the Atlas ridges and the path of water through the valley."),
             },
             "dessin-libre": {
                 "name": t("à dessin libre", "بزخارف حرة", "with freeform design"),
-                "desc": t("Le dessin, asymétrique et improvisé, est propre à chaque tisserande : aucun tapis ne ressemble à un autre.",
+                "desc": t("Le dessin, asymétrique et improvisé, est propre à "
+                          "chaque tisserande : aucun tapis ne ressemble à un autre.",
                           "الرسم غير متناظر ومرتجل، وهو خاص بكل نسّاجة، فلا تشبه زربيةٌ أخرى.",
                           "The asymmetric, improvised design is unique to each weaver: no two rugs are alike."),
             },
             "uni": {
                 "name": t("uni", "سادة", "with plain field"),
-                "desc": t("Sans aucun motif, le champ uni met en valeur la texture moelleuse et les nuances naturelles de la laine.",
+                "desc": t("Sans aucun motif, le champ uni met en valeur la "
+                          "texture moelleuse et les nuances naturelles de la laine.",
                           "يُبرز الحقل الخالي من الزخارف ملمس الصوف الناعم وتدرجاته الطبيعية.",
-                          "With no pattern at all, the plain field shows off the soft texture and natural shades of the wool."),
+                          "With no pattern at all, the plain field shows off "
+                          "the soft texture and natural shades of the wool."),
             },
             "frises": {
                 "name": t("à frises", "بأشرطة زخرفية", "with banded friezes"),
-                "desc": t("Des frises horizontales de petits motifs, l'œil de perdrix et le peigne, encadrent le champ central.",
+                "desc": t("Des frises horizontales de petits motifs, l'œil de "
+                          "perdrix et le peigne, encadrent le champ central.",
                           "تحيط أشرطة أفقية من الزخارف الصغيرة، مثل «عين الحجلة» والمشط، بالحقل الأوسط.",
-                          "Horizontal friezes of small motifs, the 'partridge eye' and the comb, frame the central field."),
+                          "Horizontal friezes of small motifs, the 'partridge "
+                          "eye' and the comb, frame the central field."),
             },
             "medaillon": {
                 "name": t("à médaillon", "بزخرفة مركزية", "with central medallion"),
@@ -125,7 +149,8 @@ LINES: dict[str, dict] = {
                   "Size: {l} × {w} cm, reversible weave."),
         "care": [
             t("Secouer à l'extérieur et passer l'aspirateur des deux côtés ; nettoyage à sec pour les taches.",
-              "يُنفض الحنبل في الهواء الطلق ويُنظَّف بالمكنسة الكهربائية من الجهتين، ويُنظَّف تنظيفًا جافًا عند وجود بقع.",
+              "يُنفض الحنبل في الهواء الطلق ويُنظَّف بالمكنسة الكهربائية "
+              "من الجهتين، ويُنظَّف تنظيفًا جافًا عند وجود بقع.",
               "Shake outdoors and vacuum both sides; dry-clean any stains."),
             t("Léger et réversible, il se pose au sol, sur un banc ou en tenture murale.",
               "خفيف وذو وجهين، يُفرش على الأرض أو على أريكة أو يُعلَّق على الجدار.",
@@ -134,34 +159,44 @@ LINES: dict[str, dict] = {
         "models": {
             "zemmour": {
                 "name": t("Kilim Zemmour {c} {m}", "حنبل زمور {m} {c}", "Zemmour kilim in {c} {m}"),
-                "desc": t("Tissé à plat à {city} sur un métier vertical, ce kilim des Zemmour superpose des bandes denses de motifs géométriques en laine teinte.",
-                          "نُسج هذا الحنبل نسجًا مسطحًا في {city} على منسج عمودي، وتتراكب فيه أشرطة كثيفة من الزخارف الهندسية بالصوف المصبوغ.",
-                          "Flat-woven in {city} on an upright loom, this Zemmour kilim stacks dense bands of geometric motifs in dyed wool."),
+                "desc": t("Tissé à plat à {city} sur un métier vertical, ce kilim des Zemmour "
+                          "superpose des bandes denses de motifs géométriques en laine teinte.",
+                          "نُسج هذا الحنبل نسجًا مسطحًا في {city} على منسج عمودي، "
+                          "وتتراكب فيه أشرطة كثيفة من الزخارف الهندسية بالصوف المصبوغ.",
+                          "Flat-woven in {city} on an upright loom, this Zemmour "
+                          "kilim stacks dense bands of geometric motifs in dyed wool."),
                 "materials": ["laine"], "technique": "tisse-main",
                 "sizes": [(None, (200, 120, 1), 2400, "3.20"), (None, (250, 160, 1), 3900, "5.10"),
                           (None, (300, 180, 1), 5200, "6.80")],
             },
             "ouzguita": {
                 "name": t("Kilim Ouzguita {c} {m}", "حنبل أوزكيتة {m} {c}", "Ouzguita kilim in {c} {m}"),
-                "desc": t("Les tisserandes Ouzguita de {city} travaillent une laine épaisse, teinte au henné et à l'écorce de grenade, pour ce kilim réversible.",
+                "desc": t("Les tisserandes Ouzguita de {city} travaillent une laine épaisse, "
+                          "teinte au henné et à l'écorce de grenade, pour ce kilim réversible.",
                           "تنسج نسّاجات أوزكيتة في {city} هذا الحنبل ذا الوجهين من صوف سميك مصبوغ بالحناء وقشر الرمان.",
-                          "The Ouzguita weavers of {city} use thick wool dyed with henna and pomegranate rind for this reversible kilim."),
+                          "The Ouzguita weavers of {city} use thick wool dyed with "
+                          "henna and pomegranate rind for this reversible kilim."),
                 "materials": ["laine"], "technique": "tisse-main",
                 "sizes": [(None, (180, 110, 1), 2200, "2.90"), (None, (240, 150, 1), 3600, "4.80")],
             },
             "hanbel-beni-guil": {
                 "name": t("Hanbel Beni Guil {c} {m}", "حنبل بني كيل {m} {c}", "Beni Guil hanbel in {c} {m}"),
-                "desc": t("Grand tissage plat des pasteurs de l'Oriental, réalisé à {city} en laine à trame serrée, autrefois utilisé comme couverture ou tenture de tente.",
-                          "نسيج مسطح كبير من تراث رعاة الجهة الشرقية، صُنع في {city} من صوف محكم اللُّحمة، وكان يُستعمل قديمًا غطاءً أو ستارًا للخيمة.",
-                          "A large flat-weave of the Oriental's herders, made in {city} from tightly wefted wool and once used as a blanket or tent hanging."),
+                "desc": t("Grand tissage plat des pasteurs de l'Oriental, réalisé à {city} en laine "
+                          "à trame serrée, autrefois utilisé comme couverture ou tenture de tente.",
+                          "نسيج مسطح كبير من تراث رعاة الجهة الشرقية، صُنع في {city} من "
+                          "صوف محكم اللُّحمة، وكان يُستعمل قديمًا غطاءً أو ستارًا للخيمة.",
+                          "A large flat-weave of the Oriental's herders, made in {city} from "
+                          "tightly wefted wool and once used as a blanket or tent hanging."),
                 "materials": ["laine"], "technique": "tisse-main",
                 "sizes": [(None, (220, 140, 1), 2900, "4.40")],
             },
             "sahraoui": {
                 "name": t("Kilim sahraoui {c} {m}", "حنبل صحراوي {m} {c}", "Saharan kilim in {c} {m}"),
-                "desc": t("Tissé à {city} en poil de chameau et laine de chèvre, selon la technique des bandes de tente (flij) des nomades du Sahara.",
+                "desc": t("Tissé à {city} en poil de chameau et laine de chèvre, selon "
+                          "la technique des bandes de tente (flij) des nomades du Sahara.",
                           "نُسج في {city} من وبر الإبل وشعر الماعز، على طريقة أشرطة الخيمة (الفليج) لدى رحّل الصحراء.",
-                          "Woven in {city} from camel hair and goat wool, using the tent-band (flij) technique of Saharan nomads."),
+                          "Woven in {city} from camel hair and goat wool, using "
+                          "the tent-band (flij) technique of Saharan nomads."),
                 "materials": ["poil-de-chameau", "laine"], "technique": "tisse-main",
                 "sizes": [(None, (200, 120, 1), 2600, "3.60"), (None, (260, 140, 1), 3800, "5.20")],
             },
@@ -214,44 +249,66 @@ LINES: dict[str, dict] = {
                 "name": t("Coussin en kilim {c} {m}", "وسادة من الحنبل {m} {c}", "Kilim cushion in {c} {m}"),
                 "desc": t("Housse tissée à plat à {city} en laine, doublée de coton au dos et fermée par un zip caché.",
                           "غطاء وسادة منسوج نسجًا مسطحًا في {city} من الصوف، مبطّن بالقطن من الخلف ويُغلق بسحّاب مخفي.",
-                          "A cushion cover flat-woven in wool in {city}, backed with cotton and closed with a hidden zip."),
+                          "A cushion cover flat-woven in wool in {city}, "
+                          "backed with cotton and closed with a hidden zip."),
                 "materials": ["laine", "coton"], "technique": "tisse-main",
-                "sizes": [("s", (40, 40, 12), 280, "0.60"), ("m", (50, 50, 14), 360, "0.85"), ("l", (60, 60, 15), 450, "1.10")],
+                "sizes": [("s", (40, 40, 12), 280, "0.60"), ("m", (50, 50, 14), 360, "0.85"),
+                          ("l", (60, 60, 15), 450, "1.10")],
             },
             "pompons": {
-                "name": t("Coussin berbère à pompons {c} {m}", "وسادة أمازيغية بشراشيب {m} {c}", "Berber pompom cushion in {c} {m}"),
-                "desc": t("Coussin noué main à {city} avec les restes de laine des tapis, orné de pompons et de paillettes cousus un à un.",
-                          "وسادة معقودة يدويًا في {city} من بقايا صوف الزرابي، مزيّنة بشراشيب وترتر مخيطة واحدة تلو الأخرى.",
-                          "A cushion hand-knotted in {city} from leftover rug wool, trimmed with pompoms and sequins sewn on one by one."),
+                "name": t("Coussin berbère à pompons {c} {m}", "وسادة أمازيغية بشراشيب {m} {c}",
+                          "Berber pompom cushion in {c} {m}"),
+                "desc": t("Coussin noué main à {city} avec les restes de laine des "
+                          "tapis, orné de pompons et de paillettes cousus un à un.",
+                          "وسادة معقودة يدويًا في {city} من بقايا صوف الزرابي، "
+                          "مزيّنة بشراشيب وترتر مخيطة واحدة تلو الأخرى.",
+                          "A cushion hand-knotted in {city} from leftover rug wool, "
+                          "trimmed with pompoms and sequins sewn on one by one."),
                 "materials": ["laine"], "technique": "noue-main",
-                "sizes": [("s", (40, 40, 12), 320, "0.70"), ("m", (50, 50, 14), 410, "0.95"), ("l", (60, 60, 15), 520, "1.25")],
+                "sizes": [("s", (40, 40, 12), 320, "0.70"), ("m", (50, 50, 14), 410, "0.95"),
+                          ("l", (60, 60, 15), 520, "1.25")],
             },
             "azemmour": {
-                "name": t("Coussin brodé d'Azemmour {c} {m}", "وسادة بطرز أزمور {m} {c}", "Azemmour embroidered cushion in {c} {m}"),
-                "desc": t("Brodé main à {city} selon le « trez » d'Azemmour : les motifs restent en réserve sur un fond de lin entièrement couvert de fil de soie.",
-                          "مطرزة يدويًا في {city} بطرز أزمور، حيث تظهر الزخارف بلون القماش وسط خلفية من الكتان مغطاة كليًا بخيط الحرير.",
-                          "Hand-embroidered in {city} in the Azemmour style: the motifs are left in reserve on a linen ground entirely covered in silk thread."),
+                "name": t("Coussin brodé d'Azemmour {c} {m}", "وسادة بطرز أزمور {m} {c}",
+                          "Azemmour embroidered cushion in {c} {m}"),
+                "desc": t("Brodé main à {city} selon le « trez » d'Azemmour : les motifs restent "
+                          "en réserve sur un fond de lin entièrement couvert de fil de soie.",
+                          "مطرزة يدويًا في {city} بطرز أزمور، حيث تظهر الزخارف "
+                          "بلون القماش وسط خلفية من الكتان مغطاة كليًا بخيط الحرير.",
+                          "Hand-embroidered in {city} in the Azemmour style: the motifs are "
+                          "left in reserve on a linen ground entirely covered in silk thread."),
                 "materials": ["lin", "soie"], "technique": "brode-main",
-                "sizes": [("s", (40, 40, 10), 650, "0.55"), ("m", (50, 50, 12), 850, "0.75"), ("l", (60, 40, 12), 980, "0.80")],
+                "sizes": [("s", (40, 40, 10), 650, "0.55"), ("m", (50, 50, 12), 850, "0.75"),
+                          ("l", (60, 40, 12), 980, "0.80")],
                 "care": [t("Nettoyage à sec recommandé pour préserver la broderie de soie.",
                            "يُنصح بالتنظيف الجاف للحفاظ على التطريز الحريري.",
                            "Dry cleaning recommended to protect the silk embroidery.")],
             },
             "sabra": {
-                "name": t("Coussin en soie de cactus {c} {m}", "وسادة من حرير الصبار {m} {c}", "Cactus silk cushion in {c} {m}"),
-                "desc": t("Tissé main à {city} en fil de sabra, la « soie végétale » tirée des feuilles d'agave, dont l'éclat change avec la lumière.",
-                          "منسوجة يدويًا في {city} من خيط الصبرة، أي «الحرير النباتي» المستخرج من أوراق الصبار، ويتغير بريقها مع الضوء.",
-                          "Hand-woven in {city} from sabra, the 'vegetable silk' drawn from agave leaves, whose sheen shifts with the light."),
+                "name": t("Coussin en soie de cactus {c} {m}", "وسادة من حرير الصبار {m} {c}",
+                          "Cactus silk cushion in {c} {m}"),
+                "desc": t("Tissé main à {city} en fil de sabra, la « soie végétale » "
+                          "tirée des feuilles d'agave, dont l'éclat change avec la lumière.",
+                          "منسوجة يدويًا في {city} من خيط الصبرة، أي «الحرير "
+                          "النباتي» المستخرج من أوراق الصبار، ويتغير بريقها مع الضوء.",
+                          "Hand-woven in {city} from sabra, the 'vegetable silk' "
+                          "drawn from agave leaves, whose sheen shifts with the light."),
                 "materials": ["soie-de-cactus", "coton"], "technique": "tisse-main",
-                "sizes": [("s", (40, 40, 12), 320, "0.55"), ("m", (50, 50, 14), 420, "0.80"), ("l", (60, 60, 15), 520, "1.05")],
+                "sizes": [("s", (40, 40, 12), 320, "0.55"), ("m", (50, 50, 14), 420, "0.80"),
+                          ("l", (60, 60, 15), 520, "1.05")],
             },
             "jebli": {
-                "name": t("Coussin en tissage jebli {c} {m}", "وسادة من النسيج الجبلي {m} {c}", "Jebli woven cushion in {c} {m}"),
-                "desc": t("Taillé dans le tissage rayé de coton et de laine des mendils, les tabliers des femmes du Rif et des Jbala, tissé à {city}.",
-                          "مصنوعة من النسيج المخطط من القطن والصوف الذي تُصنع منه المناديل، مآزر نساء الريف وجبالة، وقد نُسج في {city}.",
-                          "Cut from the striped cotton-and-wool weave of the mendil aprons worn by Rif and Jbala women, woven in {city}."),
+                "name": t("Coussin en tissage jebli {c} {m}", "وسادة من النسيج الجبلي {m} {c}",
+                          "Jebli woven cushion in {c} {m}"),
+                "desc": t("Taillé dans le tissage rayé de coton et de laine des mendils, "
+                          "les tabliers des femmes du Rif et des Jbala, tissé à {city}.",
+                          "مصنوعة من النسيج المخطط من القطن والصوف الذي تُصنع منه "
+                          "المناديل، مآزر نساء الريف وجبالة، وقد نُسج في {city}.",
+                          "Cut from the striped cotton-and-wool weave of the mendil "
+                          "aprons worn by Rif and Jbala women, woven in {city}."),
                 "materials": ["coton", "laine"], "technique": "tisse-main",
-                "sizes": [("s", (40, 40, 12), 240, "0.55"), ("m", (50, 50, 14), 310, "0.80"), ("l", (60, 60, 15), 390, "1.05")],
+                "sizes": [("s", (40, 40, 12), 240, "0.55"), ("m", (50, 50, 14), 310, "0.80"),
+                          ("l", (60, 60, 15), 390, "1.05")],
             },
         },
         "motifs": {
@@ -269,7 +326,8 @@ LINES: dict[str, dict] = {
             },
             "oiseaux": {
                 "name": t("aux oiseaux affrontés", "بطيور متقابلة", "with facing birds"),
-                "desc": t("Deux oiseaux affrontés autour d'un arbre de vie reprennent un dessin ancien du répertoire d'Azemmour.",
+                "desc": t("Deux oiseaux affrontés autour d'un arbre de vie "
+                          "reprennent un dessin ancien du répertoire d'Azemmour.",
                           "يستعيد طائران متقابلان حول شجرة الحياة رسمًا قديمًا من ذخيرة طرز أزمور.",
                           "Two birds facing a tree of life revive an old design from the Azemmour repertoire."),
             },

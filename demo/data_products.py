@@ -302,14 +302,16 @@ def _product(index: int, artisan: dict, plan: dict) -> dict:
         for i, size in enumerate(range(first, last + 1)):
             length = dims[0] + (size - 40) // 2  # a slightly longer box for larger sizes
             variants.append({"sku": f"{sku_base}-{size}", "name": str(size), "attributes": {"pointure": str(size)},
-                             "price_mad": str(price), "stock": stock_lo + (seed * 7 + i * 3) % (stock_hi - stock_lo + 1),
+                             "price_mad": str(price),
+                             "stock": stock_lo + (seed * 7 + i * 3) % (stock_hi - stock_lo + 1),
                              "weight_kg": weight, "dimensions_cm": [length, dims[1], dims[2]]})
         size_sentence = {lang: dims_text[lang].format(a=first, b=last) for lang in LANGS}
     else:
         for i, (vkey, vdims, vprice, vweight) in enumerate(chosen):
             label = (vkey or "").upper()
             variant = {"sku": sku_base + (f"-{label}" if variant_attr else ""),
-                       "name": line["variant_name"].format(label=label, l=vdims[0], w=vdims[1], h=vdims[2]) if variant_attr else "",
+                       "name": (line["variant_name"].format(label=label, l=vdims[0], w=vdims[1], h=vdims[2])
+                                if variant_attr else ""),
                        "attributes": {variant_attr: vkey} if variant_attr else {},
                        "price_mad": str(_price(vprice, seed)),
                        "stock": 1 if unique else stock_lo + (seed * 7 + i * 3) % (stock_hi - stock_lo + 1),
@@ -317,7 +319,8 @@ def _product(index: int, artisan: dict, plan: dict) -> dict:
             variants.append(variant)
         if len(chosen) > 1:
             size_sentence = {lang: line["multi"][lang].format(sizes=_join(
-                [line["size_item"][lang].format(label=(k or "").upper(), l=d[0], w=d[1], h=d[2]) for k, d, _, _ in chosen],
+                [line["size_item"][lang].format(label=(k or "").upper(), l=d[0], w=d[1], h=d[2])
+                 for k, d, _, _ in chosen],
                 lang)) for lang in LANGS}
         else:
             size_sentence = {lang: dims_text[lang].format(l=dims[0], w=dims[1], h=dims[2]) for lang in LANGS}
@@ -350,7 +353,8 @@ def _product(index: int, artisan: dict, plan: dict) -> dict:
         "attributes": attributes,
         "variants": variants,
         "unique": unique,
-        "render": {"kind": model.get("render", line["render"]), "palette": list(colour["palette"]), "motif": plan["motif"]},
+        "render": {"kind": model.get("render", line["render"]), "palette": list(colour["palette"]),
+                   "motif": plan["motif"]},
         "photos": max(photos, 2) if phone_shot else photos,
         "phone_shot": phone_shot,
         "seed": seed,

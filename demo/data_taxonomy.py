@@ -11,16 +11,19 @@ from marketplace.artisans.regions import REGIONS as _REGION_NAMES
 REGIONS: list[dict] = [{"code": code, "name": dict(names)} for code, names in _REGION_NAMES.items()]
 
 
-def _cat(slug: str, fr: str, ar: str, en: str, dfr: str, dar: str, den: str, children: list[dict] | None = None) -> dict:
+def _cat(slug: str, fr: str, ar: str, en: str, dfr: str, dar: str, den: str,
+         children: list[dict] | None = None) -> dict:
     return {"slug": slug, "name": {"fr": fr, "ar": ar, "en": en}, "description": {"fr": dfr, "ar": dar, "en": den},
             "children": children or []}
 
 
 CATEGORIES: list[dict] = [
     _cat("tapis-textiles", "Tapis & textiles", "الزرابي والمنسوجات", "Rugs & textiles",
-         "Tapis noués et tissages plats des montagnes et des plaines, coussins et broderies des villes : le textile marocain dans toute sa diversité.",
+         "Tapis noués et tissages plats des montagnes et des plaines, coussins "
+         "et broderies des villes : le textile marocain dans toute sa diversité.",
          "زرابي معقودة ومنسوجات مسطحة من الجبال والسهول، ووسائد وتطريزات من المدن: النسيج المغربي بكل تنوعه.",
-         "Knotted rugs and flat-weaves from mountains and plains, cushions and embroidery from the cities: Moroccan textiles in all their diversity.",
+         "Knotted rugs and flat-weaves from mountains and plains, cushions and "
+         "embroidery from the cities: Moroccan textiles in all their diversity.",
          [
              _cat("tapis-berberes", "Tapis berbères", "الزرابي الأمازيغية", "Berber rugs",
                   "Beni Ouarain, Azilal, Glaoua ou Beni Guil : des tapis noués main en laine, chacun pièce unique.",
@@ -302,9 +305,11 @@ LABELS: list[dict] = [
            "حرفيون منتظمون في تعاونية معتمدة يتقاسمون الأدوات والمشتريات والمداخيل.",
            "Artisans organised in a registered cooperative, sharing tools, purchasing and income."),
     _label("label-qualite", "Label qualité", "علامة الجودة", "Quality label",
-           "Label décerné par le Ministère de l'Artisanat aux ateliers dont les produits respectent les règles du savoir-faire traditionnel.",
+           "Label décerné par le Ministère de l'Artisanat aux ateliers dont "
+           "les produits respectent les règles du savoir-faire traditionnel.",
            "علامة تمنحها وزارة الصناعة التقليدية للورشات التي تحترم منتجاتها قواعد الحرف الأصيلة.",
-           "Awarded by the Ministry of Handicrafts to workshops whose products follow the rules of traditional craftsmanship."),
+           "Awarded by the Ministry of Handicrafts to workshops whose "
+           "products follow the rules of traditional craftsmanship."),
     _label("expo-artisan-2025", "Expo artisan Marrakech 2025", "معرض الصانع التقليدي مراكش 2025",
            "Marrakech Artisan Expo 2025",
            "Artisan sélectionné pour l'exposition nationale de l'artisanat de Marrakech en 2025.",

@@ -118,9 +118,11 @@ def _bands(rng: random.Random, count: int) -> list[tuple[float, float]]:
 
 
 _POTS = {
-    "amphora": [(-0.95, 0.3), (-0.88, 0.23), (-0.62, 0.2), (-0.35, 0.38), (0.05, 0.6), (0.45, 0.52), (0.8, 0.3), (0.93, 0.28)],
+    "amphora": [(-0.95, 0.3), (-0.88, 0.23), (-0.62, 0.2), (-0.35, 0.38), (0.05, 0.6), (0.45, 0.52), (0.8, 0.3),
+                (0.93, 0.28)],
     "jar": [(-0.72, 0.46), (-0.66, 0.41), (-0.45, 0.52), (0.0, 0.7), (0.45, 0.62), (0.8, 0.38), (0.92, 0.35)],
-    "bottle": [(-1.0, 0.15), (-0.92, 0.11), (-0.55, 0.11), (-0.3, 0.3), (0.1, 0.56), (0.5, 0.52), (0.85, 0.33), (0.94, 0.31)],
+    "bottle": [(-1.0, 0.15), (-0.92, 0.11), (-0.55, 0.11), (-0.3, 0.3), (0.1, 0.56), (0.5, 0.52), (0.85, 0.33),
+               (0.94, 0.31)],
     "vase": [(-1.0, 0.34), (-0.92, 0.26), (-0.5, 0.3), (0.0, 0.46), (0.5, 0.44), (0.85, 0.3), (0.95, 0.3)],
 }
 
@@ -240,7 +242,8 @@ def draw_plate(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
     # Ring of small triangles between the rim lines.
     for i in range(n * 2):
         a = 2 * math.pi * (i + 0.5) / (n * 2)
-        d.polygon(fr.pts([(0.73 * math.cos(a - 0.05), 0.73 * math.sin(a - 0.05)), (0.79 * math.cos(a), 0.79 * math.sin(a)),
+        d.polygon(fr.pts([(0.73 * math.cos(a - 0.05), 0.73 * math.sin(a - 0.05)),
+                          (0.79 * math.cos(a), 0.79 * math.sin(a)),
                           (0.73 * math.cos(a + 0.05), 0.73 * math.sin(a + 0.05))]), fill=ink)
     # Rosette: lens-shaped petals.
     width = math.pi / n * rng.uniform(0.55, 0.9)
@@ -250,19 +253,23 @@ def draw_plate(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
         for k in range(21):
             t = k / 20
             r = 0.16 + 0.52 * t
-            pts.append((r * math.cos(a + width * math.sin(math.pi * t)), r * math.sin(a + width * math.sin(math.pi * t))))
+            pts.append((r * math.cos(a + width * math.sin(math.pi * t)),
+                        r * math.sin(a + width * math.sin(math.pi * t))))
         for k in range(20, -1, -1):
             t = k / 20
             r = 0.16 + 0.52 * t
-            pts.append((r * math.cos(a - width * math.sin(math.pi * t)), r * math.sin(a - width * math.sin(math.pi * t))))
+            pts.append((r * math.cos(a - width * math.sin(math.pi * t)),
+                        r * math.sin(a - width * math.sin(math.pi * t))))
         d.polygon(fr.pts(pts), fill=acc if i % 2 else acc2, outline=ink, width=lw)
-        d.line(fr.pts([(0.2 * math.cos(a), 0.2 * math.sin(a)), (0.62 * math.cos(a), 0.62 * math.sin(a))]), fill=ink, width=lw)
+        d.line(fr.pts([(0.2 * math.cos(a), 0.2 * math.sin(a)), (0.62 * math.cos(a), 0.62 * math.sin(a))]), fill=ink,
+               width=lw)
         b = a + math.pi / n
         d.ellipse(fr.ell(0.6 * math.cos(b), 0.6 * math.sin(b), 0.035, 0.035), fill=ink)
     d.ellipse(fr.ell(0, 0, 0.19, 0.19), fill=ground, outline=ink, width=lw)
     d.polygon(fr.pts(octagram(0, 0, 0.16, rng.choice([0.0, math.pi / 8]))), fill=ink)
     d.ellipse(fr.ell(0, 0, 0.05, 0.05), fill=acc)
-    _glaze(fr, gen, lambda rho: 0.09 * np.clip((rho - 0.62) / 0.24, 0, 1) ** 1.5 - 0.05 * np.clip((rho - 0.95) / 0.05, 0, 1))
+    _glaze(fr, gen, lambda rho: (0.09 * np.clip((rho - 0.62) / 0.24, 0, 1) ** 1.5
+                                 - 0.05 * np.clip((rho - 0.95) / 0.05, 0, 1)))
 
 
 def _glaze(fr: Frame, gen: np.random.Generator, height_fn) -> None:  # type: ignore[no-untyped-def]
@@ -302,7 +309,8 @@ def draw_zellige(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None
             col = scale(c1 if (i + j) % 2 else c2, rng.uniform(0.9, 1.08))
             clip.draw.polygon(clip.pts(pts), fill=col, outline=grout, width=g)
             if rng.random() < 0.85:
-                clip.draw.polygon(clip.pts(octagram(cx, cy, L * 0.17, math.pi / 8)), fill=centre, outline=grout, width=g)
+                clip.draw.polygon(clip.pts(octagram(cx, cy, L * 0.17, math.pi / 8)), fill=centre, outline=grout,
+                                  width=g)
             hd.polygon(fr.pts(pts), fill=255, outline=0, width=g)
             hd.polygon(fr.pts(octagram(cx, cy, L * 0.17, math.pi / 8)), outline=0, width=g)
     box = Image.new("L", (fr.w, fr.h), 0)

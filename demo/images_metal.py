@@ -287,7 +287,8 @@ def draw_lantern(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None
             on = (jj % 4) == np.abs((ii % 8) - 4) % 4
         else:
             ci, cj = (ii % 8) - 3.5, jj % 9
-            on = ((np.abs(ci) > 2.5) & (cj > 3)) | ((cj <= 3) & (np.abs(np.sqrt(ci * ci + (cj - 4.0) ** 2) - 3.2) < 0.6))
+            on = (((np.abs(ci) > 2.5) & (cj > 3))
+                  | ((cj <= 3) & (np.abs(np.sqrt(ci * ci + (cj - 4.0) ** 2) - 3.2) < 0.6)))
         on = (on & body) | (dome & ((ii + jj) % 2 == 0))
         return on & (fx * fx + fy * fy < 0.09)
 
@@ -336,7 +337,8 @@ def draw_tray(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
         d.line(fr.pts(pts), fill=255, width=w1)
         d.ellipse(fr.ell(0.42 * math.cos(a), 0.42 * math.sin(a), 0.025, 0.025), outline=255, width=w1)
     for ph in (0.0, math.pi):  # interlaced waves in the outer band
-        pts = [((0.725 + 0.1 * math.sin(n * 2 * t + ph)) * math.cos(t), (0.725 + 0.1 * math.sin(n * 2 * t + ph)) * math.sin(t))
+        pts = [((0.725 + 0.1 * math.sin(n * 2 * t + ph)) * math.cos(t),
+                (0.725 + 0.1 * math.sin(n * 2 * t + ph)) * math.sin(t))
                for t in np.linspace(0, 2 * math.pi, 720)]
         d.line(fr.pts(pts), fill=255, width=w1)
     for i in range(n * 8):  # chased hatching between the rim lines

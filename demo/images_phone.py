@@ -121,7 +121,8 @@ def _clutter(w: int, h: int, rng: random.Random, gen: np.random.Generator) -> tu
         yy, xx = np.mgrid[0:h, 0:w]
         check = (((xx // 60) + (yy // 60)) % 2).astype(np.float32)
         surface = base * (0.8 + 0.25 * check)[..., None]
-        surface *= (0.92 + 0.16 * gen.random((h // 8 + 1, w // 8 + 1), dtype=np.float32).repeat(8, 0).repeat(8, 1)[:h, :w])[..., None]
+        surface *= (0.92 + 0.16 * gen.random((h // 8 + 1, w // 8 + 1), dtype=np.float32)
+                    .repeat(8, 0).repeat(8, 1)[:h, :w])[..., None]
     img = Image.fromarray(np.clip(surface, 0, 255).astype(np.uint8), "RGB")
     d = ImageDraw.Draw(img)
     room = rng.choice([(62, 58, 54), (84, 76, 66), (50, 54, 60)])
@@ -150,13 +151,16 @@ def _clutter(w: int, h: int, rng: random.Random, gen: np.random.Generator) -> tu
         elif kind == "paper":
             pw, ph, ang = 340 * s, 440 * s, rng.uniform(0, math.pi)
             pts = [(x + c * pw / 2 * math.cos(ang) - e * ph / 2 * math.sin(ang),
-                    y + c * pw / 2 * math.sin(ang) + e * ph / 2 * math.cos(ang)) for c, e in ((-1, -1), (1, -1), (1, 1), (-1, 1))]
+                    y + c * pw / 2 * math.sin(ang) + e * ph / 2 * math.cos(ang))
+                   for c, e in ((-1, -1), (1, -1), (1, 1), (-1, 1))]
             sd.polygon([(px + 12, py + 16) for px, py in pts], fill=110)
             idr.polygon(pts, fill=(236, 234, 226))
             for i in range(8):
                 f = -0.7 + i * 0.18
-                a0 = (x - pw * 0.35 * math.cos(ang) - f * ph / 2 * math.sin(ang), y - pw * 0.35 * math.sin(ang) + f * ph / 2 * math.cos(ang))
-                a1 = (x + pw * 0.35 * math.cos(ang) - f * ph / 2 * math.sin(ang), y + pw * 0.35 * math.sin(ang) + f * ph / 2 * math.cos(ang))
+                a0 = (x - pw * 0.35 * math.cos(ang) - f * ph / 2 * math.sin(ang),
+                      y - pw * 0.35 * math.sin(ang) + f * ph / 2 * math.cos(ang))
+                a1 = (x + pw * 0.35 * math.cos(ang) - f * ph / 2 * math.sin(ang),
+                      y + pw * 0.35 * math.sin(ang) + f * ph / 2 * math.cos(ang))
                 idr.line([a0, a1], fill=(120, 120, 140), width=4)
         elif kind == "cable":
             pts = []
@@ -172,7 +176,8 @@ def _clutter(w: int, h: int, rng: random.Random, gen: np.random.Generator) -> tu
             idr.ellipse([x - 40 * s, y - 40 * s, x + 40 * s, y + 40 * s], outline=(170, 170, 176), width=10)
             for _ in range(3):
                 a = rng.uniform(0, 2 * math.pi)
-                idr.line([(x, y), (x + 150 * s * math.cos(a), y + 150 * s * math.sin(a))], fill=(190, 160, 90), width=22)
+                idr.line([(x, y), (x + 150 * s * math.cos(a), y + 150 * s * math.sin(a))], fill=(190, 160, 90),
+                         width=22)
         elif kind == "tape":
             r = 80 * s
             sd.ellipse([x - r + 14, y - r + 18, x + r + 14, y + r + 18], fill=120)
@@ -184,12 +189,14 @@ def _clutter(w: int, h: int, rng: random.Random, gen: np.random.Generator) -> tu
                         fill=(150, 120, 60, 160))
             idr.line([(x - r, y - r * 1.1), (x + r, y - r * 1.1)], fill=(220, 180, 60), width=10)
         elif kind == "bag":
-            pts = [(x + 160 * s * math.cos(a) * rng.uniform(0.6, 1.2), y + 120 * s * math.sin(a) * rng.uniform(0.6, 1.2))
+            pts = [(x + 160 * s * math.cos(a) * rng.uniform(0.6, 1.2),
+                    y + 120 * s * math.sin(a) * rng.uniform(0.6, 1.2))
                    for a in np.linspace(0, 2 * math.pi, 11)[:-1]]
             idr.polygon(pts, fill=rng.choice([(230, 230, 230, 210), (40, 40, 44, 230), (70, 140, 200, 200)]))
         else:
             r = 45 * s
-            idr.rectangle([x - r, y - r * 1.4, x + r, y + r * 1.4], fill=rng.choice([(170, 30, 40), (30, 90, 150), (220, 180, 40)]))
+            idr.rectangle([x - r, y - r * 1.4, x + r, y + r * 1.4],
+                          fill=rng.choice([(170, 30, 40), (30, 90, 150), (220, 180, 40)]))
             idr.rectangle([x - r * 1.3, y - r * 1.6, x + r * 1.3, y - r * 1.3], fill=(140, 100, 60))
             idr.rectangle([x - r * 1.3, y + r * 1.3, x + r * 1.3, y + r * 1.6], fill=(140, 100, 60))
     dark = img.point(lambda v: v * 0.55)
@@ -255,7 +262,8 @@ def phone_shot(img: Image.Image, seed: int) -> bytes:
     arr = np.asarray(photo, np.float32)
     arr += gen.normal(0, 5.0, (h, w, 1)).astype(np.float32)
     chroma = gen.normal(0, 3.0, (h // 4, w // 4, 3)).astype(np.float32)
-    blotches = Image.fromarray(np.clip(chroma * 16 + 128, 0, 255).astype(np.uint8), "RGB").resize((w, h), Image.BILINEAR)
+    blotches = Image.fromarray(np.clip(chroma * 16 + 128, 0, 255).astype(np.uint8), "RGB").resize((w, h),
+                                                                                                 Image.BILINEAR)
     arr += (np.asarray(blotches, np.float32) - 128) / 16
     photo = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "RGB")
     orientation = rng.choice(sorted(_STORE))

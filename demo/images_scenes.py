@@ -100,7 +100,8 @@ def _tiles(w: int, h: int, rng: random.Random, gen: np.random.Generator) -> np.n
                 return vx + (xb - vx) * (y - vy) / (h - vy)
 
             xa0, xa1 = xb0 + off * w * 0.16, xb1 + off * w * 0.16
-            quad = [(at(xa0, y0) + g, y0 + g), (at(xa1, y0) - g, y0 + g), (at(xa1, y1) - g, y1 - g), (at(xa0, y1) + g, y1 - g)]
+            quad = [(at(xa0, y0) + g, y0 + g), (at(xa1, y0) - g, y0 + g), (at(xa1, y1) - g, y1 - g),
+                    (at(xa0, y1) + g, y1 - g)]
             d.polygon(quad, fill=scale(base, rng.uniform(0.9, 1.08)))
     arr = np.asarray(img, np.float32)
     fy = np.linspace(0, 1, h, dtype=np.float32)[:, None]
@@ -131,7 +132,8 @@ def render_portrait(seed: int, size: int = 800) -> Image.Image:
     warm = rng.choice([(214, 140, 82), (196, 110, 70), (224, 170, 96), (186, 96, 72), (208, 150, 110)])
     y = np.linspace(0, 1, 64, dtype=np.float32)[:, None]
     x = np.linspace(-1, 1, 64, dtype=np.float32)[None, :]
-    img = _to_img(np.array(warm, np.float32) * (1.08 - 0.25 * y - 0.12 * x * x)[..., None]).resize((W, W), Image.BICUBIC)
+    img = _to_img(np.array(warm, np.float32) * (1.08 - 0.25 * y - 0.12 * x * x)[..., None]).resize((W, W),
+                                                                                                  Image.BICUBIC)
     d = ImageDraw.Draw(img)
     cx = W * 0.5
     aw, top = W * rng.uniform(0.29, 0.33), W * rng.uniform(0.12, 0.18)
@@ -161,7 +163,8 @@ def render_portrait(seed: int, size: int = 800) -> Image.Image:
     style = rng.choice(["hood", "scarf", "cap", "turban"])
     if style == "hood":  # the pointed hood of a djellaba
         d.polygon(smooth_curve([(cx - head_r * 1.2, neck + head_r * 0.4), (cx - head_r * 1.1, head_y - head_r * 0.3),
-                                (cx - head_r * 0.35, head_y - head_r * 1.3), (cx + head_r * 0.1, head_y - head_r * 1.95),
+                                (cx - head_r * 0.35, head_y - head_r * 1.3),
+                                (cx + head_r * 0.1, head_y - head_r * 1.95),
                                 (cx + head_r * 0.5, head_y - head_r * 1.2), (cx + head_r * 1.12, head_y - head_r * 0.2),
                                 (cx + head_r * 1.2, neck + head_r * 0.4)], 8), fill=sil)
     elif style == "scarf":
@@ -215,7 +218,8 @@ def _horseshoe(d: ImageDraw.ImageDraw, cx: float, top: float, half: float, botto
     cy = top + r
     d.ellipse([cx - r, top, cx + r, top + 2 * r], fill=fill)
     d.rectangle([cx - half, cy + r * 0.45, cx + half, bottom], fill=fill)
-    d.polygon([(cx - half, cy + r * 0.45), (cx - r * 0.9, cy), (cx + r * 0.9, cy), (cx + half, cy + r * 0.45)], fill=fill)
+    d.polygon([(cx - half, cy + r * 0.45), (cx - r * 0.9, cy), (cx + r * 0.9, cy), (cx + half, cy + r * 0.45)],
+              fill=fill)
 
 
 # ---------------------------------------------------------------------------
@@ -246,7 +250,8 @@ def render_workshop(seed: int, size: int = 1200) -> Image.Image:
     step = H * 0.05
     for i in range(int(W / step) + 1):
         for j in range(2):
-            d.polygon(octagram(i * step + step / 2, dado + step * (j + 0.5), step * 0.42), fill=zc if (i + j) % 2 else (40, 40, 44))
+            d.polygon(octagram(i * step + step / 2, dado + step * (j + 0.5), step * 0.42),
+                      fill=zc if (i + j) % 2 else (40, 40, 44))
     # Arcade of horseshoe arches opening on a sunny courtyard.
     n = rng.choice([2, 3])
     sky = rng.choice([(250, 232, 196), (246, 224, 186), (240, 236, 220)])

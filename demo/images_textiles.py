@@ -124,7 +124,8 @@ def draw_rug(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
     _fringes(fr, rng, hw, hh, 1, WOOL)
 
 
-def _rug_motif(pat: Frame, rng: random.Random, motif: str, hw: float, hh: float, line: RGB, accent: RGB, lw: int) -> None:
+def _rug_motif(pat: Frame, rng: random.Random, motif: str, hw: float, hh: float, line: RGB, accent: RGB,
+               lw: int) -> None:
     """The rug's field for a named motif (the lattice is drawn by ``draw_rug`` itself)."""
     d = pat.draw
     if motif == "medaillon":  # a large central medallion: nested lozenges, a star at the heart
@@ -323,7 +324,8 @@ def draw_basket(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
         c = rng.uniform(0.15, 0.8)
         colour = rng.choice([pal.main, pal.accent, pal.dark])
         # The colourway's main colour is always woven in, and wide enough to be seen.
-        bands.append((ys[0] + span * c, span * (0.1 if i == 0 else rng.uniform(0.04, 0.09)), pal.main if i == 0 else colour))
+        bands.append((ys[0] + span * c, span * (0.1 if i == 0 else rng.uniform(0.04, 0.09)),
+                      pal.main if i == 0 else colour))
     straw = np.array(mix(STRAW, pal.ground, 0.15), np.float32)
     k = 26.0 / (2 * math.pi)
     phase = 0.0 if view != 2 else 0.37

@@ -136,8 +136,8 @@ def draw_bowl(fr: Frame, rng: random.Random, pal: Palette, view: int) -> None:
     deep = rng.uniform(0.0, 0.2)
     foot = rng.uniform(0.3, 0.42)
     rim = rng.uniform(0.88, 0.98)
-    ys, rs = profile([(-0.38, rim), (-0.3, rim), (-0.1, rim - 0.07 - deep), (0.1, rim * 0.76 - deep), (0.25, foot + 0.14),
-                      (0.32, foot + 0.02), (0.34, foot), (0.42, foot)])
+    ys, rs = profile([(-0.38, rim), (-0.3, rim), (-0.1, rim - 0.07 - deep), (0.1, rim * 0.76 - deep),
+                      (0.25, foot + 0.14), (0.32, foot + 0.02), (0.34, foot), (0.42, foot)])
     # Cedar, olive wood (pale with dark streaks) or walnut.
     species = rng.choice(["cedar", "cedar", "olive", "walnut"])
     tone = {"cedar": CEDAR, "olive": (206, 172, 122), "walnut": (128, 86, 56)}[species]

@@ -145,10 +145,12 @@ def _load_attributes(specs: list[dict]) -> tuple[dict[str, cm.Attribute], dict[t
                                                 unit=spec.get("unit") or "")
         attributes[spec["slug"]] = attribute
         cm.AttributeTranslation.objects.bulk_create([
-            cm.AttributeTranslation(attribute=attribute, language_code=lang, name=name[lang]) for lang in OTHER_LANGUAGES])
+            cm.AttributeTranslation(attribute=attribute, language_code=lang, name=name[lang])
+            for lang in OTHER_LANGUAGES])
         for i, value_spec in enumerate(spec.get("values") or []):
             value_name = _t(value_spec["name"])
-            value = cm.AttributeValue.objects.create(attribute=attribute, slug=value_spec["slug"], name=value_name["fr"],
+            value = cm.AttributeValue.objects.create(attribute=attribute, slug=value_spec["slug"],
+                                                     name=value_name["fr"],
                                                      sort_order=i, value=value_spec.get("hex", ""))
             values[(spec["slug"], value_spec["slug"])] = value
             cm.AttributeValueTranslation.objects.bulk_create([
@@ -236,8 +238,8 @@ def _load_artisans(specs: list[dict], categories: dict, labels: dict, channels: 
         ArtisanMember.objects.create(artisan=artisan, user=user, is_owner=True)
         address = Address.objects.create(company_name=spec["name"], city=spec["city"], country="MA",
                                          street_address_1=f"Atelier {spec['name']}", phone=spec.get("phone", ""))
-        warehouse = Warehouse.objects.create(artisan=artisan, name=f"Atelier {spec['name']}", slug=f"atelier-{spec['slug']}",
-                                             email=member["email"], address=address,
+        warehouse = Warehouse.objects.create(artisan=artisan, name=f"Atelier {spec['name']}",
+                                             slug=f"atelier-{spec['slug']}", email=member["email"], address=address,
                                              metadata={"openingHours": spec.get("opening_hours", "Mo-Sa 09:00-18:00")})
         warehouse.channels.set(channels)
         artisans[spec["slug"]] = artisan
@@ -295,7 +297,8 @@ def _load_product(admin: User, spec: dict, artisans: dict, categories: dict, pro
             for channel in channels], [])
         for variant, price_mad in variants:  # the MAD markets; the export markets follow their price rule
             listing_services.update_variant_channel_listings(admin, variant.pk, [
-                {"channel_id": channel.pk, "price": price_mad} for channel in channels if channel.currency_code == "MAD"])
+                {"channel_id": channel.pk, "price": price_mad}
+                for channel in channels if channel.currency_code == "MAD"])
         for lang in OTHER_LANGUAGES:
             listing_services.translate_product(admin, product.pk, lang, {
                 "name": name[lang], "description": editorjs(description[lang]), "seo_title": name[lang]})
@@ -347,7 +350,8 @@ def _load_photos(admin: User, products: list[dict], product_map: dict, artisan_s
                                  size=size))
     for spec in artisan_specs:
         if spec["slug"] in artisans:
-            jobs.append(PhotoJob(key=("portrait", spec["slug"], 0), kind="portrait", seed=spec["seed"], size=min(size, 800)))
+            jobs.append(PhotoJob(key=("portrait", spec["slug"], 0), kind="portrait", seed=spec["seed"],
+                                 size=min(size, 800)))
             jobs.append(PhotoJob(key=("workshop", spec["slug"], 0), kind="workshop", seed=spec["seed"], size=size))
     uploaded: list[int] = []
     done = 0

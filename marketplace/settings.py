@@ -111,7 +111,8 @@ def _database_url() -> str:
 
 # Persistent connections are checked before each request reuses them: after a database restart or failover
 # the first request of every worker thread reconnects instead of failing (tests/production_proof).
-DATABASES = {"default": dj_database_url.parse(_database_url(), conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+DATABASES = {"default": dj_database_url.parse(_database_url(),
+                                              conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
                                               conn_health_checks=True)}
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "test_maalem")}
 
@@ -234,7 +235,8 @@ if not DEBUG:
 
 SHOP_NAME = os.environ.get("SHOP_NAME", "Maalem")
 SHOP_DESCRIPTION = os.environ.get(
-    "SHOP_DESCRIPTION", "La place de marché de l'artisanat marocain : tapis, poterie, zellige, cuir, bijoux, bois, cuivre."
+    "SHOP_DESCRIPTION",
+    "La place de marché de l'artisanat marocain : tapis, poterie, zellige, cuir, bijoux, bois, cuivre."
 )
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_TIME_LIMIT = int(os.environ.get("CELERY_TASK_TIME_LIMIT", "300"))

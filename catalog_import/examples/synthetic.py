@@ -34,6 +34,6 @@ def write_catalog(path: Path, count: int, *, prefix: str = "SYN", artisans: list
                 draw_photo(path.parent / name, (60 + n * 7 % 180, 80, 120), (230, 220, 200), n * 10 + k, (480, 360))
                 names.append(name)
             writer.writerow([artisans[n % len(artisans)], f"{prefix}-P{n:05d}", f"{prefix}-{n:05d}",
-                             f"{fr} n° {n}", f"{en} no. {n}", f"{fr} fait main, pièce {n}.", category, ptype, attributes,
-                             price + n % 17, 1 + n % 5, "1.5", "", " | ".join(names)])
+                             f"{fr} n° {n}", f"{en} no. {n}", f"{fr} fait main, pièce {n}.", category, ptype,
+                             attributes, price + n % 17, 1 + n % 5, "1.5", "", " | ".join(names)])
     return path

@@ -44,7 +44,8 @@ def validate_address(data: dict[str, Any], *, phone_required: bool = False) -> d
         for name, problem in sorted(error.errors.items()):
             field = _I18N_TO_FIELD.get(name, name)
             code = "REQUIRED" if problem == "required" else "INVALID"
-            message = "This field is required." if code == "REQUIRED" else f"This value is not valid for {fields['country']}."
+            message = ("This field is required." if code == "REQUIRED"
+                       else f"This value is not valid for {fields['country']}.")
             errors.append(FieldError(field, message, code))
         normalized = None
     if fields["phone"]:
@@ -65,7 +66,8 @@ def validate_address(data: dict[str, Any], *, phone_required: bool = False) -> d
     return fields
 
 
-def address_from_input(data: dict[str, Any], *, instance: Address | None = None, phone_required: bool = False) -> Address:
+def address_from_input(data: dict[str, Any], *, instance: Address | None = None,
+                       phone_required: bool = False) -> Address:
     """Validate and save (a new row, or `instance` updated)."""
     fields = validate_address(data, phone_required=phone_required)
     address = instance or Address()

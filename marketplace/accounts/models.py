@@ -55,8 +55,10 @@ class User(PermissionsMixin, ModelWithMetadata, AbstractBaseUser):
     # Part of every JWT; rotated on password change so that older tokens stop working.
     jwt_token_key = models.CharField(max_length=32, default=new_token_key)
     addresses = models.ManyToManyField(Address, blank=True, related_name="user_addresses")
-    default_shipping_address = models.ForeignKey(Address, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    default_billing_address = models.ForeignKey(Address, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    default_shipping_address = models.ForeignKey(Address, null=True, blank=True, on_delete=models.SET_NULL,
+                                                 related_name="+")
+    default_billing_address = models.ForeignKey(Address, null=True, blank=True, on_delete=models.SET_NULL,
+                                                related_name="+")
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

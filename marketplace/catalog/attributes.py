@@ -29,7 +29,8 @@ def _value_for(attribute: Attribute, spec: dict[str, Any], field: str, cache: di
     if spec.get("id"):
         value = AttributeValue.objects.filter(pk=_pk(spec["id"], "AttributeValue", field), attribute=attribute).first()
     elif spec.get("external_reference"):
-        value = AttributeValue.objects.filter(external_reference=spec["external_reference"], attribute=attribute).first()
+        value = AttributeValue.objects.filter(external_reference=spec["external_reference"],
+                                              attribute=attribute).first()
     elif spec.get("value"):
         return _text_value(attribute, spec["value"], cache)
     else:
@@ -85,7 +86,8 @@ def resolve_attribute_values(items: Iterable[dict[str, Any]], allowed: dict[int,
             try:
                 float(raw)
             except (TypeError, ValueError):
-                raise MutationError([FieldError(field, f"{attribute.slug}: a number is expected.", "INVALID")]) from None
+                raise MutationError([FieldError(field, f"{attribute.slug}: a number is expected.",
+                                                "INVALID")]) from None
             values.append(_text_value(attribute, str(raw), cache))
         else:
             text = item.get("plain_text")

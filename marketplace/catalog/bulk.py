@@ -199,7 +199,8 @@ def _attributes(ctx: _Context, rows: list[Row]) -> None:
                                                                cache=values)
             for v, spec in enumerate(row.data.get("variants") or []):
                 if spec.get("attributes"):
-                    spec["_values"] = resolve_attribute_values(spec["attributes"], ctx.variant_attributes_of(product_type),
+                    spec["_values"] = resolve_attribute_values(spec["attributes"],
+                                                               ctx.variant_attributes_of(product_type),
                                                                f"variants.{v}.attributes", cache=values)
         except MutationError as error:
             row.errors += [RowError(e.field or "attributes", e.message, e.code) for e in error.errors]

@@ -107,7 +107,8 @@ def update_variant_channel_listings(user: Any, variant_pk: int, items: list[dict
 
     variant = variant_for_write(user, variant_pk)
     channels = _channels([item["channel_id"] for item in items], "channelId")
-    listed = set(ProductChannelListing.objects.filter(product_id=variant.product_id).values_list("channel_id", flat=True))
+    listed = set(ProductChannelListing.objects.filter(product_id=variant.product_id)
+                 .values_list("channel_id", flat=True))
     existing = {row.channel_id: row for row in ProductVariantChannelListing.objects.filter(variant=variant)}
     public = variant.product.review_status == "APPROVED"
     new_mad, reasons = None, []

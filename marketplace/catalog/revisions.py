@@ -31,7 +31,8 @@ def pending(product: Product) -> ProductRevision | None:
     return ProductRevision.objects.filter(product=product, requested_at__isnull=False).first()
 
 
-def propose(user: Any, product: Product, changes: dict[str, Any], language: str | None = None) -> ProductRevision | None:
+def propose(user: Any, product: Product, changes: dict[str, Any],
+            language: str | None = None) -> ProductRevision | None:
     """Merge `changes` (TEXT_FIELDS only, already cleaned) into the product's proposal, for the base language
     (None) or a translation. Values equal to what is public are dropped; an empty proposal waits for nothing."""
     changes = {key: value for key, value in changes.items() if key in TEXT_FIELDS}

@@ -147,7 +147,8 @@ def search_products(queryset: QuerySet, query: str) -> QuerySet:
     if tsquery is None:
         return queryset.none().annotate(search_rank=Value(0.0, output_field=FloatField()))
     search_query = SearchQuery(tsquery, search_type="raw", config="simple")
-    return queryset.filter(search_vector=search_query).annotate(search_rank=SearchRank(F("search_vector"), search_query))
+    return queryset.filter(search_vector=search_query).annotate(
+        search_rank=SearchRank(F("search_vector"), search_query))
 
 
 def search_parts_for_products(product_ids: list[int]) -> dict[int, tuple[list[str], list[str]]]:

@@ -185,11 +185,13 @@ def sort_products(products: QuerySet, channel: Channel, field: str | None, desce
         order = CollectionProduct.objects.filter(collection=collection, product=OuterRef("pk")).values("sort_order")[:1]
         products = products.annotate(sort_collection=Coalesce(Subquery(order), Value(0)))
     if field in ("PRICE", "MINIMAL_PRICE"):
-        price = ProductChannelListing.objects.filter(channel=channel, product=OuterRef("pk")).values("discounted_price_amount")[:1]
+        price = ProductChannelListing.objects.filter(channel=channel, product=OuterRef("pk")).values(
+            "discounted_price_amount")[:1]
         products = products.annotate(sort_price=Coalesce(Subquery(price), Value(Decimal("0")),
                                                          output_field=DecimalField(max_digits=12, decimal_places=2)))
     if field in ("PUBLISHED", "PUBLICATION_DATE", "PUBLISHED_AT"):
-        published = ProductChannelListing.objects.filter(channel=channel, product=OuterRef("pk")).values("published_at")[:1]
+        published = ProductChannelListing.objects.filter(channel=channel, product=OuterRef("pk")).values(
+            "published_at")[:1]
         products = products.annotate(sort_published_at=Coalesce(Subquery(published), F("created_at"),
                                                                  output_field=DateTimeField()))
     if field == "RATING":

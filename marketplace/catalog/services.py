@@ -39,7 +39,8 @@ def parse_description(value: Any) -> dict | None:
     raise MutationError([FieldError("description", "Expected EditorJS JSON.", "INVALID")])
 
 
-def set_variant_prices_from_mad(variant_ids: Iterable[int], mad_prices: dict[int, Decimal], channels: list[Channel]) -> None:
+def set_variant_prices_from_mad(variant_ids: Iterable[int], mad_prices: dict[int, Decimal],
+                                channels: list[Channel]) -> None:
     """Write each channel's price from the MAD price, leaving prices set by hand (overridden) alone."""
     existing = {(row.variant_id, row.channel_id): row for row in
                 ProductVariantChannelListing.objects.filter(variant_id__in=list(variant_ids), channel__in=channels)}

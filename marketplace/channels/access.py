@@ -11,7 +11,8 @@ from typing import Any
 from marketplace.core.errors import PermissionDenied
 from marketplace.core.permissions import is_authenticated, member_artisan_ids
 
-STAFF_OR_APP = "To access this path, you need one of the following permissions: AUTHENTICATED_STAFF_USER, AUTHENTICATED_APP"
+STAFF_OR_APP = ("To access this path, you need one of the following "
+                "permissions: AUTHENTICATED_STAFF_USER, AUTHENTICATED_APP")
 
 
 def reads_as_staff(user: Any) -> bool:

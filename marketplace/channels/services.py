@@ -12,7 +12,8 @@ EU_COUNTRIES = ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR"
 
 DEFAULT_CHANNELS = [
     {"slug": "maroc", "name": "Maroc", "kind": Channel.Kind.DOMESTIC, "currency_code": "MAD", "default_country": "MA",
-     "countries": ["MA"], "default_language": "fr", "languages": ["fr", "ar"], "vat_rate": MOROCCAN_VAT, "sort_order": 1},
+     "countries": ["MA"], "default_language": "fr", "languages": ["fr", "ar"], "vat_rate": MOROCCAN_VAT,
+     "sort_order": 1},
     {"slug": "touristes", "name": "Touristes au Maroc", "kind": Channel.Kind.TOURIST, "currency_code": "MAD",
      "default_country": "MA", "countries": ["MA"], "default_language": "fr", "languages": ["fr", "en"],
      "vat_rate": MOROCCAN_VAT, "sort_order": 2},

@@ -140,7 +140,8 @@ def load_checkout_info(checkout: Checkout) -> CheckoutInfo:
     for line in lines:
         listing = listings.get(line.variant_id)
         price = listing.price_amount if listing else None
-        info.lines.append(LineInfo(line=line, listed_price=price, published=bool(listing and listing.product_published)))
+        info.lines.append(LineInfo(line=line, listed_price=price,
+                                   published=bool(listing and listing.product_published)))
     rate = info.vat_rate
     for li in info.lines:
         if li.listed_price is not None:

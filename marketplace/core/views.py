@@ -248,7 +248,8 @@ class GraphQLView(BaseGraphQLView):
         try:
             return execute(
                 self.schema.graphql_schema, document, root_value=None, context_value=request,
-                variable_values=variables, operation_name=operation_name, middleware=self.get_middleware(request) or None,
+                variable_values=variables, operation_name=operation_name,
+                middleware=self.get_middleware(request) or None,
                 # Every resolver is synchronous: skip graphql-core's awaitable check on each of ~1,000 values.
                 is_awaitable=_never_awaitable, execution_context_class=SyncExecutionContext,
             )
@@ -336,7 +337,8 @@ def multipart_operations(form: Any, files: Any) -> dict:
     except ValueError:
         raise HttpError(HttpResponseBadRequest("The multipart `operations` and `map` fields must be JSON.")) from None
     if not isinstance(operations, dict) or not isinstance(mapping, dict):
-        raise HttpError(HttpResponseBadRequest("Send one operation object; batched multipart requests are not supported."))
+        raise HttpError(HttpResponseBadRequest("Send one operation object; batched "
+                                               "multipart requests are not supported."))
     for part, paths in mapping.items():
         upload = files.get(part)
         if upload is None:
@@ -369,7 +371,8 @@ def _set_path(target: Any, keys: list[str], value: Any) -> None:
             else:
                 raise KeyError(key)
         except (KeyError, IndexError, ValueError):
-            raise HttpError(HttpResponseBadRequest(f"The map's path {'.'.join(keys)} is not in the variables.")) from None
+            raise HttpError(HttpResponseBadRequest(f"The map's path {'.'.join(keys)} "
+                                                   f"is not in the variables.")) from None
 
 
 def health_live(request: HttpRequest) -> JsonResponse:

@@ -96,7 +96,8 @@ def _line_rows(lines: QuerySet) -> list[dict[str, Any]]:
         channel = channels[line["order__channel_id"]]
         country = line["order__shipping_address__country"] or "MA"
         rows.append({"order": line["order_id"], "artisan": line["artisan__name"],
-                     "region": region_name(line["artisan__region"], "fr"), "category": line["variant__product__category_id"],
+                     "region": region_name(line["artisan__region"], "fr"),
+                     "category": line["variant__product__category_id"],
                      "sales": in_mad(line["total_price_gross"], channel),
                      "export": channel.kind == Channel.Kind.EXPORT or country != "MA"})
     crafts = craft_names({r["category"] for r in rows if r["category"]})

@@ -73,7 +73,8 @@ def stock_holds(variant_ids: list[int], channel: Channel, now: datetime | None =
     if not blocked:
         return {}
     holds: dict[int, StockHold] = {}
-    in_checkouts = (Reservation.objects.filter(stock__product_variant_id__in=blocked, stock__warehouse__channels=channel,
+    in_checkouts = (Reservation.objects.filter(stock__product_variant_id__in=blocked,
+                                               stock__warehouse__channels=channel,
                                                reserved_until__gt=now)
                     .values("stock__product_variant_id").annotate(until=Min("reserved_until")))
     for row in in_checkouts:

@@ -50,7 +50,8 @@ TEXTS = {
         "ar": ("معلم: إلغاء الطلب رقم {number}، لم يصل التحويل",
                "لم يصلنا تحويلكم البنكي للطلب رقم {number} ({total} {currency}) خلال {days} أيام المحددة: "
                "أُلغي الطلب وأُعيدت القطع إلى البيع.\n"
-               "إذا قمتم بالتحويل، ردّوا على هذه الرسالة بمرجعه: سنعيده إليكم أو نعيد الطلب إن كانت القطعة ما تزال متاحة."),
+               "إذا قمتم بالتحويل، ردّوا على هذه الرسالة بمرجعه: "
+               "سنعيده إليكم أو نعيد الطلب إن كانت القطعة ما تزال متاحة."),
     },
     "released_artisan": {
         "fr": ("Maalem : commande n° {number} annulée, vos pièces sont de nouveau en vente",
@@ -78,7 +79,8 @@ TRANSFER_DEADLINE = {
           "sera annulée et les pièces remises en vente.",
     "en": "\nYour pieces are held for you until {deadline}: if no transfer has arrived by then, the order will be "
           "canceled and the pieces put back on sale.",
-    "ar": "\nالقطع محجوزة لكم حتى \u2068{deadline}\u2069: إن لم يصل التحويل قبل هذا التاريخ، يُلغى الطلب وتعود القطع إلى البيع.",
+    "ar": "\nالقطع محجوزة لكم حتى \u2068{deadline}\u2069: إن لم يصل "
+          "التحويل قبل هذا التاريخ، يُلغى الطلب وتعود القطع إلى البيع.",
 }
 PARTS = {
     "fr": {"address": "Adresse de livraison :\n{address}\nLivraison prévue entre le {earliest} et le {latest}.\n",
@@ -178,7 +180,8 @@ def confirmation_text(order: Order) -> tuple[str, str]:
                                     amount=_money(transfer.amount, transfer.currency, language),
                                     holder=isolate(transfer.account_holder, language),
                                     bank=isolate(transfer.bank_name, language), iban=isolate(transfer.iban, language),
-                                    bic=isolate(transfer.bic, language), reference=isolate(transfer.reference, language))
+                                    bic=isolate(transfer.bic, language),
+                                    reference=isolate(transfer.reference, language))
         bank += TRANSFER_DEADLINE[language].replace("\u2068{deadline}\u2069", "{deadline}").format(
             deadline=_date(transfer.due_date, language)) + "\n"
     values = {"number": isolate(order.number, language),

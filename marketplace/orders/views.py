@@ -11,7 +11,8 @@ from marketplace.orders.models import Order
 
 
 def proforma(request: HttpRequest, token: uuid.UUID) -> HttpResponse:
-    order = Order.objects.filter(token=token, payment_method=Order.Payment.BANK_TRANSFER).select_related("channel").first()
+    order = Order.objects.filter(token=token, payment_method=Order.Payment.BANK_TRANSFER).select_related(
+        "channel").first()
     if order is None:
         return JsonResponse({"error": "Not found."}, status=404)
     response = HttpResponse(render_proforma(order), content_type="application/pdf")

@@ -104,7 +104,8 @@ def apply_intent(item: TransactionItem, intent: Any) -> TransactionEvent | None:
     amount = stripe_gateway.from_minor(intent["amount"], item.currency)
     item = TransactionItem.objects.select_for_update().get(pk=item.pk)
     if status == "succeeded":
-        event = _event(item, "CHARGE_SUCCESS", amount, message="Stripe: payment succeeded", key=f"{intent['id']}:succeeded")
+        event = _event(item, "CHARGE_SUCCESS", amount, message="Stripe: payment succeeded",
+                       key=f"{intent['id']}:succeeded")
         if event is not None:
             item.charged_value = amount
             item.charge_pending_value = Decimal("0")
@@ -122,7 +123,8 @@ def apply_intent(item: TransactionItem, intent: Any) -> TransactionEvent | None:
 
 def process(item: TransactionItem) -> TransactionEvent | None:
     if item.gateway != gateways.STRIPE:
-        raise MutationError([FieldError("id", "This transaction needs no processing.", "TRANSACTION_ALREADY_PROCESSED")])
+        raise MutationError([FieldError("id", "This transaction needs no processing.",
+                                        "TRANSACTION_ALREADY_PROCESSED")])
     try:
         intent = stripe_gateway.retrieve_payment_intent(item.psp_reference)
     except stripe.StripeError as error:

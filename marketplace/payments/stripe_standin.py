@@ -83,7 +83,8 @@ class StripeStandIn:
             return 400, _error("parameter_invalid_integer", "Invalid amount or currency.")
         intent_id = "pi_" + secrets.token_hex(12)
         intent = {"id": intent_id, "object": "payment_intent", "amount": amount, "amount_received": 0,
-                  "currency": form["currency"], "status": "requires_payment_method", "metadata": form.get("metadata", {}),
+                  "currency": form["currency"], "status": "requires_payment_method",
+                  "metadata": form.get("metadata", {}),
                   "client_secret": f"{intent_id}_secret_{secrets.token_hex(12)}", "created": int(time.time()),
                   "latest_charge": None, "last_payment_error": None, "livemode": False}
         self.intents[intent_id] = intent
@@ -139,7 +140,8 @@ class StripeStandIn:
                 auth = self.headers.get("Authorization", "")
                 publishable = self.path.endswith("/confirm")  # Stripe.js confirms with the publishable key
                 if not publishable and auth != f"Bearer {standin.secret_key}":
-                    status, data = 401, _error("invalid_api_key", "Invalid API Key provided.", kind="invalid_request_error")
+                    status, data = 401, _error("invalid_api_key", "Invalid API Key provided.",
+                                               kind="invalid_request_error")
                 else:
                     key = self.headers.get("Idempotency-Key")
                     with standin._lock:

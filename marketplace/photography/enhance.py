@@ -219,7 +219,8 @@ def _alpha(base: Image.Image, subject: Subject, frame: tuple[int, int], plan: Pl
         kx, ky = soft.width / frame[0], soft.height / frame[1]
 
         def fetch(box: Box, size: tuple[int, int]) -> Image.Image:
-            b = (max(0.0, box[0] * kx), max(0.0, box[1] * ky), min(soft.width, box[2] * kx), min(soft.height, box[3] * ky))
+            b = (max(0.0, box[0] * kx), max(0.0, box[1] * ky), min(soft.width, box[2] * kx),
+                 min(soft.height, box[3] * ky))
             return soft.resize(size, Image.Resampling.BICUBIC, box=b)
 
         a = place(fetch, frame, plan.canvas, base.size, "L", 0).point(_EDGE_LUT)

@@ -32,7 +32,8 @@ from .report import QualityReport, build_report, check_scores, overall
 from .segmentation import find_subject, plain_backdrop_flaws
 from .subject import Subject
 
-PIPELINE_VERSION = 3  # 2: segmentation network, trust gate, hue-safe tone, edge and debris checks; 3: backdrop trim and gate
+# Versions. 2: segmentation network, trust gate, hue-safe tone, edge and debris checks; 3: backdrop trim and gate.
+PIPELINE_VERSION = 3
 MAX_SCORE_DROP = 3  # a single check may wobble this much between before and after, no more
 GOOD_SCORE = 90  # ... unless it stays this good (a cut-out's soft edge costs a little "sharpness")
 

@@ -40,12 +40,14 @@ LABELS = {
 
 ADVICE = {
     "resolution": {
-        "fr": "La photo est trop petite : utilisez l'appareil photo du téléphone en pleine résolution, sans zoom ni capture d'écran.",
+        "fr": "La photo est trop petite : utilisez l'appareil photo du "
+              "téléphone en pleine résolution, sans zoom ni capture d'écran.",
         "ar": "الصورة صغيرة جدًا: استعمل كاميرا الهاتف بالدقة الكاملة، بدون تكبير أو لقطة شاشة.",
         "en": "The photo is too small: use the phone camera at full resolution, without zoom or screenshots.",
     },
     "sharpness": {
-        "fr": "La photo est floue : posez le téléphone sur un appui et touchez l'objet à l'écran pour faire la mise au point.",
+        "fr": "La photo est floue : posez le téléphone sur un appui et "
+              "touchez l'objet à l'écran pour faire la mise au point.",
         "ar": "الصورة غير واضحة: ضع الهاتف على سند ثابت والمس المنتج على الشاشة لضبط التركيز.",
         "en": "The photo is blurry: rest the phone on a support and tap the object on the screen to focus.",
     },
@@ -60,9 +62,11 @@ ADVICE = {
         "en": "The photo is too bright: avoid direct sunlight and the flash; prefer soft light.",
     },
     "colour_cast": {
-        "fr": "Les couleurs sont faussées : photographiez à la lumière du jour, loin des lampes colorées, devant un fond blanc ou gris.",
+        "fr": "Les couleurs sont faussées : photographiez à la lumière du "
+              "jour, loin des lampes colorées, devant un fond blanc ou gris.",
         "ar": "الألوان غير طبيعية: صوّر في ضوء النهار بعيدًا عن المصابيح الملوّنة، أمام خلفية بيضاء أو رمادية.",
-        "en": "The colours are off: shoot in daylight, away from coloured lamps, in front of a white or grey background.",
+        "en": "The colours are off: shoot in daylight, away from "
+              "coloured lamps, in front of a white or grey background.",
     },
     "background_clutter": {
         "fr": "L'arrière-plan est encombré : photographiez la pièce seule, sur un drap ou un mur uni et clair.",
@@ -87,7 +91,8 @@ ADVICE = {
         "en": "The object is cut off at the edge: step back a little to photograph all of it.",
     },
     "subject_fill:unknown": {
-        "fr": "Nous n'arrivons pas à distinguer l'objet : photographiez-le seul, sur un fond uni qui contraste avec lui.",
+        "fr": "Nous n'arrivons pas à distinguer l'objet : photographiez-le "
+              "seul, sur un fond uni qui contraste avec lui.",
         "ar": "لم نتمكن من تمييز المنتج: صوّره وحده على خلفية بلون واحد تختلف عن لونه.",
         "en": "We cannot make out the object: photograph it alone, on a plain background that contrasts with it.",
     },

@@ -139,7 +139,8 @@ def session(side: int = INPUT_SIDE):
         except ImportError as error:  # pragma: no cover - a dependency of the project
             raise SaliencyUnavailable("onnxruntime is not installed") from error
         options = ort.SessionOptions()
-        options.intra_op_num_threads = int(os.environ.get("PHOTO_MODEL_THREADS", "0") or 0) or min(2, os.cpu_count() or 1)
+        options.intra_op_num_threads = (int(os.environ.get("PHOTO_MODEL_THREADS", "0") or 0)
+                                        or min(2, os.cpu_count() or 1))
         options.inter_op_num_threads = 1
         # No arena and no memory pattern: activations are freed as soon as they are used, which
         # keeps the peak near the largest layers instead of the sum of them.

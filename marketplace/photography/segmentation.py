@@ -120,7 +120,8 @@ def u2_grabcut(side: int):
 def classical_grabcut(small: Image.Image) -> tuple[np.ndarray, bool]:
     subject = detect_subject(small)
     coarse = np.asarray(Image.fromarray(subject.mask.astype(np.uint8) * 255).resize(small.size), np.float32) / 255
-    soft = np.asarray(Image.fromarray((coarse * 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(4)), np.float32) / 255
+    soft = np.asarray(Image.fromarray((coarse * 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(4)),
+                      np.float32) / 255
     mask, _ = _main_pieces(_grabcut(small, soft))
     return mask, subject.confident
 
@@ -146,7 +147,8 @@ MIN_AGREEMENT = 0.9  # IoU of the network's own mask and the refined one
 MAX_TRIMMED = 0.06  # share of the mask trimmed as backdrop (backdrop_trim): more is a wrong mask, not an edge
 MAX_BACKDROP_INSIDE = 0.01  # backdrop seen through the piece (a handle, a bangle) that the cut-out would keep
 MAX_RING_TEXTURE = 0.008  # fine texture of the floor around the piece (grass, gravel, fur), see ring_texture
-MAX_BACKGROUND_SPREAD = 0.2  # border colour deviation above which the floor is textured (grass, gravel, a cluttered table)
+# border colour deviation above which the floor is textured (grass, gravel, a cluttered table)
+MAX_BACKGROUND_SPREAD = 0.2
 PLAIN_SPREAD = 0.12  # median colour deviation along the frame's border of a plain backdrop
 FLAT_SPREAD = 0.03  # ... and of a flat one (a studio background pasted by software)
 

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 # key: (French, Arabic, English) names first, then other spellings buyers use.
 CITIES: dict[str, tuple[tuple[str, str, str], tuple[str, ...]]] = {
-    "casablanca": (("Casablanca", "الدار البيضاء", "Casablanca"), ("Casa", "الدارالبيضاء", "Dar el Beida", "Dar al-Bayda", "Anfa")),
+    "casablanca": (("Casablanca", "الدار البيضاء", "Casablanca"),
+                   ("Casa", "الدارالبيضاء", "Dar el Beida", "Dar al-Bayda", "Anfa")),
     "rabat": (("Rabat", "الرباط", "Rabat"), ("Rabat-Salé", "Rabat Sale", "Ribat")),
     "sale": (("Salé", "سلا", "Sale"), ("Sla", "Salé-Rabat")),
     "marrakech": (("Marrakech", "مراكش", "Marrakesh"), ("Marrakesh", "Marrakch", "Marrakec", "Kech", "Marakech")),

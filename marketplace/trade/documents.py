@@ -70,8 +70,10 @@ def trade_proforma_pdf(order: Any) -> bytes:
     ship = order.shipping_address
     if ship:
         story += [_p(t("deliver_to"), s["h2"]), _p(", ".join(p for p in (
-            ship.company_name, ship.street_address_1, f"{ship.postal_code} {ship.city}".strip(), ship.country) if p), s["p"])]
-    lines = list(order.lines.select_related("artisan", "variant__product__product_type").order_by("artisan__name", "pk"))
+            ship.company_name, ship.street_address_1, f"{ship.postal_code} {ship.city}".strip(),
+            ship.country) if p), s["p"])]
+    lines = list(order.lines.select_related("artisan", "variant__product__product_type").order_by("artisan__name",
+                                                                                                  "pk"))
     production = {p.order_line_id: p for p in ProductionOrder.objects.filter(order_line__order=order)}
     by_artisan: dict[int, list[Any]] = defaultdict(list)
     for line in lines:
@@ -171,7 +173,8 @@ def line_sheet_pdf(sheet: Any) -> bytes:
                 rows.append([v.sku, _p(v.name or "—", s["small"]), _money(v.offer.wholesale, sheet.currency),
                              _money(v.offer.retail, sheet.currency) if v.offer.retail else "—",
                              str(v.offer.pack_size), Paragraph(escape(t("stock_line", n=v.offer.in_stock)) + (
-                                 "<br/>" + escape(t("more_line", n=v.offer.capacity_left, weeks=v.offer.lead_time_weeks))
+                                 "<br/>" + escape(t("more_line", n=v.offer.capacity_left,
+                                                    weeks=v.offer.lead_time_weeks))
                                  if v.offer.capacity_left else ""), s["small"])])
             variants = Table(rows, colWidths=[24 * mm, 26 * mm, 22 * mm, 22 * mm, 12 * mm, 36 * mm])
             variants.setStyle(TableStyle([("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 7.5),

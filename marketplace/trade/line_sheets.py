@@ -79,7 +79,8 @@ def build_line_sheet(channel: Channel, language: str, collection: Collection | N
     offers = variant_offers(variant_ids, channel)
     names, variant_names = {}, {}
     if language != "fr":
-        names = {t.product_id: t for t in ProductTranslation.objects.filter(product__in=products, language_code=language)}
+        names = {t.product_id: t
+                 for t in ProductTranslation.objects.filter(product__in=products, language_code=language)}
         variant_names = dict(ProductVariantTranslation.objects.filter(product_variant_id__in=variant_ids,
                                                                       language_code=language)
                              .exclude(name="").values_list("product_variant_id", "name"))

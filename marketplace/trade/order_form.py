@@ -175,7 +175,8 @@ def parse_order_form(data: bytes, filename: str = "order-form.xlsx") -> ParsedFo
             parsed.problems.append(Problem(row, sku_header, "REQUIRED"))
             continue
         if sku.upper() in seen:
-            parsed.problems.append(Problem(row, sku_header, "DUPLICATE_SKU", {"value": sku, "other": seen[sku.upper()]}))
+            parsed.problems.append(Problem(row, sku_header, "DUPLICATE_SKU",
+                                           {"value": sku, "other": seen[sku.upper()]}))
             continue
         seen[sku.upper()] = row
         parsed.lines.append((row, sku, int(number.value)))

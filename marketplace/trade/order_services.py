@@ -210,7 +210,8 @@ def create_trade_order(account: TradeAccount, wanted: list[Wanted], *, terms: st
                         warehouse_id=warehouses.get(artisan_id)) for i, artisan_id in enumerate(artisans)])}
         materials = _materials({w.variant.product_id for w in wanted})
         lines = OrderLine.objects.bulk_create([OrderLine(
-            order=order, fulfillment=fulfillments[w.variant.product.artisan_id], artisan_id=w.variant.product.artisan_id,
+            order=order, fulfillment=fulfillments[w.variant.product.artisan_id],
+            artisan_id=w.variant.product.artisan_id,
             variant=w.variant, product_name=w.variant.product.name, variant_name=w.variant.name,
             product_sku=w.variant.sku or "", quantity=w.quantity, currency=channel.currency_code,
             unit_price_gross=w.unit_price, unit_price_net=w.unit_price, total_price_gross=w.unit_price * w.quantity,
@@ -283,7 +284,8 @@ def record_payment(user: Any, order_pk: int, kind: str, reference: str = "") -> 
             raise MutationError([FieldError("kind", "The deposit is already recorded.", "ALREADY_RECORDED")])
         amount, trade.deposit_received_at = trade.deposit_amount, now
         today = timezone.localdate()
-        for job in ProductionOrder.objects.filter(order_line__order=order, status=ProductionOrder.Status.AWAITING_DEPOSIT):
+        for job in ProductionOrder.objects.filter(order_line__order=order,
+                                                  status=ProductionOrder.Status.AWAITING_DEPOSIT):
             job.status, job.started, job.due = ProductionOrder.Status.IN_PRODUCTION, today, \
                 today + timedelta(weeks=job.lead_time_weeks)
             job.save(update_fields=["status", "started", "due"])

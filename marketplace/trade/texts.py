@@ -97,7 +97,8 @@ EMAILS = {
                "{company} accepted your quote: {quantity} × {product} at {price} {currency} each. Order #{number} "
                "is placed; production starts when the deposit is received.\n{url}"),
         "ar": ("معلم للمهنيين: قبل \u2068{company}\u2069 عرضكم، الطلب رقم {number}",
-               "قبل \u2068{company}\u2069 عرضكم: \u2068{quantity} × {product}\u2069 بثمن \u2068{price} {currency}\u2069 "
+               "قبل \u2068{company}\u2069 عرضكم: \u2068{quantity} × "
+               "{product}\u2069 بثمن \u2068{price} {currency}\u2069 "
                "للقطعة. تم تقديم الطلب رقم {number}؛ يبدأ الصنع عند استلام التسبيق.\n{url}"),
     },
     "order_placed": {

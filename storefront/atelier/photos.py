@@ -36,7 +36,8 @@ def upload_texts() -> dict[str, str]:
     """What atelier.js says while it sends a photo, in the page's language (data-text-* of the form)."""
     return {"kind": _("Choose what kind of piece it is: touch its picture."),
             "empty": _("%(file)s: %(why)s") % {"file": "%(file)s", "why": photo_problem("EMPTY_FILE")},
-            "preparing": _("Preparing the photo…"), "sending": _("Sending the photo: %(percent)s %%") % {"percent": "%(percent)s"},
+            "preparing": _("Preparing the photo…"),
+            "sending": _("Sending the photo: %(percent)s %%") % {"percent": "%(percent)s"},
             "improving": _("The photo is sent; it is being improved…"),
             "failed": _("The photo could not be sent: try again."),
             "network": _("No connection: the photo was not sent. Try again when the network is back.")}

@@ -67,5 +67,6 @@ def profile(request: HttpRequest) -> HttpResponse:
         if not errors:
             flash(request, _("Saved."))
             return HttpResponseRedirect(space_url(request, "profile/"))
-    return render(request, "atelier/profile.html", {"title": _("My profile"), "artisan": artisan or None, "values": values,
+    return render(request, "atelier/profile.html",
+                  {"title": _("My profile"), "artisan": artisan or None, "values": values,
                                                     "errors": errors, "kind": kind, "upload_texts": upload_texts()})

@@ -87,7 +87,8 @@ def _prices(request: HttpRequest, variant_id: str, variant: dict | None, options
     if result["errors"]:
         return field_errors(result["errors"], PRICE_FIELDS)
     for channel in follow:
-        back = _call(request, "marketplace/ProductVariantPriceFollowRule", {"id": variant_id, "channelId": channel["id"]},
+        back = _call(request, "marketplace/ProductVariantPriceFollowRule",
+                     {"id": variant_id, "channelId": channel["id"]},
                      "productVariantPriceFollowRule")
         if back["errors"]:
             return field_errors(back["errors"], {}, default=f"price-{channel['slug']}")

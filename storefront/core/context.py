@@ -48,7 +48,8 @@ def storefront(request: HttpRequest) -> dict[str, Any]:
         "market_label": market_label(market),
         "vat_included": market["kind"] in ("DOMESTIC", "TOURIST") and float(market["vatRate"]) > 0,
         "canonical": f"{base}{request.path}",
-        "language_links": [{"code": code, "name": name, "url": f"/{code}/{market['slug']}{rest}", "current": code == lang}
+        "language_links": [{"code": code, "name": name, "url": f"/{code}/{market['slug']}{rest}",
+                            "current": code == lang}
                            for code, name in settings.LANGUAGES],
         "market_links": [{"slug": m["slug"], "label": market_label(m), "url": f"/{lang}/{m['slug']}{rest}",
                           "current": m["slug"] == market["slug"]} for m in _safe_markets()],

@@ -16,7 +16,8 @@ LOCALE_DIR = STOREFRONT_DIR / "locale"
 
 def catalogs() -> list[Path]:
     """Every .po file: the project's (storefront/locale) and each app's own (storefront/<app>/locale)."""
-    return sorted([*LOCALE_DIR.glob("*/LC_MESSAGES/django.po"), *STOREFRONT_DIR.glob("*/locale/*/LC_MESSAGES/django.po")])
+    return sorted([*LOCALE_DIR.glob("*/LC_MESSAGES/django.po"),
+                   *STOREFRONT_DIR.glob("*/locale/*/LC_MESSAGES/django.po")])
 
 
 def compiled(po_path: Path) -> bytes:

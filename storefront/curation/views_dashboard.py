@@ -40,7 +40,8 @@ def _period(request: HttpRequest) -> tuple[dict[str, str], dict[str, Any], Error
         if days["since"]:
             variables["since"] = dt.datetime.combine(days["since"], dt.time.min, zone).isoformat()
         if days["until"]:
-            variables["until"] = dt.datetime.combine(days["until"] + dt.timedelta(days=1), dt.time.min, zone).isoformat()
+            variables["until"] = dt.datetime.combine(days["until"] + dt.timedelta(days=1), dt.time.min,
+                                                     zone).isoformat()
     return values, variables, errors
 
 

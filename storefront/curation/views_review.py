@@ -88,7 +88,8 @@ def _filters(request: HttpRequest) -> tuple[dict[str, str], dict[str, Any], Erro
             errors[key] = [_("Enter a date as YYYY-MM-DD, e.g. 2026-01-31.")]
             continue
         if day:
-            api_filter[name] = dt.datetime.combine(day + dt.timedelta(days=shift), dt.time.min, local_zone()).isoformat()
+            api_filter[name] = dt.datetime.combine(day + dt.timedelta(days=shift), dt.time.min,
+                                                   local_zone()).isoformat()
     return values, api_filter, errors
 
 

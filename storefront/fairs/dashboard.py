@@ -39,7 +39,8 @@ def charts(figures: dict[str, Any], rtl: bool) -> list[dict[str, Any]]:
             ("chart-fair-craft", _("Stand sales by craft (MAD)"), _("Top-level crafts."), figures["byCraft"]),
             ("chart-fair-region", _("Stand sales by region (MAD)"), _("The artisans' regions."), figures["byRegion"])):
         if groups:
-            out.append({"id": chart_id, "title": title, "svg": bar_chart(chart_id, title, desc, _bars(groups), rtl=rtl)})
+            out.append({"id": chart_id, "title": title,
+                        "svg": bar_chart(chart_id, title, desc, _bars(groups), rtl=rtl)})
     visits = [Point(_("During the fair"), float(figures["qrVisitsDuring"]), number(figures["qrVisitsDuring"]),
                     str(figures["qrVisitsDuring"])),
               Point(_("After the fair"), float(figures["qrVisitsAfter"]), number(figures["qrVisitsAfter"]),

@@ -72,12 +72,14 @@ def priced_lines(request: HttpRequest, cart: dict[str, dict]) -> list[dict]:
         product, variant = variants[variant_id]
         price = ((variant.get("pricing") or {}).get("price") or {}).get("gross")
         available = variant.get("quantityAvailable") or 0
-        total = {"amount": Decimal(str(price["amount"])) * line["quantity"], "currency": price["currency"]} if price else None
+        total = ({"amount": Decimal(str(price["amount"])) * line["quantity"], "currency": price["currency"]}
+                 if price else None)
         lines.append({"variant": variant, "product": product, "quantity": line["quantity"], "price": price,
                       "total": total, "available": available, "name": tr(product),
                       "choices": variant_choices(variant),
                       "problem": unavailable_message(variant) if available <= 0 else (
-                          _("Only %(count)s available") % {"count": available} if available < line["quantity"] else "")})
+                          _("Only %(count)s available") % {"count": available}
+                          if available < line["quantity"] else "")})
     return lines
 
 
@@ -85,7 +87,8 @@ def priced_lines(request: HttpRequest, cart: dict[str, dict]) -> list[dict]:
 def view_cart(request: HttpRequest) -> HttpResponse:
     lines = priced_lines(request, _cart(request))
     totals = [line["total"] for line in lines if line["total"]]
-    total = {"amount": sum((t["amount"] for t in totals), Decimal(0)), "currency": totals[0]["currency"]} if totals else None
+    total = ({"amount": sum((t["amount"] for t in totals), Decimal(0)), "currency": totals[0]["currency"]}
+             if totals else None)
     return render(request, "shop/cart.html", {"lines": lines, "total": total, "title": _("Cart")})
 
 

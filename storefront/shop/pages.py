@@ -34,7 +34,6 @@ def page(request: HttpRequest, slug: str) -> HttpResponse:
     found(_for_market(node, request.market) and in_page_language(node, "title"))
     return render(request, "shop/page.html", {
         "page": node, "title": in_page_language(node, "title"), "content": in_page_language(node, "content"),
-        "seo_description": seo_description({**node, "description": node.get("content"),
-                                            "translation": {**(node.get("translation") or {}),
-                                                            "description": (node.get("translation") or {}).get("content")}}),
+        "seo_description": seo_description({**node, "description": node.get("content"), "translation": {
+            **(node.get("translation") or {}), "description": (node.get("translation") or {}).get("content")}}),
     })

@@ -140,11 +140,13 @@ def _search(request: HttpRequest, params: QueryDict, raise_errors: bool = False)
 
 def _unknown_filters(params: QueryDict, data: dict, regions: list[dict]) -> list[str]:
     """The query string's filter values that name no craft, region, artisan or attribute value known."""
-    known = {"craft": {c["id"] for c in _nodes(data["categories"])}, "artisan": {a["id"] for a in _nodes(data["artisans"])},
+    known = {"craft": {c["id"] for c in _nodes(data["categories"])},
+             "artisan": {a["id"] for a in _nodes(data["artisans"])},
              "region": {r["code"] for r in regions}}
     facets = _facets(data.get("attributes"), _nodes(data["products"]), {})
     known.update({field: {slug for slug, _name in values} for field, values in facets.items()})
-    return [name for name, values in known.items() if params.get(name, "").strip() and params[name].strip() not in values]
+    return [name for name, values in known.items()
+            if params.get(name, "").strip() and params[name].strip() not in values]
 
 
 @require_GET

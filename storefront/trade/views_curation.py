@@ -37,11 +37,12 @@ def applications(request: HttpRequest) -> HttpResponse:
         account, action, name = request.POST.get("account", ""), request.POST.get("action", ""), \
             request.POST.get("name", "")
         if action == "approve":
-            result = call(request, "TradeAccountApprove", {"id": account, "trusted": request.POST.get("trusted") == "1"})[
-                "tradeAccountApprove"]
+            result = call(request, "TradeAccountApprove",
+                          {"id": account, "trusted": request.POST.get("trusted") == "1"})["tradeAccountApprove"]
             done = _("%(name)s is verified.") % {"name": name}
         elif action == "reject":
-            result = call(request, "TradeAccountReject", {"id": account, "reason": request.POST.get("reason") or "OTHER",
+            result = call(request, "TradeAccountReject",
+                          {"id": account, "reason": request.POST.get("reason") or "OTHER",
                                                           "note": request.POST.get("note", "").strip()})[
                 "tradeAccountReject"]
             done = _("%(name)s is rejected.") % {"name": name}

@@ -163,7 +163,8 @@ def test_variant_attributes_hs_codes_and_dimensions_reach_the_variants(write_csv
     assert held["CUS-BAB-42"]["hs"] == "640320" and held["CUS-BAB-42"]["pointure"] == ["42"]
 
 
-def test_a_photo_already_on_the_product_is_recorded_not_failed_on_every_run(write_csv, api_url, api, snapshot, tmp_path):
+def test_a_photo_already_on_the_product_is_recorded_not_failed_on_every_run(write_csv, api_url, api, snapshot,
+                                                                            tmp_path):
     """The API refuses a second copy of a photo (MEDIA_ALREADY_ASSIGNED): when the importer's own record of an
     upload is lost (its metadata cleared, or the photo added in the atelier), the photo is there: recorded."""
     from catalog_import.examples.make_examples import draw_photo
@@ -174,7 +175,8 @@ def test_a_photo_already_on_the_product_is_recorded_not_failed_on_every_run(writ
                      header=header)
     first = run_import(options(path, api_url))
     assert first.counts()["created"] == 1 and first.photos_uploaded == 1, first.summary()
-    product = api.execute("ImportExistingVariants", {"skus": ["PHA-1"]})["productVariants"]["edges"][0]["node"]["product"]
+    product = api.execute("ImportExistingVariants",
+                          {"skus": ["PHA-1"]})["productVariants"]["edges"][0]["node"]["product"]
     cleared = api.execute("ProductUpdate", {"id": product["id"], "input": {
         "metadata": [{"key": "importPhotos", "value": ""}]}})["productUpdate"]
     assert cleared["errors"] == []
@@ -190,7 +192,8 @@ def test_a_damaged_photo_is_an_error_on_its_row_and_a_fixed_file_is_uploaded_nex
                                                                                       snapshot, tmp_path):
     """A photo cut short (its header reads fine, its pixels don't decode) is refused on its row before anything
     is sent; nothing is recorded as uploaded, so the file sent again is imported by the next run. (A photo the
-    API's pipeline marks FAILED after the upload is reported on its row the same way: catalog_import/photo_upload.py.)"""
+    API's pipeline marks FAILED after the upload is reported on its row the same way:
+    catalog_import/photo_upload.py.)"""
     from photo_files import truncated_jpeg
 
     from catalog_import.examples.make_examples import draw_photo

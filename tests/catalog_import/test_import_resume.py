@@ -42,7 +42,8 @@ def on_server(api, prefix: str) -> int:
     skus = [f"{prefix}-{n:05d}" for n in range(COUNT)]
     found = 0
     for start in range(0, COUNT, 100):
-        found += len(api.execute("ImportExistingVariants", {"skus": skus[start:start + 100]})["productVariants"]["edges"])
+        found += len(api.execute("ImportExistingVariants",
+                                 {"skus": skus[start:start + 100]})["productVariants"]["edges"])
     return found
 
 
@@ -74,7 +75,8 @@ def test_a_stop_after_chunk_k_is_deterministic_and_resumes_to_the_same_catalog(t
     state_dir = tmp_path / "state"
     report = tmp_path / "interrupted.json"
     stopped = subprocess.run(command(interrupted, api_url, state_dir, "--stop-after-chunks", "3", "--report",
-                                     str(report), "--lang", "fr"), cwd=ROOT, capture_output=True, text=True, timeout=600)
+                                     str(report), "--lang", "fr"), cwd=ROOT, capture_output=True, text=True,
+                                     timeout=600)
     assert stopped.returncode == 130, stopped.stdout + stopped.stderr
     data = json.loads(report.read_text())
     # the summary counts what the server has: exactly three chunks, recorded, and nothing else started
@@ -107,7 +109,8 @@ def test_a_real_signal_whenever_it_arrives_leaves_a_run_that_resumes(tmp_path, a
     signalled = time.monotonic()
     stdout, stderr = process.communicate(timeout=300)
     # Reported, not asserted (the machine is shared): the requests in flight finish, then the run exits.
-    print(f"{signal.Signals(sig).name}: exit {process.returncode} {time.monotonic() - signalled:.2f} s after the signal")
+    print(f"{signal.Signals(sig).name}: exit {process.returncode} "
+          f"{time.monotonic() - signalled:.2f} s after the signal")
     if process.returncode == 0:  # it finished before the signal arrived: nothing to resume, and that is fine
         assert on_server(api, f"RS{tag}") == COUNT
         return

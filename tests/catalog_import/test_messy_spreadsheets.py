@@ -71,7 +71,8 @@ def test_the_cooperatives_workbook_reads_as_its_catalogue(tmp_path):
     assert rug.descriptions == {"fr": "Tapis noué main, laine de pays.", "ar": "زربية معقودة يدويا من صوف البلاد."}
     # only an Arabic name and a French description: the rule is in validation, not a failure on every run
     jar = found["MX-POT-1"][0]
-    assert (jar.name, jar.description, jar.translated_fields("ar")) == ("جرة من فخار آسفي", "Jarre en terre cuite émaillée.", {})
+    assert (jar.name, jar.description, jar.translated_fields("ar")) == ("جرة من فخار آسفي",
+                                                                        "Jarre en terre cuite émaillée.", {})
 
 
 @pytest.mark.parametrize(("encoding", "bom"), [("cp1256", False), ("utf-8", True), ("utf-8", False)],

@@ -99,7 +99,8 @@ def upload_of(case: dict) -> dict[str, Any]:
         buffer = BytesIO()
         Image.new("RGB", (64, 48), (170, 60, 40)).save(buffer, "JPEG")
         data = buffer.getvalue()
-    part = (upload["filename"], data) if upload["contentType"] is None else (upload["filename"], data, upload["contentType"])
+    part = ((upload["filename"], data) if upload["contentType"] is None
+            else (upload["filename"], data, upload["contentType"]))
     return {"0": part}
 
 

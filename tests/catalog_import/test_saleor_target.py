@@ -95,7 +95,8 @@ def test_saleor_import_end_to_end(tmp_path):
         assert first.counts() == {"created": 2, "updated": 0, "unchanged": 0, "failed": 1}
         assert "ligne 3, photos : La photo 'babouches.heic' a été refusée : image: Invalid file type." in \
                first.summary().splitlines()
-        uploads = [(r["content_type"], r["status"]) for r in standin.requests if r["operation"] == "ImportProductMediaCreate"]
+        uploads = [(r["content_type"], r["status"])
+                   for r in standin.requests if r["operation"] == "ImportProductMediaCreate"]
         assert sorted(uploads) == [("image/heic", 200), ("image/jpeg", 200), ("image/png", 200)]
         now = held(standin)
         assert now["SAL-TAJ-1"]["variant"] == "Tajine de Safi émaillé" != EMPTY_NAME  # never Saleor's odd id
@@ -190,12 +191,15 @@ def test_standin_refuses_what_saleor_refuses(tmp_path):
         assert untyped["data"]["productMediaCreate"]["errors"] == [
             {"field": "image", "message": "Invalid file type.", "code": "INVALID"}]
         refused = requests.post(standin.url, json={"query": document("ProductVariantCreate"), "variables": {"input": {
-            "product": product, "sku": "X-2", "attributes": [], "channelListings": [{"channelId": maroc, "price": "1"}]}}},
+            "product": product, "sku": "X-2", "attributes": [],
+            "channelListings": [{"channelId": maroc, "price": "1"}]}}},
             headers={"Authorization": f"Bearer {client.token}"}, timeout=30)
         assert refused.status_code == 400 and "data" not in refused.json()
         assert "channelListings" in refused.json()["errors"][0]["message"]
-        negative = requests.post(standin.url, json={"query": document("ProductVariantChannelListingUpdate"), "variables": {
-            "id": created["results"][0]["product"]["variants"][0]["id"], "input": [{"channelId": maroc, "price": "-5"}]}},
+        negative = requests.post(standin.url, json={
+            "query": document("ProductVariantChannelListingUpdate"), "variables": {
+                "id": created["results"][0]["product"]["variants"][0]["id"],
+                "input": [{"channelId": maroc, "price": "-5"}]}},
             headers={"Authorization": f"Bearer {client.token}"}, timeout=30)
         assert negative.status_code == 400 and "PositiveDecimal" in negative.json()["errors"][0]["message"]
         anonymous = requests.post(standin.url, json={"query": document("ProductUpdate"), "variables": {

@@ -148,7 +148,8 @@ def test_skus_are_unique_and_well_formed():
 
 
 def test_seeds_are_unique():
-    seeds = [p["seed"] for p in data.PRODUCTS] + [a["seed"] for a in data.ARTISANS] + [c["seed"] for c in data.COLLECTIONS]
+    seeds = ([p["seed"] for p in data.PRODUCTS] + [a["seed"] for a in data.ARTISANS]
+             + [c["seed"] for c in data.COLLECTIONS])
     assert all(isinstance(s, int) for s in seeds)
     assert len(seeds) == len(set(seeds))
 
@@ -211,11 +212,11 @@ def test_attributes():
     for slug in ("largeur-cm", "longueur-cm", "hauteur-cm"):
         assert ATTRIBUTES[slug]["input_type"] == "NUMERIC" and ATTRIBUTES[slug]["unit"] == "CM"
     expected = {
-        "materiau": ("MULTISELECT", {"laine", "coton", "soie-de-cactus", "argile", "terre-cuite", "cuir-de-chevre", "argent",
-                                     "ambre", "corail", "bois-de-thuya", "bois-de-cedre", "laiton", "cuivre", "palmier-doum",
-                                     "osier", "emaux"}),
-        "technique": ("DROPDOWN", {"noue-main", "tisse-main", "tourne-main", "peint-main", "cisele", "emaille", "marqueterie",
-                                   "brode-main", "tresse", "repousse"}),
+        "materiau": ("MULTISELECT", {"laine", "coton", "soie-de-cactus", "argile", "terre-cuite", "cuir-de-chevre",
+                                     "argent", "ambre", "corail", "bois-de-thuya", "bois-de-cedre", "laiton",
+                                     "cuivre", "palmier-doum", "osier", "emaux"}),
+        "technique": ("DROPDOWN", {"noue-main", "tisse-main", "tourne-main", "peint-main", "cisele", "emaille",
+                                   "marqueterie", "brode-main", "tresse", "repousse"}),
         "region-origine": ("DROPDOWN", set(REGION_CODES)),
         "pointure": ("DROPDOWN", {str(n) for n in range(36, 46)}),
         "taille": ("DROPDOWN", {"s", "m", "l"}),
@@ -293,7 +294,8 @@ def test_geography_is_realistic():
     def regions_of(craft_child: str) -> set[str]:
         return {ARTISANS[p["artisan"]]["region"] for p in data.PRODUCTS if p["category"] == craft_child}
 
-    assert regions_of("tapis-berberes") <= {"fes-meknes", "beni-mellal-khenifra", "draa-tafilalet", "souss-massa", "oriental"}
+    assert regions_of("tapis-berberes") <= {"fes-meknes", "beni-mellal-khenifra", "draa-tafilalet", "souss-massa",
+                                            "oriental"}
     assert regions_of("poterie-safi") == {"marrakech-safi"}
     assert regions_of("zellige-panneaux") | regions_of("tables-zellige") == {"fes-meknes"}
     assert regions_of("thuya") == {"marrakech-safi"}
@@ -363,7 +365,8 @@ def test_variants():
             assert len(combos) == len(set(combos)), slug
     pointure_products = [p for p in data.PRODUCTS if p["product_type"] == "babouches"]
     assert pointure_products and all(len(p["variants"]) >= 5 for p in pointure_products)
-    multi_size = {p["product_type"] for p in data.PRODUCTS if len(p["variants"]) > 1 and p["product_type"] != "babouches"}
+    multi_size = {p["product_type"] for p in data.PRODUCTS
+                  if len(p["variants"]) > 1 and p["product_type"] != "babouches"}
     assert {"coussin", "sac"} <= multi_size
 
 

@@ -84,7 +84,8 @@ def test_every_product_is_drawn_in_its_colour_and_motif():
         chromatic = [c for c in colours if c not in ACHROMATIC]
         if not chromatic or render["kind"] not in BODY_COLOURED | BANDED:
             continue
-        layer, _ = render_cutout(render["kind"], product["seed"], 0, 96, tuple(render["palette"]), render.get("motif", ""))
+        layer, _ = render_cutout(render["kind"], product["seed"], 0, 96, tuple(render["palette"]),
+                                 render.get("motif", ""))
         rgba = np.asarray(layer)
         pixels = rgba[rgba[..., 3] > 250][:, :3]
         if render["kind"] in BODY_COLOURED:
@@ -96,7 +97,8 @@ def test_every_product_is_drawn_in_its_colour_and_motif():
         else:
             hues, n = _coloured_hues(pixels)
             for c in chromatic:
-                share = float((np.array([_hue_gap(h, _hue_of(c)) for h in hues]) <= HUE_TOLERANCE).sum()) / n if len(hues) else 0.0
+                share = (float((np.array([_hue_gap(h, _hue_of(c)) for h in hues]) <= HUE_TOLERANCE).sum()) / n
+                         if len(hues) else 0.0)
                 if share < 0.05:
                     failures.append((product["slug"], c, round(share, 3)))
     assert not failures, failures

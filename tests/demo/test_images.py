@@ -160,5 +160,6 @@ def test_phone_shot_seeds_vary() -> None:
     src = render_product("basket", 1, 0, 400)
     shots = {phone_shot(src, seed) for seed in range(3)}
     assert len(shots) == 3
-    orientations = {Image.open(io.BytesIO(phone_shot(src, seed))).getexif()[ExifTags.Base.Orientation] for seed in range(12)}
+    orientations = {Image.open(io.BytesIO(phone_shot(src, seed))).getexif()[ExifTags.Base.Orientation]
+                    for seed in range(12)}
     assert orientations == {3, 6, 8}

@@ -47,7 +47,8 @@ def babouches(api_server, committed_piece):
                                             name="Babouches d'essai en cuir safran",
                                             slug=f"babouches-essai-{uuid.uuid4().hex[:10]}")
         cm.ProductTranslation.objects.create(product=product, language_code="ar", name="بلغة تجريبية من الجلد الأصفر")
-        cm.ProductTranslation.objects.create(product=product, language_code="en", name="Trial babouches in saffron leather")
+        cm.ProductTranslation.objects.create(product=product, language_code="en",
+                                             name="Trial babouches in saffron leather")
         now = timezone.now()
         for channel in Channel.objects.all():
             cm.ProductChannelListing.objects.create(product=product, channel=channel, is_published=True,
@@ -164,7 +165,8 @@ def test_every_shop_page_fits_a_phone_and_speaks_the_buyers_language(phone_page,
     page.locator("#delivery button[type=submit]").click()
     page.wait_for_url(re.compile(rf"/{lang}/{market}/order/[0-9a-f-]+/"))
     size_shown(page, "order-line")
-    assert page.get_by_test_id("delivery-address").is_visible() and page.get_by_test_id("expected-delivery").is_visible()
+    assert (page.get_by_test_id("delivery-address").is_visible()
+            and page.get_by_test_id("expected-delivery").is_visible())
     assert page.get_by_test_id("parcel").count() >= 1
     check("confirmation")
     page.goto(f"/{lang}/{market}/account/password-reset/")
@@ -181,7 +183,8 @@ def test_every_shop_page_fits_a_phone_and_speaks_the_buyers_language(phone_page,
 JOURNEYS = [
     # market, the buyer's language, country, address, delivery (label pattern), payment
     ("maroc", "ar", "MA", {**BUYER, "city": "مراكش"}, None, "maalem.payments.cash-on-delivery"),
-    ("touristes", "en", "MA", {**RIAD, "city": "Marrakesh"}, re.compile("riad", re.I), "maalem.payments.cash-on-delivery"),
+    ("touristes", "en", "MA", {**RIAD, "city": "Marrakesh"}, re.compile("riad", re.I),
+     "maalem.payments.cash-on-delivery"),
     ("export", "fr", "FR", FR, None, "maalem.payments.bank-transfer"),
     ("export-usd", "en", "US", US, None, "maalem.payments.bank-transfer"),
 ]

@@ -14,7 +14,8 @@ def register(gql, doc, **fields):
 
 
 def sign_in(gql, doc, email, password):
-    return gql.data(doc("storefront/graphql/saleor/TokenCreate.graphql"), {"email": email, "password": password})["tokenCreate"]
+    return gql.data(doc("storefront/graphql/saleor/TokenCreate.graphql"),
+                    {"email": email, "password": password})["tokenCreate"]
 
 
 def test_register_sign_in_me_refresh_and_verify(gql, doc):
@@ -25,7 +26,8 @@ def test_register_sign_in_me_refresh_and_verify(gql, doc):
     gql.token = tokens["token"]
     me = gql.data(doc("storefront/graphql/marketplace/MeRoles.graphql"))["me"]
     assert me["email"] == "amina@example.ma" and me["languageCode"] == "AR" and me["roles"] == ["BUYER"]
-    refreshed = gql.data(doc("storefront/graphql/saleor/TokenRefresh.graphql"), {"refreshToken": tokens["refreshToken"]})
+    refreshed = gql.data(doc("storefront/graphql/saleor/TokenRefresh.graphql"),
+                         {"refreshToken": tokens["refreshToken"]})
     assert refreshed["tokenRefresh"]["token"]
     verified = gql.data(doc("storefront/graphql/saleor/TokenVerify.graphql"), {"token": tokens["token"]})["tokenVerify"]
     assert verified["isValid"] is True and verified["user"]["email"] == "amina@example.ma"

@@ -6,7 +6,8 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-LIST = "query($c: String, $f: Int, $l: Int, $a: String) { products(channel: $c, first: $f, last: $l, after: $a) { totalCount } }"
+LIST = ("query($c: String, $f: Int, $l: Int, $a: String) { "
+        "products(channel: $c, first: $f, last: $l, after: $a) { totalCount } }")
 
 
 def error_messages(result):
@@ -34,7 +35,8 @@ def test_bad_listing_arguments(gql, variables, expected):
     ('{ product(id: "Q2F0ZWdvcnk6MQ==", channel: "maroc") { id } }', "Expected: Product, received: Category."),
     ('{ product(slug: "x", channel: "maroc") { translation(languageCode: DE) { name } } }',
      "Value 'DE' does not exist in 'LanguageCodeEnum' enum"),
-    ('{ products(channel: "maroc", first: 1, filter: {regions: ["atlantis"]}) { totalCount } }', "Unknown region: atlantis"),
+    ('{ products(channel: "maroc", first: 1, filter: {regions: ["atlantis"]}) { totalCount } }',
+     "Unknown region: atlantis"),
     ('{ products(channel: "maroc", first: 1, sortBy: {field: RANK, direction: ASC}) { totalCount } }',
      "Sorting by RANK is valid only with a search."),
     ("{ products(channel: ", "Syntax Error"),

@@ -31,7 +31,8 @@ def test_filters_by_craft_region_material_artisan_price_and_stock(gql, doc):
 
     artisan = Artisan.objects.filter(products__isnull=False).first()
     by_region = products(gql, doc, filter={"regions": [artisan.region]})
-    assert slugs(by_region) == set(Product.objects.filter(artisan__region=artisan.region).values_list("slug", flat=True))
+    assert slugs(by_region) == set(Product.objects.filter(artisan__region=artisan.region)
+                                   .values_list("slug", flat=True))
     by_artisan = products(gql, doc, filter={"artisans": [to_global_id("Artisan", artisan.pk)]})
     assert slugs(by_artisan) == set(artisan.products.values_list("slug", flat=True))
 
@@ -39,7 +40,8 @@ def test_filters_by_craft_region_material_artisan_price_and_stock(gql, doc):
     assert slugs(wool) == set(Product.objects.filter(attribute_values__value__slug="laine",
                                                      attribute_values__value__attribute__slug="materiau")
                               .values_list("slug", flat=True))
-    where_wool = products(gql, doc, filter={"attributes": [{"slug": "materiau", "value": {"slug": {"oneOf": ["laine"]}}}]})
+    where_wool = products(gql, doc,
+                          filter={"attributes": [{"slug": "materiau", "value": {"slug": {"oneOf": ["laine"]}}}]})
     assert slugs(where_wool) == slugs(wool)
 
     cheap = products(gql, doc, filter={"price": {"lte": 500}})
@@ -61,7 +63,8 @@ def test_filters_by_craft_region_material_artisan_price_and_stock(gql, doc):
     assert slugs(in_stock) == slugs(products(gql, doc)) & available and in_stock["totalCount"] <= total
 
     unique = Stock.objects.filter(quantity=1).select_related("product_variant__product").first()
-    Stock.objects.filter(product_variant__product=unique.product_variant.product).update(quantity_allocated=1, quantity=1)
+    Stock.objects.filter(product_variant__product=unique.product_variant.product).update(quantity_allocated=1,
+                                                                                         quantity=1)
     out = products(gql, doc, filter={"stockAvailability": "OUT_OF_STOCK"})
     assert unique.product_variant.product.slug in slugs(out)
 
@@ -116,7 +119,8 @@ def test_unpublished_future_and_hidden_listings(gql, doc):
     for hidden in (first, second):
         assert gql.data(detail, {"slug": hidden.slug, "channel": "maroc", "languageCode": "FR"})["product"] is None
     # Hidden from listings, still reachable by its address.
-    assert gql.data(detail, {"slug": third.slug, "channel": "maroc", "languageCode": "FR"})["product"]["slug"] == third.slug
+    assert gql.data(detail, {"slug": third.slug, "channel": "maroc",
+                             "languageCode": "FR"})["product"]["slug"] == third.slug
     # The other markets are untouched.
     assert first.slug in slugs(products(gql, doc, channel="export"))
 

@@ -96,7 +96,8 @@ def test_product_detail_has_attributes_variants_stock_media_and_translations(gql
     assert all(v["translation"]["name"] for v in material["values"])
     assert any(v["quantityAvailable"] == 1 for v in result["variants"])
     media = result["media"][0]
-    assert media["avif512"].endswith(".avif") and media["webp1024"].endswith(".webp") and media["jpeg512"].endswith(".jpg")
+    assert (media["avif512"].endswith(".avif") and media["webp1024"].endswith(".webp")
+            and media["jpeg512"].endswith(".jpg"))
     assert result["description"].startswith("{")  # EditorJS JSON, as Saleor
     english = gql.data(doc("storefront/graphql/saleor/ProductDetails.graphql"),
                        {"slug": product.slug, "channel": "touristes", "languageCode": "EN"})["product"]
@@ -107,7 +108,8 @@ def test_product_variant_by_sku_and_thumbnail_urls_are_served(gql, doc, client):
     from marketplace.catalog.models import ProductVariant
 
     variant = ProductVariant.objects.first()
-    data = gql.data(doc("storefront/graphql/saleor/ProductVariantBySku.graphql"), {"sku": variant.sku, "channel": "maroc"})
+    data = gql.data(doc("storefront/graphql/saleor/ProductVariantBySku.graphql"),
+                    {"sku": variant.sku, "channel": "maroc"})
     assert data["productVariant"]["sku"] == variant.sku
     assert data["productVariant"]["product"]["slug"] == variant.product.slug
     page = listing(gql, doc, first=1)
@@ -123,7 +125,8 @@ def test_categories_collections_channel_and_shop(gql, doc):
                           {"first": 20, "level": 0, "languageCode": "EN"})["categories"]
     assert categories["totalCount"] >= 8
     top = {e["node"]["slug"] for e in categories["edges"]}
-    assert {"tapis-textiles", "poterie-ceramique", "zellige", "cuir", "bijoux", "bois", "cuivre-luminaires", "vannerie"} <= top
+    assert {"tapis-textiles", "poterie-ceramique", "zellige", "cuir", "bijoux", "bois", "cuivre-luminaires",
+            "vannerie"} <= top
     assert all(e["node"]["children"]["edges"] for e in categories["edges"])
     rugs = gql.data(doc("storefront/graphql/saleor/CategoryProducts.graphql"),
                     {"slug": "tapis-textiles", "channel": "maroc", "first": 50, "languageCode": "FR"})["category"]

@@ -26,7 +26,7 @@ DOCUMENTS = [
     ('query Q($first: Int!) { categories(first: $first, level: 0) { edges { node { id ...C } } } '
      "shop { name languages { code } countries { code country } } } fragment C on Category { n: name slug level "
      "children(first: 3) { edges { node { name } } } }"),
-    ('query { channels { slug currencyCode } collections(first: 3, channel: "maroc") { edges { node { name '
+    ('query { markets { slug currencyCode } collections(first: 3, channel: "maroc") { edges { node { name '
      "products(first: 2) { edges { node { name } } } } } } }"),
     # Introspection: lists of non-null leaves.
     'query { __schema { queryType { name } types { name kind } } }',

@@ -58,7 +58,8 @@ def test_phone_shot_is_stripped_of_gps_and_served_in_every_format(client):
 def test_thumbnail_picks_the_nearest_derivative(gql):
     product = phone_shot_media().product
     query = """query($slug: String!) { product(slug: $slug, channel: "maroc") {
-        small: thumbnail(size: 100, format: AVIF) { url } big: thumbnail(size: 4000) { url } webp: thumbnail(size: 256, format: WEBP) { url } } }"""
+        small: thumbnail(size: 100, format: AVIF) { url } big: thumbnail(size: 4000) { url }
+        webp: thumbnail(size: 256, format: WEBP) { url } } }"""
     data = gql.data(query, {"slug": product.slug})["product"]
     assert data["small"]["url"].endswith("/256.avif")
     assert data["big"]["url"].endswith(".jpg")

@@ -21,7 +21,8 @@ def clone_products(count: int) -> None:
         source = sources[i % len(sources)]
         i += 1
         copy = cm.Product.objects.get(pk=source.pk)
-        copy.pk, copy.slug, copy.name, copy.default_variant = None, f"{source.slug}-copy-{i}", f"{source.name} {i}", None
+        copy.pk, copy.slug, copy.name, copy.default_variant = (None, f"{source.slug}-copy-{i}", f"{source.name} {i}",
+                                                               None)
         copy.save()
         for listing in cm.ProductChannelListing.objects.filter(product=source):
             listing.pk, listing.product = None, copy

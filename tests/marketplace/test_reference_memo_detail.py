@@ -72,9 +72,11 @@ def test_catalogue_edits_show_on_the_next_anonymous_product_page(api_server, com
     edit(api_server, token, "mutation($id: ID!, $attributes: [AttributeValueInput!]) { productUpdate(id: $id, "
                             "input: {attributes: $attributes}) { errors { field message } } }",
          {"id": to_global_id("Product", product.pk),
-          "attributes": [{"id": to_global_id("Attribute", attribute.pk), "dropdown": {"id": to_global_id("AttributeValue", value.pk)}}]})
+          "attributes": [{"id": to_global_id("Attribute", attribute.pk),
+                          "dropdown": {"id": to_global_id("AttributeValue", value.pk)}}]})
     edit(api_server, token, "mutation($c: ID!, $p: [ID!]!) { collectionAddProducts(collectionId: $c, products: $p) "
-                            "{ errors { field message } } }", {"c": collection["id"], "p": [to_global_id("Product", product.pk)]})
+                            "{ errors { field message } } }",
+         {"c": collection["id"], "p": [to_global_id("Product", product.pk)]})
     edit(api_server, token, "mutation($id: ID!, $w: ID!) { productVariantStocksUpdate(variantId: $id, stocks: "
                             "[{warehouse: $w, quantity: 4}]) { errors { field message } } }",
          {"id": variant_id, "w": to_global_id("Warehouse", product.artisan.warehouse.pk)})

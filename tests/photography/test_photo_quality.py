@@ -165,7 +165,8 @@ def _flawed_cutout(w=960, h=720, stray=3, torn=True):
     out = Image.new("RGB", (w, h), BACKGROUND_RGB)
     out.paste(src, (0, 0), Image.fromarray(m.astype(np.uint8) * 255))
     d = ImageDraw.Draw(out)
-    for (x, y), colour in zip([(0.08, 0.15), (0.8, 0.7), (0.1, 0.75)][:stray], [(100, 110, 150), (190, 30, 50), (170, 190, 70)], strict=False):
+    for (x, y), colour in zip([(0.08, 0.15), (0.8, 0.7), (0.1, 0.75)][:stray],
+                              [(100, 110, 150), (190, 30, 50), (170, 190, 70)], strict=False):
         d.rectangle((x * w, y * h, x * w + 0.1 * w, y * h + 0.08 * h), fill=colour)
     return src, out
 
@@ -177,7 +178,8 @@ def test_a_failed_cutout_scores_below_the_untouched_photo(stray, torn):
     assert after.overall < before.overall, (after.overall, before.overall)
     edge = after.check("edge_quality")
     assert not edge.passed
-    assert edge.advice and "espace autour" in edge.advice["fr"] and edge.advice["ar"] and "space around" in edge.advice["en"]
+    assert (edge.advice and "espace autour" in edge.advice["fr"] and edge.advice["ar"]
+            and "space around" in edge.advice["en"])
     if stray:
         clutter = after.check("background_clutter")
         assert clutter.before["stray_pieces"] == stray and not clutter.passed

@@ -30,7 +30,8 @@ from marketplace.photography import (
 from marketplace.photography.__main__ import main
 
 PACKAGE = Path(photography.__file__).parent
-CHECK_CODES = {"resolution", "sharpness", "exposure", "colour_cast", "background_clutter", "subject_fill", "edge_quality"}
+CHECK_CODES = {"resolution", "sharpness", "exposure", "colour_cast", "background_clutter", "subject_fill",
+               "edge_quality"}
 
 
 def test_public_names_and_constants():

@@ -136,7 +136,8 @@ def test_blurry_photo_is_flagged_with_advice():
     check = analyse_photo(jpeg(blurry)).check("sharpness")
     assert not check.passed
     assert check.advice == {
-        "fr": "La photo est floue : posez le téléphone sur un appui et touchez l'objet à l'écran pour faire la mise au point.",
+        "fr": "La photo est floue : posez le téléphone sur un appui et "
+              "touchez l'objet à l'écran pour faire la mise au point.",
         "ar": "الصورة غير واضحة: ضع الهاتف على سند ثابت والمس المنتج على الشاشة لضبط التركيز.",
         "en": "The photo is blurry: rest the phone on a support and tap the object on the screen to focus.",
     }

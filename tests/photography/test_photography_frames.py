@@ -39,7 +39,8 @@ def test_header_checks_answer_at_once():
     assert check_photo(small_jpeg()) == "JPEG"
     # A truncated JPEG has a sound header: only the pipeline's decode finds the damage.
     assert check_photo(truncated_jpeg()) == "JPEG"
-    for data, code in ((EMPTY, "EMPTY_FILE"), (png_bomb(), "TOO_MANY_PIXELS"), (b"%PDF-1.4" * 20, "UNSUPPORTED_FORMAT")):
+    for data, code in ((EMPTY, "EMPTY_FILE"), (png_bomb(), "TOO_MANY_PIXELS"),
+                       (b"%PDF-1.4" * 20, "UNSUPPORTED_FORMAT")):
         with pytest.raises(PhotoRejected) as caught:
             check_photo(data)
         assert caught.value.code == code

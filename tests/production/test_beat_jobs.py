@@ -32,8 +32,9 @@ def test_scheduled_payout_batches(gql, run, unique_piece, settings):
     before = task.delay().get()  # whatever the session's other tests left owed
 
     variant_id = to_global_id("ProductVariant", unique_piece.pk)
-    checkout = run("CheckoutCreate", {"input": {"channel": "maroc", "email": "buyer@example.ma",
-                                                "lines": [{"variantId": variant_id, "quantity": 1}]}})["checkoutCreate"]["checkout"]
+    checkout = run("CheckoutCreate", {"input": {
+        "channel": "maroc", "email": "buyer@example.ma",
+        "lines": [{"variantId": variant_id, "quantity": 1}]}})["checkoutCreate"]["checkout"]
     run("CheckoutShippingAddressUpdate", {"id": checkout["id"], "shippingAddress": MA})
     billed = run("CheckoutBillingAddressUpdate", {"id": checkout["id"], "billingAddress": MA})
     method = billed["checkoutBillingAddressUpdate"]["checkout"]["shippingMethods"][0]["id"]
@@ -45,8 +46,10 @@ def test_scheduled_payout_batches(gql, run, unique_piece, settings):
     gql.token = gql.data(LOGIN, {"e": ADMIN[0], "p": ADMIN[1]})["tokenCreate"]["token"]
     run("OrderMarkAsPaid", {"id": order["id"], "transactionReference": "COD-1"})
     artisan = unique_piece.product.artisan
-    gql.token = gql.data(LOGIN, {"e": f"{artisan.slug}@demo.maalem.ma", "p": DEMO_ARTISAN_PASSWORD})["tokenCreate"]["token"]
-    shipped = run("FulfillmentStageUpdate", {"id": order["fulfillments"][0]["id"], "input": {"stage": "SHIPPED", "trackingNumber": "AMANA-1"}},
+    gql.token = gql.data(LOGIN, {"e": f"{artisan.slug}@demo.maalem.ma",
+                                 "p": DEMO_ARTISAN_PASSWORD})["tokenCreate"]["token"]
+    shipped = run("FulfillmentStageUpdate",
+                  {"id": order["fulfillments"][0]["id"], "input": {"stage": "SHIPPED", "trackingNumber": "AMANA-1"}},
                   folder="marketplace")
     assert shipped["fulfillmentStageUpdate"]["errors"] == []
 

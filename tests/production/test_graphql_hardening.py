@@ -41,7 +41,7 @@ def test_the_cap_is_a_setting(gql, settings):
 
 
 def test_queries_are_not_counted_as_mutations(gql):
-    query = "{" + " ".join(f"c{n}: channels {{ slug }}" for n in range(6)) + "}"
+    query = "{" + " ".join(f"c{n}: markets {{ slug }}" for n in range(6)) + "}"
     assert "errors" not in gql(query)
 
 

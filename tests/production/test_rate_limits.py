@@ -12,13 +12,15 @@ from django.core import mail
 
 from demo.data import USERS
 
-LOGIN = "mutation($e: String!, $p: String!) { tokenCreate(email: $e, password: $p) { token errors { field code message } } }"
+LOGIN = ("mutation($e: String!, $p: String!) { "
+         "tokenCreate(email: $e, password: $p) { token errors { field code message } } }")
 REGISTER = """mutation($email: String!) { accountRegister(input: {email: $email, password: "Zellige-Fes-2026"}) {
   user { email } errors { field code message } } }"""
 RESET = """mutation($email: String!, $url: String!) { requestPasswordReset(email: $email, redirectUrl: $url) {
   errors { field code message } } }"""
 SET_PASSWORD = """mutation($email: String!, $token: String!, $password: String!) {
-  setPassword(email: $email, token: $token, password: $password) { token refreshToken user { email } errors { field code } } }"""
+  setPassword(email: $email, token: $token, password: $password) {
+    token refreshToken user { email } errors { field code } } }"""
 CREATE = """mutation($email: String) { checkoutCreate(input: {channel: "maroc", email: $email, lines: []}) {
   checkout { id } errors { field code message } } }"""
 ME = "{ me { email } }"
@@ -98,7 +100,8 @@ def test_account_register_is_limited_per_account(gql, limits):
     assert again["errors"][0]["code"] == "TOO_MANY_REQUESTS"
 
 
-def test_password_reset_mail_set_password_and_limit_per_account(gql, limits, settings, django_capture_on_commit_callbacks):
+def test_password_reset_mail_set_password_and_limit_per_account(gql, limits, settings,
+                                                                django_capture_on_commit_callbacks):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.CORS_ALLOWED_ORIGINS = [STOREFRONT]
     limits("password_reset", ip="50/h", account="2/h")
@@ -110,7 +113,8 @@ def test_password_reset_mail_set_password_and_limit_per_account(gql, limits, set
     assert bad["errors"][0] == {"field": "redirectUrl", "code": "INVALID", "message": bad["errors"][0]["message"]}
     assert not mail.outbox
     # An unknown address is answered the same way as a known one (no account enumeration), without mail.
-    assert gql.data(RESET, {"email": "nobody@example.ma", "url": f"{STOREFRONT}/fr/reset/"})["requestPasswordReset"] == {"errors": []}
+    assert gql.data(RESET, {"email": "nobody@example.ma",
+                            "url": f"{STOREFRONT}/fr/reset/"})["requestPasswordReset"] == {"errors": []}
     assert not mail.outbox
 
     assert gql.data(RESET, {"email": email, "url": f"{STOREFRONT}/fr/reset/"})["requestPasswordReset"] == {"errors": []}
@@ -142,7 +146,8 @@ def test_password_reset_is_limited_per_ip(gql, limits, settings):
     settings.CORS_ALLOWED_ORIGINS = [STOREFRONT]
     limits("password_reset", ip="2/h")
     for n in range(2):
-        assert gql.data(RESET, {"email": f"a{n}@example.ma", "url": STOREFRONT + "/"})["requestPasswordReset"]["errors"] == []
+        assert gql.data(RESET, {"email": f"a{n}@example.ma",
+                                "url": STOREFRONT + "/"})["requestPasswordReset"]["errors"] == []
     refused = gql.data(RESET, {"email": "a3@example.ma", "url": STOREFRONT + "/"})["requestPasswordReset"]
     assert refused["errors"][0]["code"] == "TOO_MANY_REQUESTS"
 

@@ -20,7 +20,7 @@ import django
 django.setup()
 import sentry_sdk
 from django.test import Client
-r = Client().post("/graphql/", data=json.dumps({"query": "{ channels { slug } }"}), content_type="application/json",
+r = Client().post("/graphql/", data=json.dumps({"query": "{ markets { slug } }"}), content_type="application/json",
                   HTTP_X_FORWARDED_PROTO="https")
 print(json.dumps({"status": r.status_code, "body": r.json(), "sentry": sentry_sdk.get_client().is_active()}))
 from marketplace.celery import app

@@ -52,7 +52,8 @@ def compose() -> dict:
 
 
 def test_the_reader_finds_variables_in_every_form():
-    sample = 'os.environ.get(\n    "SPLIT_LINE")\nos.environ["BRACKET"]\nos.environ["SET"] = "x"\nenv_bool("FLAG", True)'
+    sample = ('os.environ.get(\n    "SPLIT_LINE")\nos.environ["BRACKET"]\nos.environ["SET"] '
+              '= "x"\nenv_bool("FLAG", True)')
     names = {m.group(1) or m.group(2) for m in READ.finditer(sample)}
     assert names == {"SPLIT_LINE", "BRACKET", "FLAG"}
 

@@ -114,7 +114,8 @@ def test_the_storefront_forwards_its_request_id_and_the_buyers_address(py, produ
     server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        code = (CLIENT.split("out = {}")[0] + "r = Client().get('/fr/maroc/', HTTP_X_REQUEST_ID='trace-storefront-0001',"
+        code = (CLIENT.split("out = {}")[0] + "r = Client().get('/fr/maroc/', "
+                                              "HTTP_X_REQUEST_ID='trace-storefront-0001',"
                 " HTTP_X_FORWARDED_PROTO='https', HTTP_X_FORWARDED_FOR='203.0.113.7', REMOTE_ADDR='10.0.0.2')\n"
                 "print(r.headers['X-Request-ID'])")
         result = py(code, API_URL=f"http://127.0.0.1:{server.server_port}/graphql/",

@@ -122,7 +122,8 @@ def in_cluster(fault_cluster, stack) -> Any:
 
     def run(code: str) -> Any:
         env = {**os.environ, "DATABASE_URL": fault_cluster.url, "DJANGO_SETTINGS_MODULE": "marketplace.settings"}
-        prelude = f"import sys, json; sys.path.insert(0, {str(BENCH)!r}); import proof_stack; proof_stack.django_setup()\n"
+        prelude = (f"import sys, json; sys.path.insert(0, {str(BENCH)!r}); "
+                   f"import proof_stack; proof_stack.django_setup()\n")
         result = subprocess.run([stack.PYTHON, "-c", prelude + code], cwd=stack.ROOT, env=env, capture_output=True,
                                 text=True, timeout=120)
         assert result.returncode == 0, result.stderr[-3000:]

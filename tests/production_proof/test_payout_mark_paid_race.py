@@ -42,5 +42,6 @@ def test_marking_a_batch_paid_several_times_at_once_records_one_payment(fault_cl
             assert all(r["errors"][0]["message"] == "This batch is already paid." for r in results if r["errors"])
     stored = in_cluster("from marketplace.payouts.models import PayoutBatch\n"
                         "from marketplace.core.graphql.ids import from_global_id\n"
-                        f"print(json.dumps([PayoutBatch.objects.get(pk=from_global_id(g)[1]).status for g in {batches!r}]))")
+                        f"print(json.dumps([PayoutBatch.objects.get(pk=from_global_id(g)[1]).status "
+                        f"for g in {batches!r}]))")
     assert stored == ["PAID"] * ROUNDS

@@ -222,7 +222,8 @@ def mark_paid(api_server, document, order_token: str) -> None:
 
     url = f"{api_server.url}/graphql/"
     token = requests.post(url, json={"query": document("storefront/graphql/saleor/TokenCreate.graphql"), "variables": {
-        "email": "admin@demo.maalem.ma", "password": "demo-admin-2026"}}, timeout=30).json()["data"]["tokenCreate"]["token"]
+        "email": "admin@demo.maalem.ma", "password": "demo-admin-2026"}},
+        timeout=30).json()["data"]["tokenCreate"]["token"]
     result = requests.post(url, json={"query": document("storefront/graphql/saleor/OrderMarkAsPaid.graphql"),
                                       "variables": {"id": to_global_id("Order", order_token)}},
                            headers={"Authorization": f"Bearer {token}"}, timeout=30).json()
@@ -238,8 +239,9 @@ def order_block(shop, number: str) -> str:
 def test_orders_to_ship_with_customs_data_and_tracking(new_shop, artisans, committed_piece, api_server, doc):
     piece = committed_piece("1800")
     buy_for_export(new_shop(), piece)
-    order_token, order_number = in_thread(lambda: __import__("marketplace.orders.models", fromlist=["Order"])
-                                          .Order.objects.values_list("token", "number").get(lines__variant__product=piece))
+    order_token, order_number = in_thread(
+        lambda: __import__("marketplace.orders.models", fromlist=["Order"])
+        .Order.objects.values_list("token", "number").get(lines__variant__product=piece))
     other = new_shop()
     sign_in(other, *artisans["b_login"])
     assert f'id="order-{order_number}"' not in other.page("/fr/atelier/orders/")

@@ -245,7 +245,8 @@ def test_the_payout_statement_opens_through_the_session(new_shop, artisans, comm
             cursor.execute("SELECT nextval('orders_order_number_seq')")
             number = cursor.fetchone()[0]
         price = Decimal("900.00")
-        order = Order.objects.create(number=number, channel=Channel.objects.get(slug="maroc"), user_email="b@example.ma",
+        order = Order.objects.create(number=number, channel=Channel.objects.get(slug="maroc"),
+                                     user_email="b@example.ma",
                                      payment_method="COD", currency="MAD", subtotal_gross=price, subtotal_net=price,
                                      total_gross=price, total_net=price, total_charged=price)
         fulfillment = Fulfillment.objects.create(order=order, artisan=piece.artisan, fulfillment_order=1,

@@ -35,7 +35,8 @@ def returning_buyer(api_server):
 
         user = User.objects.create(email=email, first_name="Nadia", last_name="Alaoui",
                                    password=make_password("Zellige-Fes-2026"))
-        shipping = Address.objects.create(first_name="Nadia", last_name="Alaoui", street_address_1="7 Derb Sidi Bounafaa",
+        shipping = Address.objects.create(first_name="Nadia", last_name="Alaoui",
+                                          street_address_1="7 Derb Sidi Bounafaa",
                                           city="Marrakech", postal_code="40000", country="MA", phone="+212661000000")
         billing = Address.objects.create(first_name="Nadia", last_name="Alaoui", company_name="Dar Nadia SARL",
                                          street_address_1="90 avenue Hassan II", city="Rabat", postal_code="10000",
@@ -81,14 +82,16 @@ def test_a_workshop_pickup_order_shows_the_address_hours_and_the_parcels_trackin
     piece = committed_piece()
     add_and_start(shop, "en", "touristes", piece)
     riad = {"first_name": "Emma", "last_name": "Walker", "company_name": "Riad Dar Anika",
-            "street_address_1": "112 Derb Lamnabha", "city": "Marrakesh", "postal_code": "40000", "phone": "+212524389000"}
+            "street_address_1": "112 Derb Lamnabha", "city": "Marrakesh", "postal_code": "40000",
+            "phone": "+212524389000"}
     assert shop.post("/en/touristes/checkout/", {"step": "address", "country": "MA", "email": "emma@example.co.uk",
                                                  **riad}, form_page="/en/touristes/checkout/").status_code == 302
     page = shop.page("/en/touristes/checkout/")
     workshop = re.search(r'name="delivery" value="([^"]+)"[^>]*>\s*<label for="p-\d+">Pick up at the workshop: '
                          r'<bdi>Atelier', page).group(1)
     placed = shop.post("/en/touristes/checkout/", {"step": "pay", "delivery": workshop,
-                                                   "gateway": "maalem.payments.dev"}, form_page="/en/touristes/checkout/")
+                                                   "gateway": "maalem.payments.dev"},
+                                                   form_page="/en/touristes/checkout/")
     assert placed.status_code == 302
     html = unescape(shop.page(placed.headers["Location"]))
     assert "Thank you for your order" in html

@@ -23,7 +23,8 @@ def test_home_shows_collections_crafts_new_pieces_artisans_and_regions(shop):
 
     html = shop.page("/fr/maroc/")
     listed = Q(channel_listings__published_at__isnull=True) | Q(channel_listings__published_at__lte=timezone.now())
-    featured = list(Collection.objects.filter(listed, featured_rank__isnull=False, channel_listings__channel__slug="maroc",
+    featured = list(Collection.objects.filter(listed, featured_rank__isnull=False,
+                                              channel_listings__channel__slug="maroc",
                                               channel_listings__is_published=True)
                     .order_by("featured_rank").values_list("slug", flat=True))
     shown = re.findall(r'href="/fr/maroc/collection/([a-z0-9-]+)/"', html)
@@ -109,14 +110,16 @@ def test_search_filters_sorting_and_cursor_pages(shop):
 
     craft = Category.objects.get(slug="poterie-ceramique")
     html = shop.page(f"/fr/maroc/search/?craft={to_global_id('Category', craft.pk)}")
-    assert set(product_links(html)) == set(Product.objects.filter(category__parent=craft).values_list("slug", flat=True))
+    assert set(product_links(html)) == set(Product.objects.filter(category__parent=craft)
+                                           .values_list("slug", flat=True))
 
     artisan = Artisan.objects.filter(products__isnull=False).first()
     html = shop.page(f"/fr/maroc/search/?region={artisan.region}&artisan={to_global_id('Artisan', artisan.pk)}")
     assert set(product_links(html)) == set(artisan.products.values_list("slug", flat=True))
 
     wool = set(Product.objects.filter(attribute_values__value__slug="laine",
-                                      attribute_values__value__attribute__slug="materiau").values_list("slug", flat=True))
+                                      attribute_values__value__attribute__slug="materiau")
+               .values_list("slug", flat=True))
     html = shop.page("/fr/maroc/search/?material=laine&stock=1&sort=price-desc")
     assert set(product_links(html)) == wool
     assert '<option value="laine" selected>' in html

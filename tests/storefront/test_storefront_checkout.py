@@ -156,7 +156,8 @@ def test_card_payment_with_stripe_payment_element(shop, committed_piece, setting
         assert 'value="maalem.payments.stripe"' in page and "Card" in page
         delivery = re.search(r'name="delivery" value="([^"]+)"', page).group(1)
         card = shop.post("/en/export/checkout/", {"step": "pay", "delivery": delivery,
-                                                  "gateway": "maalem.payments.stripe"}, form_page="/en/export/checkout/")
+                                                  "gateway": "maalem.payments.stripe"},
+                                                  form_page="/en/export/checkout/")
         assert card.status_code == 200 and '<script src="https://js.stripe.com/v3/"' in card.text
         assert 'data-key="pk_test_maalem"' in card.text
         secret = re.search(r'data-secret="([^"]+)"', card.text).group(1)

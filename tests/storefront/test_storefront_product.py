@@ -64,7 +64,8 @@ def test_structured_data_and_sharing_tags(shop, unique_piece):
 def test_tourists_see_an_approximate_price_in_their_currency(shop, unique_piece):
     from marketplace.catalog.models import ProductVariantChannelListing
 
-    mad = ProductVariantChannelListing.objects.get(variant__product=unique_piece, channel__slug="touristes").price_amount
+    mad = ProductVariantChannelListing.objects.get(variant__product=unique_piece,
+                                                   channel__slug="touristes").price_amount
     html = shop.page(f"/en/touristes/p/{unique_piece.slug}/", headers={"Accept-Language": "en-US"})
     assert re.search(r"About US\$[\d,]+", html)
     approx = Decimal(re.search(r"About US\$([\d,]+)", html).group(1).replace(",", ""))

@@ -95,7 +95,8 @@ def test_cart_minimums_checkout_and_the_order_page(shop, traders):
     bad = shop.post("/en/trade/cart/add/", {"variant": variant, "quantity": "abc"}, form_page="/en/trade/catalogue/")
     assert bad.status_code == 302
     assert "Enter a whole number, 1 or more." in shop.page("/en/trade/catalogue/")
-    too_many = shop.post("/en/trade/cart/add/", {"variant": variant, "quantity": "16"}, form_page="/en/trade/catalogue/")
+    too_many = shop.post("/en/trade/cart/add/", {"variant": variant, "quantity": "16"},
+                         form_page="/en/trade/catalogue/")
     assert too_many.status_code == 302
     assert "More than the stock and what the artisan can make" in shop.page("/en/trade/catalogue/")
     shop.post("/en/trade/cart/add/", {"variant": variant, "quantity": "4"}, form_page="/en/trade/catalogue/")
@@ -157,7 +158,8 @@ def test_apply_then_a_curator_rejects_with_a_reason_read_in_arabic(shop, new_sho
                         form_page="/ar/trade/apply/")
     assert missing.status_code == 200 and 'id="err-company_name"' in missing.text and 'id="err-country"' in missing.text
     applied = shop.post("/ar/trade/apply/", {"email": email, "password": "Trade-buyer-2026",
-                                             "company_name": "Dubai Souk Gallery", "country": "AE", "tax_id": "100234567800003",
+                                             "company_name": "Dubai Souk Gallery", "country": "AE",
+                                             "tax_id": "100234567800003",
                                              "tax_id_kind": "BUSINESS_NUMBER", "shop_kind": "GALLERY",
                                              "website": "souk-gallery.example"}, form_page="/ar/trade/apply/")
     assert applied.status_code == 302 and applied.headers["Location"] == "/ar/trade/"
@@ -192,7 +194,8 @@ def test_the_artisans_trade_page_in_arabic(shop, traders):
     assert len(errors) == 1 and "0" in errors[0] and not re.search("[A-Za-z]", errors[0])  # in Arabic
     saved = shop.post(f"/ar/atelier/trade/variant/{variant}/", {
         "pack": "2", "capacity": "12", "weeks": "5", "channel": ["trade-eur", "trade-usd"], "price-trade-eur": "21,50",
-        "current-trade-eur": "23.00", "price-trade-usd": "", "current-trade-usd": "25.00"}, form_page="/ar/atelier/trade/")
+        "current-trade-eur": "23.00", "price-trade-usd": "", "current-trade-usd": "25.00"},
+        form_page="/ar/atelier/trade/")
     assert saved.status_code == 302
     html = shop.page("/ar/atelier/trade/")
     form = re.search(rf'<form[^>]+id="v-{re.escape(variant)}".*?</form>', html, re.S).group(0)

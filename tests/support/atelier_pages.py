@@ -73,7 +73,8 @@ def make_products(artisan, specs: list[tuple[str, str, str, str]], price_mad: st
         pks = []
         for i, (name, review, reason, step) in enumerate(specs):
             product = Product.objects.create(product_type=kind, artisan=artisan, name=name, review_status=review,
-                                             review_reason=reason, slug=f"atelier-test-{artisan.pk}-{i}-{uuid.uuid4().hex[:10]}",
+                                             review_reason=reason,
+                                             slug=f"atelier-test-{artisan.pk}-{i}-{uuid.uuid4().hex[:10]}",
                                              metadata={"atelierStep": step} if step else {})
             variant = ProductVariant.objects.create(product=product, is_one_of_a_kind=False)
             Stock.objects.create(warehouse=artisan.warehouse, product_variant=variant, quantity=3)

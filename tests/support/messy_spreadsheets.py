@@ -68,7 +68,8 @@ def write_csv(path: Path, sheet: Sheet, *, encoding: str = "cp1252", delimiter: 
     covered = set()
     for ref in sheet.merged:
         min_col, min_row, max_col, max_row = range_boundaries(ref)
-        covered |= {(r, c) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1)} - {(min_row, min_col)}
+        covered |= ({(r, c) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1)}
+                    - {(min_row, min_col)})
     width = max(len(row) for row in sheet.rows)
     lines = []
     for r, row in enumerate(sheet.rows, start=1):
@@ -101,7 +102,8 @@ def write_xlsx(path: Path, sheets: list[Sheet]) -> Path:
                 if isinstance(value, Formula):
                     cell.value = value.text
                     if value.cached is not None:
-                        cached.setdefault(f"xl/worksheets/sheet{index}.xml", {})[f"{get_column_letter(c)}{r}"] = value.cached
+                        cached.setdefault(f"xl/worksheets/sheet{index}.xml", {})[
+                            f"{get_column_letter(c)}{r}"] = value.cached
                 else:
                     cell.value = float(value) if isinstance(value, Decimal) else value
         for ref in sheet.merged:
@@ -149,12 +151,14 @@ def cooperative(tag: str, *, merged: bool = True, formulas_cached: bool = True) 
     rows: list[list[Any]] = [
         [TITLE],
         HEADERS,
-        [a, f"{tag}-TAP-1", f"{tag}-TAP-1", "Tapis Azilal « fleurs »", "زربية أزيلال", "Tapis noué main, laine de pays.",
+        [a, f"{tag}-TAP-1", f"{tag}-TAP-1", "Tapis Azilal « fleurs »", "زربية أزيلال",
+         "Tapis noué main, laine de pays.",
          "زربية معقودة يدويا من صوف البلاد.", rugs, "زربية معقودة",
          "matériau: laine; couleur: écru, rouge; longueur: 150 cm; largeur: 100", "", "1 200,00 DH", 111, 1, "oui", 9.5,
          "photos/tapis-1.jpg", "à vérifier"],
         [a, f"{tag}-TAP-2", f"{tag}-TAP-2", "Tapis Beni Ouarain", "", "Laine écrue, losanges noirs.", "",
-         None if merged else rugs, "tapis", "matériau: laine; couleur: noir", "", "1.200 DH", 111, 1, "نعم", 12, "", ""],
+         None if merged else rugs, "tapis", "matériau: laine; couleur: noir", "", "1.200 DH", 111, 1, "نعم", 12,
+         "", ""],
         [a, f"{tag}-KIL-1", f"{tag}-KIL-1", "Kilim Zemmour", "حنبل زمور", "", "", None if merged else rugs, "Kilim",
          "المادة: صوف؛ اللون: أحمر", "", "850dh", "", 2, "لا", 4, "", "pas encore en ligne"],
         [],
@@ -167,7 +171,8 @@ def cooperative(tag: str, *, merged: bool = True, formulas_cached: bool = True) 
          Formula("=ROUND(L10/10.8,0)", cached(65)), 4, "", "2,5", "", ""],
     ]
     sheet = Sheet("Produits", rows, ["A1:R1"] + (["H3:H5"] if merged else []))
-    notes = Sheet("Notes", [["Notes de la coopérative"], ["Prix en dirhams, TTC."], ["Photos dans le dossier photos/."]])
+    notes = Sheet("Notes",
+                  [["Notes de la coopérative"], ["Prix en dirhams, TTC."], ["Photos dans le dossier photos/."]])
     return [notes, sheet]
 
 
@@ -190,10 +195,10 @@ def expected(tag: str) -> dict[str, dict[str, Any]]:
         f"{tag}-KIL-1": {"category": "tapis-berberes", "type": "kilim", "published": False,
                          "names": {"fr": "Kilim Zemmour", "ar": "حنبل زمور"}, "price": Decimal("850"), "stock": 2,
                          "attributes": {"المادة": ["صوف"], "اللون": ["أحمر"]}},
-        f"{tag}-COU-S": {"category": "coussins-textiles", "type": "coussin", "published": True, "price": Decimal("1200"),
-                         "variant": {"taille": ["S"]}, "stock": 3},
-        f"{tag}-COU-L": {"category": "coussins-textiles", "type": "coussin", "published": True, "price": Decimal("1500"),
-                         "variant": {"taille": ["L"]}, "stock": 1},
+        f"{tag}-COU-S": {"category": "coussins-textiles", "type": "coussin", "published": True,
+                         "price": Decimal("1200"), "variant": {"taille": ["S"]}, "stock": 3},
+        f"{tag}-COU-L": {"category": "coussins-textiles", "type": "coussin", "published": True,
+                         "price": Decimal("1500"), "variant": {"taille": ["L"]}, "stock": 1},
         f"{tag}-POT-1": {"category": "poterie-safi", "type": "poterie", "published": True,
                          "names": {"ar": "جرة من فخار آسفي"}, "price": Decimal("700"), "export": Decimal("65"),
                          "stock": 4, "weight": Decimal("2.5")},

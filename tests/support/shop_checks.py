@@ -27,13 +27,16 @@ MEASURE = """() => {
   const outside = [...document.querySelectorAll('body *')].filter(el => {
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && (box.right > vw + 0.5 || box.left < -0.5);
-  }).slice(0, 5).map(el => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().left)}..${Math.round(el.getBoundingClientRect().right)}`);
+  }).slice(0, 5).map(el => `${el.tagName.toLowerCase()}.${el.className} ${
+    Math.round(el.getBoundingClientRect().left)}..${Math.round(el.getBoundingClientRect().right)}`);
   return {scroll: document.documentElement.scrollWidth, vw, outside};
 }"""
-BOX = "el => { const b = el.getBoundingClientRect(); return [b.left, b.right, b.width, document.documentElement.clientWidth]; }"
+BOX = ("el => { const b = el.getBoundingClientRect(); "
+       "return [b.left, b.right, b.width, document.documentElement.clientWidth]; }")
 TEXTS = """() => [document.body.innerText, document.title,
   (document.querySelector('meta[name=description]') || {}).content || '',
-  ...[...document.querySelectorAll('img[alt], [role=img][aria-label]')].map(el => el.getAttribute('alt') || el.getAttribute('aria-label'))
+  ...[...document.querySelectorAll('img[alt], [role=img][aria-label]')]
+    .map(el => el.getAttribute('alt') || el.getAttribute('aria-label'))
 ].join('\\n')"""
 
 

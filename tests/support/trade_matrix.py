@@ -20,22 +20,28 @@ C = T  # the retail API's doors, asked about the trade channel
 # operation: (document, outcome per role in ROLES order)
 TRADE_MATRIX: dict[str, tuple[str, ...]] = {
     # The trade channel through the retail API.
-    "products": (C + "TradeChannelProducts.graphql", "hidden", "hidden", "hidden", "ok", "hidden", "hidden", "ok", "ok"),
+    "products": (C + "TradeChannelProducts.graphql", "hidden", "hidden", "hidden", "ok", "hidden", "hidden", "ok",
+                 "ok"),
     "channel": (C + "TradeChannel.graphql", "hidden", "hidden", "hidden", "ok", "hidden", "hidden", "ok", "ok"),
-    "channels": (C + "Channels.graphql", "hidden", "hidden", "hidden", "ok", "hidden", "hidden", "ok", "ok"),
+    # `channels` is staff-only as on Saleor (an artisan's members read it, without the trade channel); visitors
+    # read the markets.
+    "channels": (C + "Channels.graphql", "denied", "denied", "denied", "denied", "hidden", "hidden", "ok", "ok"),
+    "markets": (C + "Markets.graphql", "hidden", "hidden", "hidden", "ok", "hidden", "hidden", "ok", "ok"),
     "priceSuggestions": (C + "TradePriceSuggestions.graphql",
                          "hidden", "hidden", "hidden", "ok", "hidden", "hidden", "ok", "ok"),
     "checkoutCreate": (C + "TradeCheckoutCreate.graphql",
                        "hidden", "hidden", "hidden", "hidden", "hidden", "hidden", "hidden", "hidden"),
     # Trade reads.
     "tradeAccount": (M + "TradeAccount.graphql", "none", "none", "ok", "ok", "none", "none", "none", "none"),
-    "tradeAccounts": (M + "TradeAccounts.graphql", "denied", "denied", "denied", "denied", "denied", "denied", "ok", "ok"),
+    "tradeAccounts": (M + "TradeAccounts.graphql", "denied", "denied", "denied", "denied", "denied", "denied", "ok",
+                      "ok"),
     "tradeProducts": (M + "TradeProducts.graphql", "hidden", "hidden", "hidden", "ok", "hidden", "hidden", "ok", "ok"),
     "tradeCart": (M + "TradeCart.graphql", "denied", "denied", "denied", "ok", "denied", "denied", "denied", "denied"),
     "tradeOrders": (M + "TradeOrders.graphql", "denied", "ok", "ok", "ok", "ok", "ok", "ok", "ok"),
     "tradeOrder": (M + "TradeOrder.graphql", "none", "none", "none", "ok", "none", "ok", "none", "ok"),
     "tradeQuotes": (M + "TradeQuotes.graphql", "denied", "ok", "ok", "ok", "ok", "ok", "ok", "ok"),
-    "tradeLineSheet": (M + "TradeLineSheet.graphql", "denied", "hidden", "hidden", "ok", "hidden", "hidden", "ok", "ok"),
+    "tradeLineSheet": (M + "TradeLineSheet.graphql", "denied", "hidden", "hidden", "ok", "hidden", "hidden", "ok",
+                       "ok"),
     "artisanTrade": (M + "ArtisanTrade.graphql", "denied", "denied", "denied", "denied", "denied", "ok", "ok", "ok"),
     # Buyers' mutations: verified trade accounts only (applying: anyone signed in who is not verified yet).
     "tradeAccountApply": (M + "TradeAccountApply.graphql", "denied", "ok", "ok", "refused", "ok", "ok", "ok", "ok"),
@@ -60,7 +66,8 @@ TRADE_MATRIX: dict[str, tuple[str, ...]] = {
                                 "denied", "denied", "denied", "denied", "denied", "ok", "ok", "ok"),
     "tradeVariantTermsUpdate": (M + "TradeVariantTermsUpdate.graphql",
                                 "denied", "denied", "denied", "denied", "denied", "ok", "ok", "ok"),
-    "tradeQuoteAnswer": (M + "TradeQuoteAnswer.graphql", "denied", "denied", "denied", "denied", "denied", "ok", "ok", "ok"),
+    "tradeQuoteAnswer": (M + "TradeQuoteAnswer.graphql", "denied", "denied", "denied", "denied", "denied", "ok", "ok",
+                         "ok"),
     # The ministry verifies accounts; the back office (MANAGE_ORDERS) records payments, not curators.
     "tradeAccountApprove": (M + "TradeAccountApprove.graphql",
                             "denied", "denied", "denied", "denied", "denied", "denied", "ok", "ok"),

@@ -75,7 +75,8 @@ class ArtisanLabel(graphene.ObjectType):
 
     @staticmethod
     def resolve_translation(root, info, language_code):
-        return dl.translation_loader(info, models.LabelTranslation, "label_id", _language(language_code), "label").load(root.pk)
+        return dl.translation_loader(info, models.LabelTranslation, "label_id", _language(language_code),
+                                     "label").load(root.pk)
 
 
 class ArtisanTranslation(graphene.ObjectType, TranslationFields):

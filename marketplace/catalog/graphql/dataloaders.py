@@ -226,7 +226,8 @@ def attributes_by_variant(info) -> BatchLoader:
     from marketplace.catalog.models import AssignedVariantAttributeValue
 
     def batch(keys: list) -> dict:
-        assigned = list(AssignedVariantAttributeValue.objects.filter(variant_id__in=keys).select_related("value__attribute"))
+        assigned = list(AssignedVariantAttributeValue.objects.filter(variant_id__in=keys)
+                        .select_related("value__attribute"))
         result: dict[int, list] = {}
         for variant_id, rows in group_by(assigned, lambda a: a.variant_id).items():
             grouped: dict[Any, list] = defaultdict(list)

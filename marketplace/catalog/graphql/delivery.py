@@ -25,6 +25,7 @@ def resolve_variant_shipping_methods(root, info, country_code, city=""):
         product=SimpleNamespace(weight_kg=product.weight_kg,
                                 product_type=dl.product_type_by_id(info).load(product.product_type_id)))
     # Without a city, every zone of the country counts: the page shows the range of what delivery costs.
-    destination = SimpleNamespace(country=getattr(country_code, "value", country_code), city=(city or "").strip() or None)
+    destination = SimpleNamespace(country=getattr(country_code, "value", country_code),
+                                  city=(city or "").strip() or None)
     return [method for method, _price in methods_for(channel, destination, chargeable_weight(weighed, 1),
                                                       rates[channel.pk])]

@@ -80,7 +80,8 @@ class ProductFilterInput(graphene.InputObjectType):
     is_visible_in_listing = graphene.Boolean()
     # Marketplace extensions
     artisans = graphene.List(graphene.NonNull(graphene.ID), description="Products of these artisans.")
-    regions = graphene.List(graphene.NonNull(graphene.String), description="Region codes of the artisans (e.g. fes-meknes).")
+    regions = graphene.List(graphene.NonNull(graphene.String),
+                            description="Region codes of the artisans (e.g. fes-meknes).")
 
 
 class ProductWhereInput(graphene.InputObjectType):
@@ -224,10 +225,12 @@ def apply_where(products: QuerySet, data: dict | None, channel: Any) -> QuerySet
         if data.get(key):
             value = data[key]
             rng = value.get("range") or {}
-            gte, lte = (value.get("eq"), value.get("eq")) if value.get("eq") is not None else (rng.get("gte"), rng.get("lte"))
+            gte, lte = ((value.get("eq"), value.get("eq")) if value.get("eq") is not None
+                        else (rng.get("gte"), rng.get("lte")))
             fn = selectors.filter_by_price if key == "price" else selectors.filter_by_minimal_price
             products = fn(products, channel, gte, lte)
-    products = apply_filter(products, {k: data.get(k) for k in ("attributes", "stock_availability", "is_available", "has_category")}, channel)
+    products = apply_filter(products, {k: data.get(k) for k in ("attributes", "stock_availability", "is_available",
+                                                                "has_category")}, channel)
     for sub in data.get("AND") or []:
         products = products.filter(pk__in=apply_where(base, sub, channel).values("pk"))
     if data.get("OR"):

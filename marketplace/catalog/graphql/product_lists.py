@@ -57,9 +57,11 @@ def product_connection(info, products: QuerySet, channel: Any, *, filter=None, w
     descending = bool(sort_by) and getattr(sort_by["direction"], "value", sort_by["direction"]) == "DESC"
     if sort_by and sort_by.get("attribute_id"):
         raise GraphQLError("Sorting by attribute is not supported; sort by a field.")
-    products, sort = selectors.sort_products(products, channel, field, descending, searching=searching, collection=collection)
+    products, sort = selectors.sort_products(products, channel, field, descending, searching=searching,
+                                             collection=collection)
     # The same filters give the same count until the catalog changes: counted once per catalog version.
-    count_key = count_scope and json.dumps([count_scope, channel.pk, filter, where, search], sort_keys=True, default=str)
+    count_key = count_scope and json.dumps([count_scope, channel.pk, filter, where, search], sort_keys=True,
+                                           default=str)
     page = paginate(products, sort=sort, connection_name="products",
                     count_memo=(count_key, info.context) if count_key else None, **page_args)
     return announce_products(info, page, channel)
@@ -86,5 +88,6 @@ def resolve_category_products(root, info, channel=None, **kwargs):
 def resolve_collection_products(root, info, **kwargs):
     ch = getattr(root, "_channel", None) or channel_for_request(info.context, kwargs.pop("channel", None))
     kwargs.pop("channel", None)
-    products = selectors.visible_products(ch, user_of(info), for_listing=True).filter(collection_products__collection=root)
+    products = selectors.visible_products(ch, user_of(info), for_listing=True).filter(
+        collection_products__collection=root)
     return product_connection(info, products, ch, collection=root, count_scope=f"collection:{root.pk}", **kwargs)

@@ -202,7 +202,8 @@ class ProductVariant(graphene.ObjectType):
         listing = dl.variant_listing(info, channel).load(root.pk)
         if listing is None or listing.price_amount is None:
             return None
-        price = TaxedMoney.of(listing.price_amount, net_of(listing.price_amount, channel.vat_rate), channel.currency_code)
+        price = TaxedMoney.of(listing.price_amount, net_of(listing.price_amount, channel.vat_rate),
+                              channel.currency_code)
         return {"on_sale": False, "discount": None, "price": price, "price_undiscounted": price}
 
     @staticmethod

@@ -192,7 +192,8 @@ class CatalogQueries(graphene.ObjectType):
         if id is not None:
             collection = collections.filter(pk=pk_from_global_id(id, "Collection")).first()
         elif slug is not None:
-            found = _slug_lookup(models.Collection, models.CollectionTranslation, "collection", slug, slug_language_code)
+            found = _slug_lookup(models.Collection, models.CollectionTranslation, "collection", slug,
+                                 slug_language_code)
             collection = collections.filter(pk=found.pk).first() if found else None
         else:
             raise GraphQLError("Provide one of: id, slug.")

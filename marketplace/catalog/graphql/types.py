@@ -260,11 +260,13 @@ class ProductType(graphene.ObjectType):
 
     @staticmethod
     def resolve_product_attributes(root, info):
-        return [link.attribute for link in root.attribute_products.select_related("attribute").order_by("sort_order", "pk")]
+        return [link.attribute
+                for link in root.attribute_products.select_related("attribute").order_by("sort_order", "pk")]
 
     @staticmethod
     def resolve_variant_attributes(root, info):
-        return [link.attribute for link in root.attribute_variants.select_related("attribute").order_by("sort_order", "pk")]
+        return [link.attribute
+                for link in root.attribute_variants.select_related("attribute").order_by("sort_order", "pk")]
 
     @staticmethod
     def resolve_usual_values(root, info):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import graphene
 
+from marketplace.channels.access import require_staff_reader
 from marketplace.channels.graphql.types import Channel, Market
 from marketplace.channels.models import Channel as ChannelModel
 from marketplace.channels.selectors import active_channels, can_see_channel
@@ -11,8 +12,8 @@ from marketplace.core.graphql.ids import pk_from_global_id
 class ChannelQueries(graphene.ObjectType):
     channel = graphene.Field(Channel, id=graphene.ID(), slug=graphene.String())
     channels = graphene.List(graphene.NonNull(Channel), description=(
-        "The active channels the caller may see (listed for anyone in Maalem, except trade channels: verified "
-        "trade accounts and staff); a channel's name, currency and default country are staff-only, as on Saleor."))
+        "List of all active channels. Requires one of the following permissions: AUTHENTICATED_APP, "
+        "AUTHENTICATED_STAFF_USER (staff, or an artisan's members), as on Saleor. Visitors read `markets`."))
     markets = graphene.NonNull(graphene.List(graphene.NonNull(Market)), description=(
         "Marketplace extension: the active markets the caller may see, with the facts a visitor needs (currency, "
         "countries, VAT, price rule); on `Channel` those are staff-only, as on Saleor."))
@@ -28,6 +29,7 @@ class ChannelQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_channels(root, info):
+        require_staff_reader(info)
         return active_channels(info.context.user)
 
     @staticmethod

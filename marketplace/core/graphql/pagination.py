@@ -99,15 +99,18 @@ def decode_cursor(cursor: str, size: int) -> list[Any]:
 def validate_page_arguments(first: int | None, last: int | None, connection_name: str) -> None:
     limit = settings.GRAPHQL_MAX_PAGE_SIZE
     if first is None and last is None:
-        raise GraphQLError(f"You must provide a `first` or `last` value to properly paginate the `{connection_name}` connection.")
+        raise GraphQLError(f"You must provide a `first` or `last` value to "
+                           f"properly paginate the `{connection_name}` connection.")
     if first is not None and last is not None:
-        raise GraphQLError(f"Passing both `first` and `last` to paginate the `{connection_name}` connection is not supported.")
+        raise GraphQLError(f"Passing both `first` and `last` to paginate the "
+                           f"`{connection_name}` connection is not supported.")
     for name, value in (("first", first), ("last", last)):
         if value is not None and value < 0:
             raise GraphQLError(f"Argument `{name}` on connection `{connection_name}` cannot be less than 0.")
         if value is not None and value > limit:
             raise GraphQLError(
-                f"Requesting {value} records on the `{connection_name}` connection exceeds the `{name}` limit of {limit} records."
+                f"Requesting {value} records on the `{connection_name}` "
+                f"connection exceeds the `{name}` limit of {limit} records."
             )
 
 

@@ -121,7 +121,8 @@ class Fair(graphene.ObjectType):
     commission_rate = graphene.Float(description="Curators only: the commission kept on stand sales (0-1).")
     stands = graphene.NonNull(graphene.List(graphene.NonNull(FairStand)))
     collection = graphene.Field("marketplace.catalog.graphql.collection_types.Collection", channel=graphene.String(),
-                                description="The fair's collection, as published in the channel (curators may omit it).")
+                                description="The fair's collection, as published "
+                                            "in the channel (curators may omit it).")
     figures = graphene.Field(FairFigures, description="Curators only: the ministry's figures of the fair.")
     labels_url = graphene.String(
         artisan=graphene.ID(required=True), storefront_url=graphene.String(required=True),

@@ -199,7 +199,8 @@ class OrderEvent(graphene.ObjectType):
     def resolve_message(root, info):
         p = root.parameters
         if "stage" in p:
-            return f"{p.get('artisan')}: {p['stage']}" + (f" ({p['tracking_number']})" if p.get("tracking_number") else "")
+            return f"{p.get('artisan')}: {p['stage']}" + (
+                f" ({p['tracking_number']})" if p.get("tracking_number") else "")
         return p.get("payment_method")
 
     @staticmethod

@@ -79,7 +79,8 @@ class PaymentGatewayInitialize(MaalemMutation):
                 configs.append({"id": gateway.id, "data": {"name": gateway.name, **dict(gateway.config)}, "errors": []})
         for missing in sorted(wanted - {g.id for g in available}):
             configs.append({"id": missing, "data": None,
-                            "errors": [{"field": "id", "message": "Not available for this checkout.", "code": "NOT_FOUND"}]})
+                            "errors": [{"field": "id", "message": "Not available for this checkout.",
+                                        "code": "NOT_FOUND"}]})
         return {"gateway_configs": configs}
 
 

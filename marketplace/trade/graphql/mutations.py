@@ -258,7 +258,8 @@ class TradeQuoteAccept(MaalemMutation):
         input = input or {}
         trade = quote_services.accept_quote(
             user_of(info), _quote_pk(id), shipping_address=input.get("shipping_address"),
-            shipping_method_id=_method_pk(input.get("shipping_method")), payment_terms=_value(input.get("payment_terms")))
+            shipping_method_id=_method_pk(input.get("shipping_method")),
+            payment_terms=_value(input.get("payment_terms")))
         return {"trade_order": trade, "trade_quote": trade.quote}
 
 
@@ -332,7 +333,8 @@ class TradeVariantTermsUpdate(MaalemMutation):
     def perform(cls, root, info, variant_id, input):
         data = dict(input)
         data["wholesale_prices"] = [dict(item) for item in data.get("wholesale_prices") or []]
-        terms = offer_services.update_variant_terms(user_of(info), pk_from_global_id(variant_id, "ProductVariant"), data)
+        terms = offer_services.update_variant_terms(user_of(info), pk_from_global_id(variant_id, "ProductVariant"),
+                                                    data)
         return {"pack_size": terms.pack_size, "lead_time_weeks": terms.lead_time_weeks,
                 "made_to_order_capacity": terms.made_to_order_capacity}
 

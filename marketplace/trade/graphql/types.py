@@ -343,8 +343,8 @@ class TradeCart(graphene.ObjectType):
     quantity = graphene.Int(required=True)
     reaches_minimums = graphene.Boolean(required=True)
     deposit_percent = graphene.Int(required=True, description="The deposit paid before production, in percent.")
-    shipping_quotes = graphene.NonNull(graphene.List(graphene.NonNull(TradeShippingQuote)), country_code=graphene.String(),
-                                       city=graphene.String(), description=(
+    shipping_quotes = graphene.NonNull(graphene.List(graphene.NonNull(TradeShippingQuote)),
+                                       country_code=graphene.String(), city=graphene.String(), description=(
         "Methods that carry the cartons to this country and city (else the shop's address), cheapest first."))
 
     @staticmethod

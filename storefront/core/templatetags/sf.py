@@ -142,7 +142,8 @@ def rich_text(value: Any) -> SafeString:
     for block in blocks:
         data = block.get("data") or {}
         if block.get("type") == "list":
-            parts.append(format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((i,) for i in data.get("items", [])))))
+            parts.append(format_html("<ul>{}</ul>",
+                                     format_html_join("", "<li>{}</li>", ((i,) for i in data.get("items", [])))))
         elif data.get("text"):
             parts.append(format_html("<p>{}</p>", _strip_tags(data["text"])))
     return mark_safe("".join(parts))

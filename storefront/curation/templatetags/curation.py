@@ -33,7 +33,8 @@ def number(value: Any, digits: int = 0) -> str:
     if value in (None, ""):
         return "—"
     quant = Decimal(1).scaleb(-int(digits))
-    return format_decimal(Decimal(str(value)).quantize(quant), format="#,##0" + ("." + "0" * int(digits) if digits else ""),
+    return format_decimal(Decimal(str(value)).quantize(quant),
+                          format="#,##0" + ("." + "0" * int(digits) if digits else ""),
                           locale=_locale())
 
 

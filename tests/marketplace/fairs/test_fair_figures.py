@@ -37,7 +37,8 @@ def _online_order(gql, doc, variant, channel, address, metadata):
         "shippingAddress": address, "billingAddress": address}})["checkoutCreate"]
     assert checkout["errors"] == [], checkout
     checkout = checkout["checkout"]
-    run("CheckoutDeliveryMethodUpdate", {"id": checkout["id"], "deliveryMethodId": checkout["shippingMethods"][0]["id"]})
+    run("CheckoutDeliveryMethodUpdate",
+        {"id": checkout["id"], "deliveryMethodId": checkout["shippingMethods"][0]["id"]})
     gateway = "maalem.payments.bank-transfer" if channel == "export" else "maalem.payments.cash-on-delivery"
     run("TransactionInitialize", {"id": checkout["id"], "paymentGateway": {"id": gateway}})
     order = run("CheckoutComplete", {"id": checkout["id"]})["checkoutComplete"]

@@ -33,7 +33,8 @@ class Side:
 
     @property
     def ids(self) -> dict[str, str]:
-        return {"artisan": to_global_id("Artisan", self.artisan.pk), "product": to_global_id("Product", self.product.pk),
+        return {"artisan": to_global_id("Artisan", self.artisan.pk),
+                "product": to_global_id("Product", self.product.pk),
                 "variant": to_global_id("ProductVariant", self.variant.pk),
                 "media": to_global_id("ProductMedia", self.media.pk),
                 "warehouse": to_global_id("Warehouse", self.warehouse.pk), **self.extra}

@@ -152,7 +152,8 @@ def test_bad_input_gives_field_errors_not_500(gql, doc, world, sign_in):
     channels = channel_ids()
     side = world["a"]
     sign_in("member_a_on_a", world)
-    blank = gql.data(doc(M + "ManagedProductCreate.graphql"), {"input": {"name": " ", "productType": product_type_id()}})
+    blank = gql.data(doc(M + "ManagedProductCreate.graphql"),
+                     {"input": {"name": " ", "productType": product_type_id()}})
     assert blank["productCreate"]["errors"] == [{"field": "name", "message": "This field cannot be blank.",
                                                  "code": "REQUIRED"}]
     other_wh = gql.data(doc(S + "ProductVariantStocksUpdate.graphql"), {

@@ -74,7 +74,8 @@ def test_malformed_multipart_requests_are_clear_errors(client, doc, world):
         "0": _file()})
     assert wrong_path.status_code == 400 and b"variables." in wrong_path.content
     literal = client.post("/graphql/", data=json.dumps({"query": 'mutation { productMediaCreate(input: '
-                                                                '{product: "x", image: "a.jpg"}) { errors { code } } }'}),
+                                                                '{product: "x", image: "a.jpg"}) '
+                                                                '{ errors { code } } }'}),
                           content_type="application/json")
     assert "multipart" in literal.json()["errors"][0]["message"]
 

@@ -93,7 +93,8 @@ MATRIX: dict[str, tuple[str, ...]] = {
     # anyone else holding the token (issue 13, Saleor's rules).
     "orderByToken": (S + "OrderByToken.graphql", "masked", "masked", "masked", "masked", "masked", "whole"),
     "payoutBatches": (T + "PayoutBatches.graphql", "denied", "denied", "denied", "denied", "denied", "ok"),
-    "fulfillmentStageUpdate": (M + "FulfillmentStageUpdate.graphql", "denied", "denied", "denied", "ok", "denied", "ok"),
+    "fulfillmentStageUpdate": (M + "FulfillmentStageUpdate.graphql", "denied", "denied", "denied", "ok", "denied",
+                               "ok"),
     "orderMarkAsPaid": (S + "OrderMarkAsPaid.graphql", "denied", "denied", "denied", "denied", "denied", "ok"),
     "transactionRequestAction": (S + "TransactionRequestRefund.graphql",
                                  "denied", "denied", "denied", "denied", "denied", "ok"),
@@ -115,7 +116,8 @@ PUBLIC_MUTATIONS = {
     "checkoutComplete", "paymentGatewayInitialize", "transactionInitialize", "transactionProcess",
     "fairVisitCreate",  # a landing from a fair's QR label: tests/marketplace/fairs/
 }
-MULTIPART_MUTATIONS = {"productMediaCreate", "artisanPhotoAdd"}  # uploads: tests/marketplace/management/test_media_upload.py
+# uploads: tests/marketplace/management/test_media_upload.py
+MULTIPART_MUTATIONS = {"productMediaCreate", "artisanPhotoAdd"}
 ROLES = ["anonymous", "buyer", "member_a_on_b", "member_a_on_a", "curator", "admin"]
 
 
@@ -270,7 +272,8 @@ def make_order(side: Any, *, stage: str = "PENDING", charged: bool = False, paym
         cursor.execute("SELECT nextval('orders_order_number_seq')")
         number = cursor.fetchone()[0]
     price = Decimal("400.00")
-    order = Order.objects.create(number=number, channel=Channel.objects.get(slug="maroc"), user_email="buyer@example.com",
+    order = Order.objects.create(number=number, channel=Channel.objects.get(slug="maroc"),
+                                 user_email="buyer@example.com",
                                  payment_method=payment_method, currency="MAD", subtotal_gross=price,
                                  subtotal_net=price, total_gross=price, total_net=price,
                                  total_charged=price if charged else Decimal("0"))

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 M = "storefront/graphql/marketplace/"
 MEDIA = """query($id: ID!) { product(id: $id, channel: "maroc") { media { id url beforeUrl } } }
 """
-MANAGED = """query($ids: [ID!]) { managedProducts(first: 1, ids: $ids) { edges { node { media { id beforeUrl } } } } }"""
+MANAGED = """query($ids: [ID!]) {
+  managedProducts(first: 1, ids: $ids) { edges { node { media { id beforeUrl } } } } }"""
 
 
 @pytest.fixture
@@ -101,7 +102,8 @@ def test_the_migration_moves_existing_public_copies(world):
 
     from marketplace.media.models import ProductMedia
 
-    public = default_storage.save(f"products/{world['a'].product.pk}/legacy/before.jpg", ContentFile(b"\xff\xd8\xffold"))
+    public = default_storage.save(f"products/{world['a'].product.pk}/legacy/before.jpg",
+                                  ContentFile(b"\xff\xd8\xffold"))
     media = ProductMedia.objects.create(product=world["a"].product, status="READY", sort_order=9,
                                         files={"master": "products/x/master.jpg", "before": public})
     migration = importlib.import_module("marketplace.media.migrations.0002_before_copies_private")

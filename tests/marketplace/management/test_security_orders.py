@@ -16,7 +16,8 @@ S = "storefront/graphql/saleor/"
 M = "storefront/graphql/marketplace/"
 BY_TOKEN = """query($t: UUID!) { orderByToken(token: $t) { number userEmail
   billingAddress { firstName lastName companyName streetAddress1 streetAddress2 city postalCode phone country { code } }
-  shippingAddress { firstName lastName streetAddress1 phone city } lines { productName } total { gross { amount } } } }"""
+  shippingAddress { firstName lastName streetAddress1 phone city } lines { productName }
+  total { gross { amount } } } }"""
 TOKEN_CREATE = "mutation($e: String!, $p: String!) { tokenCreate(email: $e, password: $p) { token errors { code } } }"
 
 

@@ -77,7 +77,8 @@ def selling(gql, doc, django_capture_on_commit_callbacks):
 
         def create(self, channel: str, variant_gid: str, email: str = "buyer@example.com", quantity: int = 1) -> dict:
             result = self.run("CheckoutCreate", {"input": {"channel": channel, "email": email,
-                                                           "lines": [{"variantId": variant_gid, "quantity": quantity}]}})
+                                                           "lines": [{"variantId": variant_gid,
+                                                                      "quantity": quantity}]}})
             assert result["checkoutCreate"]["errors"] == [], result
             return result["checkoutCreate"]["checkout"]
 

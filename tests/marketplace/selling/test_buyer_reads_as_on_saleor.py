@@ -35,7 +35,8 @@ def test_a_buyer_asking_for_a_channels_staff_fields_gets_saleors_permission_erro
     rug = helpers["make_rug"]()
     email = f"{who}-reads@example.ma"
     created = gql(CREATE, {"input": {"channel": "maroc", "email": email,
-                                     "lines": [{"variantId": helpers["gid"]("ProductVariant", rug.pk), "quantity": 1}]}})
+                                     "lines": [{"variantId": helpers["gid"]("ProductVariant", rug.pk),
+                                                "quantity": 1}]}})
     assert _denied(created) == [("checkoutCreate", "checkout", "channel", "currencyCode")]
     assert STAFF_ONLY in created["errors"][0]["message"]
     assert created["data"]["checkoutCreate"]["checkout"] is None
@@ -47,6 +48,8 @@ def test_a_buyer_asking_for_a_channels_staff_fields_gets_saleors_permission_erro
     assert gql.data('query { channel(slug: "export") { slug countries { code } } }')["channel"]["slug"] == "export"
     shop = gql(SHOP)
     assert _denied(shop) == [("shop", "channelCurrencies")] and shop["data"] is None
+    channels = gql("query { channels { slug } }")  # the list of channels is staff-only on Saleor
+    assert _denied(channels) == [("channels",)] and channels["data"]["channels"] is None
 
     markets = {m["slug"]: m["currencyCode"] for m in gql.data("query { markets { slug currencyCode } }")["markets"]}
     assert markets["maroc"] == "MAD" and markets["export"] == "EUR" and markets["export-usd"] == "USD"
@@ -58,6 +61,7 @@ def test_staff_and_an_artisans_members_read_a_channel_whole(gql, helpers):
         gql.token = None
         gql.token = helpers["login"](gql, *login)
         channel = gql.data(CHANNEL)["channel"]
+        assert "export" in {c["slug"] for c in gql.data("query { channels { slug } }")["channels"]}
         assert channel == {"slug": "export", "name": channel["name"], "isActive": True, "currencyCode": "EUR",
                            "defaultCountry": channel["defaultCountry"]} and channel["name"]
 

@@ -218,7 +218,8 @@ def test_only_the_artisans_members_or_staff_fulfil_and_see_their_part(doc, gql, 
     assert order["number"] not in [e["node"]["number"] for e in mine["artisanOrders"]["edges"]]
 
     gql.token = helpers["login"](gql, f"{rug.artisan.slug}@demo.maalem.ma", "demo-artisan-2026")
-    packed = selling.run("FulfillmentStageUpdate", {"id": fulfillment, "input": {"stage": "PACKED"}}, folder="marketplace")
+    packed = selling.run("FulfillmentStageUpdate", {"id": fulfillment, "input": {"stage": "PACKED"}},
+                         folder="marketplace")
     assert packed["fulfillmentStageUpdate"]["fulfillment"]["stage"] == "PACKED"
     no_tracking = selling.run("FulfillmentStageUpdate", {"id": fulfillment, "input": {"stage": "SHIPPED"}},
                               folder="marketplace")
@@ -226,7 +227,8 @@ def test_only_the_artisans_members_or_staff_fulfil_and_see_their_part(doc, gql, 
     shipped = selling.run("FulfillmentStageUpdate", {"id": fulfillment, "input": {
         "stage": "SHIPPED", "trackingNumber": "CTM-123"}}, folder="marketplace")["fulfillmentStageUpdate"]
     assert shipped["artisanOrder"]["status"] == "FULFILLED" and shipped["fulfillment"]["status"] == "FULFILLED"
-    back = selling.run("FulfillmentStageUpdate", {"id": fulfillment, "input": {"stage": "PACKED"}}, folder="marketplace")
+    back = selling.run("FulfillmentStageUpdate", {"id": fulfillment, "input": {"stage": "PACKED"}},
+                       folder="marketplace")
     assert back["fulfillmentStageUpdate"]["errors"][0]["code"] == "INVALID"
     listed = gql.data(doc("storefront/graphql/marketplace/ArtisanOrders.graphql"),
                       {"artisanId": helpers["gid"]("Artisan", rug.artisan.pk), "first": 5})
@@ -315,7 +317,8 @@ def test_an_order_from_two_artisans_has_two_fulfilments_and_its_status_follows_t
     first, second = Artisan.objects.filter(warehouse__isnull=False, members__isnull=False).distinct().order_by("pk")[:2]
     rugs = [helpers["make_rug"](artisan=first), helpers["make_rug"](artisan=second)]
     created = selling.run("CheckoutCreate", {"input": {
-        "channel": "maroc", "email": "duo@example.ma", "shippingAddress": helpers["MA"], "billingAddress": helpers["MA"],
+        "channel": "maroc", "email": "duo@example.ma", "shippingAddress": helpers["MA"],
+        "billingAddress": helpers["MA"],
         "lines": [{"variantId": helpers["gid"]("ProductVariant", r.pk), "quantity": 1} for r in rugs]}})
     checkout = created["checkoutCreate"]["checkout"]
     assert checkout["availableCollectionPoints"] == []  # domestic market: delivery only

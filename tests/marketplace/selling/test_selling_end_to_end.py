@@ -11,16 +11,19 @@ ADMIN = ("admin@demo.maalem.ma", "demo-admin-2026")
 
 def _to_delivery(selling, checkout, address, billing, method_kind=None, point=False):
     cid = checkout["id"]
-    r = selling.run("CheckoutShippingAddressUpdate", {"id": cid, "shippingAddress": address})["checkoutShippingAddressUpdate"]
+    r = selling.run("CheckoutShippingAddressUpdate",
+                    {"id": cid, "shippingAddress": address})["checkoutShippingAddressUpdate"]
     assert r["errors"] == [], r
-    r = selling.run("CheckoutBillingAddressUpdate", {"id": cid, "billingAddress": billing})["checkoutBillingAddressUpdate"]
+    r = selling.run("CheckoutBillingAddressUpdate",
+                    {"id": cid, "billingAddress": billing})["checkoutBillingAddressUpdate"]
     assert r["errors"] == []
     checkout = r["checkout"]
     if point:
         target = checkout["availableCollectionPoints"][0]["id"]
     else:
         target = next(m["id"] for m in checkout["shippingMethods"] if method_kind in m["name"])
-    r = selling.run("CheckoutDeliveryMethodUpdate", {"id": cid, "deliveryMethodId": target})["checkoutDeliveryMethodUpdate"]
+    r = selling.run("CheckoutDeliveryMethodUpdate",
+                    {"id": cid, "deliveryMethodId": target})["checkoutDeliveryMethodUpdate"]
     assert r["errors"] == [], r
     return r["checkout"]
 

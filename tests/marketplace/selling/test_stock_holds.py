@@ -34,7 +34,8 @@ def test_a_piece_in_a_checkout_says_until_when_and_no_cart_holds_more_than_the_s
     first = selling.create("maroc", variant)
     held = _variant(gql, variant)
     assert held["quantityAvailable"] == 0 and held["stockHold"]["reason"] == "CHECKOUT"
-    assert datetime.fromisoformat(held["stockHold"]["until"]) == datetime.fromisoformat(first["stockReservationExpires"])
+    assert (datetime.fromisoformat(held["stockHold"]["until"])
+            == datetime.fromisoformat(first["stockReservationExpires"]))
     refused = selling.run("CheckoutCreate", {"input": {"channel": "maroc", "lines": [
         {"variantId": variant, "quantity": 1}]}})["checkoutCreate"]
     assert refused["errors"][0]["code"] == "INSUFFICIENT_STOCK" and refused["checkout"] is None
@@ -54,7 +55,8 @@ def test_lowering_the_stock_below_what_carts_hold_cuts_the_newest_hold(gql, sell
 
     rug = helpers["make_rug"](quantity=2)
     variant = helpers["gid"]("ProductVariant", rug.pk)
-    older, newer = selling.create("maroc", variant, "older@example.ma"), selling.create("maroc", variant, "newer@example.ma")
+    older, newer = (selling.create("maroc", variant, "older@example.ma"),
+                    selling.create("maroc", variant, "newer@example.ma"))
     for checkout in (older, newer):
         _ready(selling, helpers, checkout, helpers["MA"], "maalem.payments.cash-on-delivery")
     gql.token = helpers["login"](gql, "admin@demo.maalem.ma", "demo-admin-2026")

@@ -58,7 +58,8 @@ def test_the_same_webhook_three_times_has_one_effect(gql, selling, stripe_checko
 def test_out_of_order_events_converge_on_the_payment_intent_state(gql, selling, stripe_checkout, stripe_standin,
                                                                     settings):
     intent_id = stripe_checkout["intent"]
-    stripe_standin.handle("POST", f"/v1/payment_intents/{intent_id}/confirm", {"payment_method": "pm_card_chargeDeclined"})
+    stripe_standin.handle("POST", f"/v1/payment_intents/{intent_id}/confirm",
+                          {"payment_method": "pm_card_chargeDeclined"})
     failed_snapshot = dict(stripe_standin.intents[intent_id])
     stripe_standin.handle("POST", f"/v1/payment_intents/{intent_id}/confirm", {"payment_method": "pm_card_visa"})
     # The success arrives first, the older failure afterwards: the checkout stays paid.

@@ -12,14 +12,15 @@ M = "storefront/graphql/marketplace/"
 
 pytestmark = pytest.mark.django_db
 
-PRODUCTS = 'query($c: String) { products(channel: $c, first: 5) { edges { node { name pricing { priceRange { start { gross { amount currency } } } } } } } }'
-CHANNELS = "{ channels { slug } }"
+PRODUCTS = ('query($c: String) { products(channel: $c, first: 5) { edges { node { name '
+            'pricing { priceRange { start { gross { amount currency } } } } } } } }')
+MARKETS = "{ markets { slug } }"
 CHANNEL = 'query($s: String) { channel(slug: $s) { slug } }'
 SUGGESTIONS = '{ priceSuggestions(amount: "400") { channel { slug } price { amount } } }'
 CHECKOUT = ('mutation($c: String!, $v: ID!) { checkoutCreate(input: {channel: $c, email: "x@example.com", '
             'lines: [{variantId: $v, quantity: 1}]}) { checkout { id } errors { field code } } }')
-LYON_SHOP = {"companyName": "Le Comptoir de Juliette", "country": "FR", "taxId": "FR 40 303 265 045", "taxIdKind": "VAT",
-             "website": "comptoir-juliette.example", "shopKind": "CONCEPT_STORE",
+LYON_SHOP = {"companyName": "Le Comptoir de Juliette", "country": "FR", "taxId": "FR 40 303 265 045",
+             "taxIdKind": "VAT", "website": "comptoir-juliette.example", "shopKind": "CONCEPT_STORE",
              "shopAddress": {"streetAddress1": "21 rue Auguste Comte", "city": "Lyon", "postalCode": "69002"}}
 
 
@@ -31,7 +32,7 @@ def sees_trade(gql, variant) -> dict[str, bool]:
     return {
         "products": not listing.get("errors"),
         "not_found": codes == {"NOT_FOUND"},
-        "channels": "trade-eur" in {c["slug"] for c in gql.data(CHANNELS)["channels"]},
+        "markets": "trade-eur" in {c["slug"] for c in gql.data(MARKETS)["markets"]},
         "channel": gql.data(CHANNEL, {"s": "trade-eur"})["channel"] is not None,
         "suggestions": "trade-eur" in {s["channel"]["slug"] for s in gql.data(SUGGESTIONS)["priceSuggestions"]},
         "checkout": not checkout["errors"],
@@ -47,7 +48,7 @@ def test_a_shop_applies_a_curator_verifies_and_only_then_it_sees_the_trade_chann
     for who in (None, user):
         login(who)
         seen = sees_trade(gql, variant)
-        assert seen == {"products": False, "not_found": True, "channels": False, "channel": False,
+        assert seen == {"products": False, "not_found": True, "markets": False, "channel": False,
                         "suggestions": False, "checkout": False}, (who, seen)
     applied = gql.data(doc(M + "TradeAccountApply.graphql"), {"input": LYON_SHOP})["tradeAccountApply"]
     assert applied["errors"] == [] and applied["tradeAccount"]["status"] == "PENDING"
@@ -66,7 +67,7 @@ def test_a_shop_applies_a_curator_verifies_and_only_then_it_sees_the_trade_chann
 
     login(user)
     seen = sees_trade(gql, variant)
-    assert seen["products"] and seen["channels"] and seen["channel"] and seen["suggestions"]
+    assert seen["products"] and seen["markets"] and seen["channel"] and seen["suggestions"]
     assert seen["checkout"] is False  # the retail checkout never sells at wholesale prices
     offer = gql.data(doc(M + "TradeProducts.graphql"), {"languageCode": "FR", "first": 100})
     found = [v for e in offer["tradeProducts"]["edges"] for v in e["node"]["variants"]

@@ -220,7 +220,8 @@ def test_deposit_starts_production_balance_before_shipping_and_the_ledger_takes_
 def in_production(gql, doc, variant) -> int:
     trade = gql.data(doc(M + "ArtisanTrade.graphql"), {"artisanId": to_global_id("Artisan", variant.product.artisan_id),
                                                        "languageCode": "FR"})["artisanTrade"]
-    return next(v["inProduction"] for p in trade["products"] for v in p["variants"] if v["variant"]["sku"] == variant.sku)
+    return next(v["inProduction"] for p in trade["products"] for v in p["variants"]
+                if v["variant"]["sku"] == variant.sku)
 
 
 def test_net_30_terms_are_for_trusted_accounts_and_ship_before_payment(gql, doc, login, two_artisans):
@@ -239,7 +240,8 @@ def test_net_30_terms_are_for_trusted_accounts_and_ship_before_payment(gql, doc,
     assert ProductionOrder.objects.get(order_line__order__number=trade["number"]).status == "IN_PRODUCTION"
     login(member_of(two_artisans["a"]))
     seen = gql.data(doc(M + "TradeOrder.graphql"), {"id": trade["id"], "languageCode": "FR"})["tradeOrder"]
-    ship = gql.data(doc(S + "FulfillmentStageUpdate.graphql"), {"id": seen["artisanOrders"][0]["fulfillment"]["id"], "input": {
+    ship = gql.data(doc(S + "FulfillmentStageUpdate.graphql"),
+                    {"id": seen["artisanOrders"][0]["fulfillment"]["id"], "input": {
         "stage": "SHIPPED", "trackingNumber": "CP987654321MA"}})["fulfillmentStageUpdate"]
     assert ship["errors"] == []
 

@@ -117,7 +117,7 @@ def outcome(result: dict, operation: str) -> str:
         assert codes <= {"PERMISSION_DENIED", "NOT_FOUND"}, errors
         return "denied" if codes == {"PERMISSION_DENIED"} else "hidden"
     value = result["data"][operation]
-    if operation == "channels":
+    if operation in ("channels", "markets"):
         return "ok" if "trade-eur" in {c["slug"] for c in value} else "hidden"
     if operation == "priceSuggestions":
         return "ok" if "trade-eur" in {s["channel"]["slug"] for s in value} else "hidden"

@@ -28,7 +28,8 @@ def test_wholesale_prices_follow_the_rule_unless_the_artisan_overrides_them(gql,
     prices = wholesale(gql, doc, variant)
     assert prices["trade-eur"]["price"] == {"amount": 23.0, "currency": "EUR"}  # 400 × 0.092 × 0.625
     assert prices["trade-usd"]["price"] == {"amount": 25.0, "currency": "USD"}  # 400 × 0.100 × 0.625
-    update = gql.data(doc(M + "TradeVariantTermsUpdate.graphql"), {"variantId": to_global_id("ProductVariant", variant.pk),
+    update = gql.data(doc(M + "TradeVariantTermsUpdate.graphql"),
+                      {"variantId": to_global_id("ProductVariant", variant.pk),
                       "input": {"wholesalePrices": [{"channel": "trade-eur", "price": "19.50"}], "packSize": 4}})
     assert update["tradeVariantTermsUpdate"]["errors"] == [] and update["tradeVariantTermsUpdate"]["packSize"] == 4
     prices = wholesale(gql, doc, variant)
@@ -55,7 +56,8 @@ def test_bad_trade_terms_get_field_errors(gql, doc, login, input, field):
     artisan = trade_artisans(1)[0]
     variant = make_piece(artisan)
     login(member_of(artisan))
-    result = gql.data(doc(M + "TradeVariantTermsUpdate.graphql"), {"variantId": to_global_id("ProductVariant", variant.pk),
+    result = gql.data(doc(M + "TradeVariantTermsUpdate.graphql"),
+                      {"variantId": to_global_id("ProductVariant", variant.pk),
                                                                     "input": input})["tradeVariantTermsUpdate"]
     assert [e["field"] for e in result["errors"]] == [field]
 

@@ -253,7 +253,8 @@ class Mutation:
             product = self.store.product(id)
             if product is None:
                 return {"product": None, "errors": [_error("id", _not_node(id), "NOT_FOUND")]}
-            unknown = [c["channelId"] for c in input.get("updateChannels") or [] if c["channelId"] not in self.store.channels]
+            unknown = [c["channelId"] for c in input.get("updateChannels") or []
+                       if c["channelId"] not in self.store.channels]
             if unknown:
                 return {"product": None, "errors": [_error("channelId", _not_in_list(unknown), "GRAPHQL_ERROR")]}
             for listing in input.get("updateChannels") or []:
@@ -266,7 +267,8 @@ class Mutation:
         with self.store.lock:
             product = self.store.product(input.get("product"))
             if product is None:
-                return {"productVariant": None, "errors": [_error("product", _not_node(input.get("product")), "NOT_FOUND")]}
+                return {"productVariant": None,
+                        "errors": [_error("product", _not_node(input.get("product")), "NOT_FOUND")]}
             if input.get("sku") and self.store.sku_owner(input["sku"]):
                 return {"productVariant": None,
                         "errors": [_error("sku", "Product variant with this Sku already exists.", "UNIQUE")]}

@@ -178,7 +178,8 @@ class Store:
             "category": dict(self.categories[product.category]) if product.category else None,
             "metadata": [{"key": k, "value": v} for k, v in sorted(product.metadata.items())],
             "attributes": self.attribute_rows(product_type["productAttributes"], product.attributes),
-            "channelListings": [{"channel": self.channel_node(c), "isPublished": p} for c, p in product.listings.items()],
+            "channelListings": [{"channel": self.channel_node(c), "isPublished": p}
+                                for c, p in product.listings.items()],
             "translation": translation,
             "media": [{"id": gid("ProductMedia", m)} for m in product.media],
             "variants": [self.variant_node(self.variants[v]) for v in product.variants],
