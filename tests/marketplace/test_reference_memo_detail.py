@@ -10,22 +10,13 @@ import threading
 from pathlib import Path
 
 import pytest
-import requests
+from committed import server_data as call
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
 DETAIL = (ROOT / "storefront/graphql/saleor/ProductDetails.graphql").read_text()
 ADMIN = ("admin@demo.maalem.ma", "demo-admin-2026")
-
-
-def call(server, query: str, variables: dict | None = None, token: str | None = None) -> dict:
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    response = requests.post(f"{server.url}/graphql/", json={"query": query, "variables": variables or {}},
-                             headers=headers, timeout=60)
-    payload = response.json()
-    assert response.status_code == 200 and not payload.get("errors"), payload
-    return payload["data"]
 
 
 def edit(server, token: str, query: str, variables: dict) -> None:
