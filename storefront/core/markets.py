@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -32,13 +31,11 @@ def market_by_slug(slug: str) -> dict[str, Any] | None:
     return next((m for m in markets() if m["slug"] == slug), None)
 
 
-def approximate_rates() -> dict[str, Decimal]:
-    """Exchange rates from MAD to the export currencies, from the channels' price rules (no margin)."""
-    rates: dict[str, Decimal] = {}
-    for m in markets():
-        if m["currencyCode"] != "MAD" and m.get("priceRule"):
-            rates.setdefault(m["currencyCode"], Decimal(str(m["priceRule"]["rate"])))
-    return rates
+def approximate_currencies() -> list[str]:
+    """The currencies a tourist may see an approximate price in: those of the markets whose prices derive
+    from MAD by a rule. The API converts (`indicativePriceRange`); the storefront only names them."""
+    derived = (m["currencyCode"] for m in markets() if m["currencyCode"] != "MAD" and m.get("priceRule"))
+    return list(dict.fromkeys(derived))
 
 
 def _accept_languages(request: HttpRequest) -> list[tuple[str, str]]:
@@ -99,10 +96,10 @@ def remembered(request: HttpRequest) -> tuple[str, str] | None:
 
 def visitor_currency(request: HttpRequest) -> str:
     """The currency a tourist wants the approximate price in (cookie, else guessed from the browser)."""
-    rates = approximate_rates()
+    currencies = approximate_currencies()
     chosen = request.COOKIES.get(CURRENCY_COOKIE, "")
-    if chosen in rates:
+    if chosen in currencies:
         return chosen
     region = next((r for _, r in _accept_languages(request) if r), "") or visitor_country(request)
     preferred = "USD" if region in DOLLAR_COUNTRIES else "EUR"
-    return preferred if preferred in rates else next(iter(rates), "")
+    return preferred if preferred in currencies else next(iter(currencies), "")

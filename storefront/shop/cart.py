@@ -1,8 +1,7 @@
-"""The cart: variant lines per market in the signed session cookie, priced by the API on every view."""
+"""The cart: variant lines per market in the signed session cookie, priced by the API on every view: line
+totals and the cart's total are the API's (`cartPricing`), never added up here."""
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -61,9 +60,10 @@ def _variants(request: HttpRequest, cart: dict[str, dict]) -> dict[str, tuple[di
     return {vid: (product, as_seen_by_buyer(variant, own)) for vid, (product, variant) in variants.items()}
 
 
-def priced_lines(request: HttpRequest, cart: dict[str, dict]) -> list[dict]:
+def priced_lines(request: HttpRequest, cart: dict[str, dict]) -> tuple[list[dict], dict | None]:
+    """The lines still sold in this market, each with the API's line total, and the API's total of them."""
     if not cart:
-        return []
+        return [], None
     variants = _variants(request, cart)
     lines = []
     for variant_id, line in cart.items():
@@ -72,23 +72,25 @@ def priced_lines(request: HttpRequest, cart: dict[str, dict]) -> list[dict]:
         product, variant = variants[variant_id]
         price = ((variant.get("pricing") or {}).get("price") or {}).get("gross")
         available = variant.get("quantityAvailable") or 0
-        total = ({"amount": Decimal(str(price["amount"])) * line["quantity"], "currency": price["currency"]}
-                 if price else None)
         lines.append({"variant": variant, "product": product, "quantity": line["quantity"], "price": price,
-                      "total": total, "available": available, "name": tr(product),
+                      "total": None, "available": available, "name": tr(product),
                       "choices": variant_choices(variant),
                       "problem": unavailable_message(variant) if available <= 0 else (
                           _("Only %(count)s available") % {"count": available}
                           if available < line["quantity"] else "")})
-    return lines
+    if not lines:
+        return [], None
+    pricing = api(request, "marketplace/CartPricing", {"lines": [
+        {"variantId": line["variant"]["id"], "quantity": line["quantity"]} for line in lines]},
+        cache_seconds=0)["cartPricing"]
+    for line, priced in zip(lines, pricing["lines"], strict=True):
+        line["total"] = (priced["totalPrice"] or {}).get("gross")
+    return lines, (pricing["subtotalPrice"] or {}).get("gross")
 
 
 @require_GET
 def view_cart(request: HttpRequest) -> HttpResponse:
-    lines = priced_lines(request, _cart(request))
-    totals = [line["total"] for line in lines if line["total"]]
-    total = ({"amount": sum((t["amount"] for t in totals), Decimal(0)), "currency": totals[0]["currency"]}
-             if totals else None)
+    lines, total = priced_lines(request, _cart(request))
     return render(request, "shop/cart.html", {"lines": lines, "total": total, "title": _("Cart")})
 
 

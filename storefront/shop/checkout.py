@@ -154,7 +154,7 @@ def checkout_page(request: HttpRequest) -> HttpResponse:
         "delivery_label": tr(checkout.get("deliveryMethod") or {}),
         "cities": _cities(request) if country == "MA" else [],
         "billing_choice": _billing_choice(profile, checkout),
-        "duties": duties_estimate(country, checkout) if request.market["kind"] == "EXPORT" else None,
+        "duties": duties_estimate(request, country, checkout) if request.market["kind"] == "EXPORT" else None,
     })
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from babel import Locale
@@ -63,13 +62,6 @@ def variants(node: dict) -> list[dict]:
     return rows
 
 
-def approximate(price: dict | None, currency: str) -> dict | None:
-    rates = mk.approximate_rates()
-    if not price or currency not in rates or price["currency"] != "MAD":
-        return None
-    return {"amount": (Decimal(str(price["amount"])) * rates[currency]).quantize(Decimal("1")), "currency": currency}
-
-
 def destination_country(request: HttpRequest) -> str:
     """Where the delivery estimate is for: the visitor's choice (?to=), else their country when the market
     serves it (export), else the market's default country (Morocco for the domestic and tourist markets)."""
@@ -126,8 +118,8 @@ def delivery(request: HttpRequest, rows: list[dict], buyable: list[dict], countr
             "choices": sorted(names.items(), key=lambda item: item[1])}
 
 
-def product_context(request: HttpRequest, node: dict) -> dict[str, Any]:
-    market = request.market
+def product_context(request: HttpRequest, node: dict, currency: str) -> dict[str, Any]:
+    """`currency`: the tourist's own, in which the API gave an indicative price (`indicativePriceRange`)."""
     rows = variants(node)
     if any((v.get("stockHold") or {}).get("reason") == "CHECKOUT" for v in rows if not v["in_stock"]):
         own = own_holds(request)  # the basket holding it may be this buyer's own
@@ -139,7 +131,6 @@ def product_context(request: HttpRequest, node: dict) -> dict[str, Any]:
     start = ((node.get("pricing") or {}).get("priceRange") or {}).get("start") or {}
     price = start.get("gross") or (rows[0]["price"] if rows else None)
     images = gallery(node)
-    currency = mk.visitor_currency(request) if market["kind"] == "TOURIST" else ""
     url = f"{site_url(request)}{request.path}"
     description = plain_text(tr(node, "description"))
     structured = {
@@ -161,8 +152,8 @@ def product_context(request: HttpRequest, node: dict) -> dict[str, Any]:
         "product": node, "title": tr(node), "images": images, "attributes": attributes(node), "variants": rows,
         "buyable": buyable, "unique": unique, "price": price, "held": next((v["held"] for v in rows if v["held"]), ""),
         "choice_legend": " · ".join(dict.fromkeys(c["name"] for v in rows for c in v["choices"])),
-        "approx": approximate(price, currency) if currency else None, "currency": currency,
-        "currencies": sorted(mk.approximate_rates()) if currency else [],
+        "approx": (((node.get("pricing") or {}).get("indicativePriceRange") or {}).get("start") or {}).get("gross"),
+        "currency": currency, "currencies": sorted(mk.approximate_currencies()) if currency else [],
         "artisan": node["artisan"], "structured": structured, "og_image": images[0]["large"] if images else "",
         "seo_description": seo_description(node),
         "story": (node["artisan"].get("translation") or {}).get("story") or node["artisan"].get("story") or "",

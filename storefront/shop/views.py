@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -154,9 +153,11 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
     landing = fair_landing(request, slug)  # a scanned fair label: counted, then the clean URL
     if landing is not None:
         return landing
-    data = api(request, "marketplace/ProductPage", {"slug": slug, "countryCode": destination_country(request)})
+    currency = mk.visitor_currency(request) if request.market["kind"] == "TOURIST" else ""
+    data = api(request, "marketplace/ProductPage", {"slug": slug, "countryCode": destination_country(request),
+                                                    "indicativeCurrency": currency})
     node = found(data["product"])
-    context = product_context(request, node)
+    context = product_context(request, node, currency)
     context["variant_missing"] = request.GET.get("choose") == "1"
     return render(request, "shop/product.html", context)
 
@@ -169,7 +170,7 @@ def set_currency(request: HttpRequest) -> HttpResponse:
     if not target.startswith("/") or target.startswith("//"):
         target = "/"
     response = HttpResponseRedirect(target)
-    if currency in mk.approximate_rates():
+    if currency in mk.approximate_currencies():
         response.set_cookie(mk.CURRENCY_COOKIE, currency, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
     return response
 
@@ -207,8 +208,3 @@ def _facets(attributes: dict | None, products: list[dict], form: dict) -> dict[s
         if form.get(field):
             facets[field].setdefault(form[field], form[field])
     return {field: sorted(values.items(), key=lambda kv: kv[1].lower()) for field, values in facets.items()}
-
-
-def approx(amount: Any, currency: str) -> Decimal | None:
-    rate = mk.approximate_rates().get(currency)
-    return (Decimal(str(amount)) * rate).quantize(Decimal("1")) if rate else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import graphene
@@ -11,6 +12,8 @@ from marketplace.catalog import models
 from marketplace.catalog.graphql import dataloaders as dl
 from marketplace.catalog.graphql.channel_context import _channel, with_channel  # noqa: F401 (re-exported)
 from marketplace.catalog.graphql.product_lists import product_list_args, resolve_category_products
+from marketplace.channels.selectors import indicative_rates
+from marketplace.channels.services import indicative_amount
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.loaders import loaders_for
 from marketplace.core.graphql.pagination import paginate
@@ -303,6 +306,34 @@ class ProductPricingInfo(graphene.ObjectType):
     display_gross_prices = graphene.Boolean(required=True)
     price_range = graphene.Field(TaxedMoneyRange)
     price_range_undiscounted = graphene.Field(TaxedMoneyRange)
+    indicative_price_range = graphene.Field(
+        TaxedMoneyRange, currency=graphene.String(required=True, description="A currency code, e.g. EUR."),
+        description=(
+            "Marketplace extension: the price range converted into `currency` for a visitor who counts in it, "
+            "at the rate of the public market whose prices derive from the dirham in that currency (its price "
+            "rule's rate, without margin or rounding step), rounded to a whole unit. An indication, not a price "
+            "anyone pays. Null when this channel's prices are not in MAD or no market converts MAD into "
+            "`currency`. (Saleor's `priceRangeLocalCurrency` always returns null.)"))
+
+    @staticmethod
+    def resolve_indicative_price_range(root: dict, info, currency: str) -> dict | None:
+        span = root.get("price_range")
+        if not span:
+            return None
+        rates = indicative_rates(info.context)
+        converted = {}
+        for end in ("start", "stop"):
+            gross, net = (_decimal(span[end][part]) for part in ("gross", "net"))
+            amounts = [indicative_amount(value, span[end]["currency"], currency, rates) for value in (gross, net)]
+            if None in amounts:
+                return None
+            converted[end] = TaxedMoney.of(amounts[0], amounts[1], currency)
+        return converted
+
+
+def _decimal(money: dict) -> Decimal:
+    """A Money's exact amount (its fractional units, not the float)."""
+    return Decimal(money["fractional_amount"]).scaleb(-money["fraction_digits"])
 
 
 class VariantPricingInfo(graphene.ObjectType):

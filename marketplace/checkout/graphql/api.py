@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import graphene
 
+from marketplace.checkout.graphql.cart_pricing import CartPricingQueries
 from marketplace.checkout.graphql.schema import CheckoutMutations, CheckoutQueries
 
 
-class Query(CheckoutQueries, graphene.ObjectType):
+class Query(CheckoutQueries, CartPricingQueries, graphene.ObjectType):
     pass
 
 

@@ -7,10 +7,11 @@ from datetime import timedelta
 import graphene
 from django.conf import settings
 
-from marketplace.accounts.graphql.address_types import Address
+from marketplace.accounts.graphql.address_types import Address, CountryCode
 from marketplace.catalog.graphql.product_types import ProductVariant
 from marketplace.catalog.graphql.types import with_channel
 from marketplace.channels.graphql.types import Channel
+from marketplace.checkout.graphql.import_vat import ImportVatEstimate, resolve_import_vat_estimate
 from marketplace.checkout.pricing import load_checkout_info
 from marketplace.core.graphql.ids import to_global_id
 from marketplace.core.graphql.types import (
@@ -143,6 +144,13 @@ class Checkout(graphene.ObjectType):
     authorize_status = graphene.Field(CheckoutAuthorizeStatusEnum, required=True)
     charge_status = graphene.Field(CheckoutChargeStatusEnum, required=True)
     weight = graphene.Field(Weight, description="Chargeable weight (marketplace extension).")
+    import_vat_estimate = graphene.Field(
+        ImportVatEstimate,
+        country_code=graphene.Argument(CountryCode, description="The destination; by default the shipping "
+                                                                "address's country."),
+        description=("Marketplace extension: the import VAT the destination country will likely charge on "
+                     "arrival (its standard rate on this checkout's total price). Null where no simple rule is "
+                     "known: only the EU countries, the United Kingdom, Switzerland and Norway have one."))
 
     @staticmethod
     def resolve_id(root, info):
@@ -242,3 +250,7 @@ class Checkout(graphene.ObjectType):
     @staticmethod
     def resolve_weight(root, info):
         return Weight.kg(load_checkout_info(root).weight_kg)
+
+    @staticmethod
+    def resolve_import_vat_estimate(root, info, country_code=None):
+        return resolve_import_vat_estimate(root, country_code)
