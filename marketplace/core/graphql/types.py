@@ -76,6 +76,11 @@ class TaxedAmounts:
     def __init__(self, gross: Decimal, net: Decimal, currency: str):
         self.currency, self._gross, self._net = currency, gross, net
 
+    def __getitem__(self, key: str) -> Any:  # read as the dict it replaces: amounts["gross"]["amount"]
+        if key not in ("currency", "gross", "net", "tax"):
+            raise KeyError(key)
+        return getattr(self, key)
+
     @property
     def gross(self) -> dict[str, Any]:
         return Money.of(self._gross, self.currency)
