@@ -93,8 +93,8 @@ def server_cpu(server: subprocess.Popen) -> float:
     return total
 
 
-def post(body: bytes) -> None:
-    request = urllib.request.Request(f"http://127.0.0.1:{PORT}/graphql/", data=body,
+def post(body: bytes, port: int = PORT) -> None:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql/", data=body,
                                      headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=30) as response:
         payload = response.read()
@@ -134,24 +134,31 @@ def side_by_side(bodies: dict[str, dict]) -> None:
     import side_by_side as sbs
 
     seconds = float(os.environ.get("BENCH_SECONDS", "5"))
-    server = sbs.start(PORT)
+    base = sbs.baseline()
+    servers = {"this": (sbs.start(PORT), PORT)}
     try:
+        if base:
+            servers["baseline"] = (sbs.start(PORT + 1, root=base), PORT + 1)
         for name, body in bodies.items():
             encoded = json.dumps(body).encode()
-            for _ in range(10):
-                post(encoded)  # warm the worker (parsed documents, connections, the row memo)
-            per_request = []
+            for _, port in servers.values():
+                for _ in range(10):
+                    post(encoded, port)  # warm the worker (parsed documents, connections, the row memo)
+            per_request: dict[str, list[float]] = {label: [] for label in servers}
             for _ in range(sbs.ROUNDS):
-                before, count, stop = sbs.server_cpu_ms(server), 0, time.perf_counter() + seconds
-                while time.perf_counter() < stop:
-                    post(encoded)
-                    count += 1
-                per_request.append((sbs.server_cpu_ms(server) - before) / count)
-            print(f"{name:<24} 1 worker x 4 threads, 1 client, {sbs.ROUNDS} rounds of {seconds:.0f} s: "
-                  f"CPU ms/req {sbs.summary(per_request)}", flush=True)
+                for label, (server, port) in servers.items():
+                    before, count, stop = sbs.server_cpu_ms(server), 0, time.perf_counter() + seconds
+                    while time.perf_counter() < stop:
+                        post(encoded, port)
+                        count += 1
+                    per_request[label].append((sbs.server_cpu_ms(server) - before) / count)
+            for label, values in per_request.items():
+                print(f"{name:<24} {label + ':':<10} 1 worker x 4 threads, 1 client, {sbs.ROUNDS} rounds of "
+                      f"{seconds:g} s: CPU ms/req {sbs.summary(values)}", flush=True)
+            if base:
+                print(f"{name:<24} {sbs.paired(per_request['this'], per_request['baseline'])}", flush=True)
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=20)
+        sbs.stop(*(server for server, _ in servers.values()))
 
 
 def main() -> None:

@@ -96,14 +96,14 @@ def remember(state: dict, step: str, data: dict) -> None:
         state["method"] = payload["checkout"]["shippingMethods"][0]["id"]
 
 
-def run_http(variant_ids: list[str], clock=None) -> dict[str, float]:
+def run_http(variant_ids: list[str], clock=None, port: int = PORT) -> dict[str, float]:
     """Milliseconds per step: wall time, or what `clock` reads (the server's CPU time, side by side)."""
     state: dict = {}
     times = {}
     clock = clock or (lambda: time.perf_counter() * 1000)
     for step, name, variables in calls(variant_ids):
         body = json.dumps({"query": DOCS[name], "variables": variables(state)}).encode()
-        request = urllib.request.Request(f"http://127.0.0.1:{PORT}/graphql/", data=body,
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql/", data=body,
                                          headers={"Content-Type": "application/json"})
         started = clock()
         with urllib.request.urlopen(request, timeout=30) as response:
@@ -151,18 +151,30 @@ def start_server() -> subprocess.Popen:
 def side_by_side(variant_ids: list[str]) -> None:
     import side_by_side as sbs
 
-    server = sbs.start(PORT)
+    base = sbs.baseline()
+    servers = {"this": (sbs.start(PORT), PORT)}
     try:
-        for _ in range(5):
-            run_http(variant_ids[:1])
-        rounds = [run_http(variant_ids[:1], clock=lambda: sbs.server_cpu_ms(server)) for _ in range(ROUNDS)]
+        if base:
+            servers["baseline"] = (sbs.start(PORT + 1, root=base), PORT + 1)
+        for _, port in servers.values():
+            for _ in range(5):
+                run_http(variant_ids[:1], port=port)
+        rounds: dict[str, list[dict[str, float]]] = {label: [] for label in servers}
+        for _ in range(ROUNDS):
+            for label, (server, port) in servers.items():
+                rounds[label].append(run_http(variant_ids[:1], clock=lambda s=server: sbs.server_cpu_ms(s), port=port))
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=20)
-    print(f"guest checkout, 1 line, {ROUNDS} rounds, 1 worker x 4 threads: server CPU ms")
-    for step in STEPS:
-        print(f"{step:<20}{sbs.summary([r[step] for r in rounds])}")
-    print(f"{'whole':<20}{sbs.summary([sum(r.values()) for r in rounds])}")
+        sbs.stop(*(server for server, _ in servers.values()))
+    for label, runs in rounds.items():
+        print(f"{label}: guest checkout, 1 line, {ROUNDS} rounds, 1 worker x 4 threads: server CPU ms")
+        for step in STEPS:
+            print(f"  {step:<20}{sbs.summary([r[step] for r in runs])}")
+        print(f"  {'whole':<20}{sbs.summary([sum(r.values()) for r in runs])}")
+    if base:
+        for step in [*STEPS, "whole"]:
+            this, baseline = ([sum(r.values()) if step == "whole" else r[step] for r in rounds[label]]
+                              for label in ("this", "baseline"))
+            print(f"{step:<22}{sbs.paired(this, baseline)}")
 
 
 def main() -> None:

@@ -1,5 +1,7 @@
 """Where a request's CPU goes: runs the side-by-side cases in-process (row memo on, response cache off) under
 cProfile after a warm-up, and prints the functions by own time and by cumulative time per request.
+PROFILE_CLOCK=cpu times with the process's CPU clock instead of the wall clock, so the time PostgreSQL spends
+answering (another process) is left out, as in the side-by-side figures.
 
     .venv/bin/python -m marketplace.core.embedded_db run-throwaway -- \\
         .venv/bin/python bench/profile_requests.py [detail] [listing] [checkout]
@@ -13,6 +15,7 @@ import json
 import os
 import pstats
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,6 +27,7 @@ os.environ.update({"DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789abcdef"
                    "ALLOWED_HOSTS": "testserver", "RATELIMIT_ENABLED": "0",
                    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"})
 REPEAT = int(os.environ.get("PROFILE_REPEAT", "200"))
+CPU_CLOCK = os.environ.get("PROFILE_CLOCK", "wall") == "cpu"
 
 
 def main() -> None:
@@ -83,7 +87,7 @@ def profile(case: str) -> None:
     print(f"--- {case}: {len(captured)} SQL queries warm ---")
     for query in captured:
         print("  ", query["sql"][:160])
-    profiler = cProfile.Profile()
+    profiler = cProfile.Profile(time.process_time) if CPU_CLOCK else cProfile.Profile()
     profiler.enable()
     for _ in range(repeat):
         once()

@@ -1,11 +1,16 @@
 """The side-by-side set-up of issue 18 (Maalem against Saleor 3.23): one gunicorn worker with four threads,
 the row memo on, the response cache off, and the server's CPU time read from /proc (the sum of the worker's
 threads' on-CPU nanoseconds in /proc/<pid>/task/*/schedstat, with the master), so the figure is CPU, not
-wall time, on a shared and loaded machine. Used by api_bench.py and checkout_bench.py with `--side-by-side`."""
+wall time, on a shared and loaded machine. Used by api_bench.py and checkout_bench.py with `--side-by-side`.
+
+BENCH_BASELINE=/path/to/another/tree (e.g. `git worktree add /tmp/base main`, same database and migrations)
+serves that tree's code too, on BENCH_PORT + 1, and the rounds alternate (this tree, the baseline, ...): each
+case prints both and the median of the paired ratios, which a machine whose speed drifts moves least."""
 
 from __future__ import annotations
 
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -17,14 +22,21 @@ ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = int(os.environ.get("BENCH_ROUNDS_SIDE_BY_SIDE", "5"))
 
 
-def start(port: int, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
+def baseline() -> Path | None:
+    tree = os.environ.get("BENCH_BASELINE")
+    if tree and not (Path(tree) / "marketplace" / "wsgi.py").exists():
+        raise RuntimeError(f"BENCH_BASELINE={tree} is not a tree of this project")
+    return Path(tree).resolve() if tree else None
+
+
+def start(port: int, extra_env: dict[str, str] | None = None, root: Path = ROOT) -> subprocess.Popen:
     env = {**os.environ, "CATALOG_CACHE_SECONDS": "0", "REFERENCE_CACHE_SECONDS": "30", "DJANGO_DEBUG": "0",
            "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789abcdef", "ALLOWED_HOSTS": "127.0.0.1",
            "SECURE_SSL_REDIRECT": "0", "LOG_LEVEL": "WARNING",
            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend", **(extra_env or {})}
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "marketplace.wsgi:application", "--bind",
                                f"127.0.0.1:{port}", "--workers", "1", "--threads", "4", "--log-level", "warning"],
-                              cwd=ROOT, env=env)
+                              cwd=root, env=env)
     for _ in range(150):
         if server.poll() is not None:  # e.g. the port is taken: never measure someone else's server
             raise RuntimeError(f"gunicorn exited ({server.returncode}); is port {port} free? set BENCH_PORT")
@@ -57,3 +69,15 @@ def server_cpu_ms(server: subprocess.Popen) -> float:
 
 def summary(values: list[float]) -> str:
     return f"min {min(values):.2f}  median {statistics.median(values):.2f}"
+
+
+def paired(this: list[float], base: list[float]) -> str:
+    ratio = statistics.median(a / b for a, b in zip(this, base, strict=True))
+    return f"this/baseline, median of the paired rounds: {ratio:.3f}"
+
+
+def stop(*servers: subprocess.Popen | None) -> None:
+    for server in servers:
+        if server is not None:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=20)

@@ -213,5 +213,5 @@ def _create_order(info: CheckoutInfo, payment_method: str, charged: Decimal, use
     if is_paid:
         events.append(OrderEvent(order=order, type="ORDER_FULLY_PAID", parameters={"amount": str(charged)}))
     OrderEvent.objects.bulk_create(events)
-    order._lines_cache = lines
+    order._lines_cache, order._fulfillments_cache = lines, fulfillments  # the answer reads them (orders' types)
     return order

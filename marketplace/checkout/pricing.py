@@ -110,13 +110,21 @@ class CheckoutInfo:
         return sum(li.line.quantity for li in self.lines)
 
 
+# Long texts, photo maps and the search index that no price, order line or checkout answer reads: decoding
+# them for every line of every step was a visible share of a checkout's CPU (read on demand if ever asked).
+LARGE_COLUMNS = ("variant__product__description", "variant__product__description_plaintext",
+                 "variant__product__search_document", "variant__product__search_vector",
+                 "variant__product__artisan__story", "variant__product__artisan__portrait",
+                 "variant__product__artisan__workshop_photos")
+
+
 def load_checkout_info(checkout: Checkout) -> CheckoutInfo:
     """Lines with variants, products, types and artisans (1 query) and their listings (1 query)."""
     cached = getattr(checkout, "_info", None)
     if cached is not None:
         return cached
     lines = list(checkout.lines.select_related("variant__product__product_type", "variant__product__artisan")
-                 .order_by("created", "pk"))
+                 .defer(*LARGE_COLUMNS).order_by("created", "pk"))
     now = timezone.now()
     published = ProductChannelListing.objects.filter(
         product_id=OuterRef("variant__product_id"), channel_id=checkout.channel_id, is_published=True

@@ -244,6 +244,9 @@ def update_address(checkout: Checkout, kind: str, data: dict, *, save: bool = Fa
 def set_delivery_method(checkout: Checkout, *, shipping_method_id: int | None = None,
                         warehouse_id: int | None = None) -> None:
     info = load_checkout_info(checkout)
+    # Choosing a carrier for the same address keeps the lines, prices and methods already read (the answer
+    # reuses them); a pick-up point, or leaving one, changes the destination: everything is read again.
+    same_destination = shipping_method_id is not None and checkout.collection_point_id is None
     if not info.is_shipping_required:
         raise MutationError([FieldError("delivery_method_id", "This checkout doesn't need shipping",
                                         "SHIPPING_NOT_REQUIRED")])
@@ -265,7 +268,10 @@ def set_delivery_method(checkout: Checkout, *, shipping_method_id: int | None = 
         checkout.collection_point, checkout.shipping_method = point, None
         checkout.shipping_address = point.address
     checkout.save(update_fields=["shipping_method", "collection_point", "shipping_address", "updated_at"])
-    forget_info(checkout)
+    if same_destination:
+        info.__dict__.pop("selected_method", None)
+    else:
+        forget_info(checkout)
 
 
 def require_hotel_name(checkout: Checkout, method: ShippingMethod) -> None:

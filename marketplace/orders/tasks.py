@@ -8,7 +8,10 @@ def send_order_confirmation_task(order_id: int) -> None:
     from marketplace.orders import emails
     from marketplace.orders.models import Order
 
-    emails.send_confirmation(Order.objects.get(pk=order_id))
+    # What the confirmation reads (addresses, the method's delivery window, the lines) in two queries.
+    emails.send_confirmation(Order.objects.select_related("shipping_address", "shipping_method",
+                                                          "collection_point__address")
+                             .prefetch_related("lines").get(pk=order_id))
 
 
 @app.task(name="orders.send_order_shipped")

@@ -52,8 +52,8 @@ def zone_covers(zone: ShippingZone, country: str, city: str | None, other_zone_c
 
 
 def channel_rates(channel: Channel) -> list[ShippingMethodChannelListing]:
-    return list(ShippingMethodChannelListing.objects.filter(channel=channel)
-                .select_related("shipping_method__zone").prefetch_related("shipping_method__zone__channels"))
+    # The zones' own channels are not read: the listing's channel is what puts a method in a market.
+    return list(ShippingMethodChannelListing.objects.filter(channel=channel).select_related("shipping_method__zone"))
 
 
 def methods_for(channel: Channel, address: Address | None, weight_kg: Decimal,

@@ -5,7 +5,7 @@ listing at once. Through a real server (the memo is bypassed inside a test's tra
 from __future__ import annotations
 
 import pytest
-import requests
+from committed import server_data as call
 
 pytestmark = pytest.mark.django_db
 
@@ -22,15 +22,6 @@ TRANSLATE = """mutation Name($id: ID!, $name: String!) {
   productTranslate(id: $id, languageCode: AR, input: {name: $name}) { errors { field message } }
 }"""
 APPROVE = """mutation Approve($id: ID!) { productReviewApprove(id: $id) { errors { field message } } }"""
-
-
-def call(server, query: str, variables: dict | None = None, token: str | None = None) -> dict:
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    response = requests.post(f"{server.url}/graphql/", json={"query": query, "variables": variables or {}},
-                             headers=headers, timeout=30)
-    payload = response.json()
-    assert response.status_code == 200 and not payload.get("errors"), payload
-    return payload["data"]
 
 
 @pytest.fixture

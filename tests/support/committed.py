@@ -30,6 +30,18 @@ def in_thread(work: Callable[[], Any]) -> Any:
     return out.get("value")
 
 
+def server_data(server: Any, query: str, variables: dict | None = None, token: str | None = None) -> dict:
+    """POST a GraphQL document to a test server (the `api_server` fixture); its `data`, asserting no errors."""
+    import requests
+
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    response = requests.post(f"{server.url}/graphql/", json={"query": query, "variables": variables or {}},
+                             headers=headers, timeout=60)
+    payload = response.json()
+    assert response.status_code == 200 and not payload.get("errors"), payload
+    return payload["data"]
+
+
 class RowsRestorer:
     """Committed rows a test changes through a server (the API's thread, the storefront): `keep(queryset,
     *fields)` remembers those fields of those rows now; `restore()` writes them back, whatever the test did."""

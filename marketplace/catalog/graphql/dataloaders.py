@@ -9,7 +9,7 @@ from django.db.models import F
 
 from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.loaders import BatchLoader, group_by, loaders_for, selected_fields
-from marketplace.core.reference_memo import memoized_batch
+from marketplace.core.reference_memo import memoized_batch, request_copies
 
 
 def _by_pk(model: Any, **select: Any):
@@ -64,12 +64,19 @@ def variants_by_product(info) -> BatchLoader:
     registry = loaders_for(info.context)
 
     def batch(keys: list) -> dict:
-        variants = list(ProductVariant.objects.filter(product_id__in=keys).order_by("sort_order", "pk"))
-        registry.hint("variant", [v.pk for v in variants])
-        registry.hint("product_ref", keys)  # variant fields that check their product's artisan
-        return group_by(variants, lambda v: v.product_id)
+        return group_by(ProductVariant.objects.filter(product_id__in=keys).order_by("sort_order", "pk"),
+                        lambda v: v.product_id)
 
-    return registry.get("variants_by_product", "product", batch, default=list)
+    # Each request gets its own copies: a variant node carries the channel it was asked in.
+    memoized = memoized_batch("variants_by_product", batch, info.context, private=request_copies)
+
+    def hinted(keys: list) -> dict:
+        found = memoized(keys)
+        registry.hint("variant", [v.pk for variants in found.values() for v in variants])
+        registry.hint("product_ref", keys)  # variant fields that check their product's artisan
+        return found
+
+    return registry.get("variants_by_product", "product", hinted, default=list)
 
 
 def variant_listing(info, channel) -> BatchLoader:
@@ -79,7 +86,8 @@ def variant_listing(info, channel) -> BatchLoader:
         rows = ProductVariantChannelListing.objects.filter(variant_id__in=keys, channel=channel)
         return {row.variant_id: row for row in rows}
 
-    return loaders_for(info.context).get(f"variant_listing:{channel.pk}", "variant", batch)
+    name = f"variant_listing:{channel.pk}"
+    return loaders_for(info.context).get(name, "variant", memoized_batch(name, batch, info.context))
 
 
 def variant_listings_by_product(info, channel) -> BatchLoader:
@@ -154,7 +162,9 @@ def media_by_product(info) -> BatchLoader:
 
 
 LARGE_TRANSLATION_FIELDS = ("description", "story")
-MEMOIZED_TRANSLATIONS = {"CategoryTranslation", "ProductTranslation"}  # read by every product card
+# Read by every product card, and by the product page (attributes, variants, collections).
+MEMOIZED_TRANSLATIONS = {"CategoryTranslation", "ProductTranslation", "AttributeTranslation",
+                         "AttributeValueTranslation", "ProductVariantTranslation", "CollectionTranslation"}
 
 
 def translation_loader(info, model: Any, fk: str, language: str, key_kind: str) -> BatchLoader:
@@ -178,16 +188,12 @@ def attributes_by_product(info) -> BatchLoader:
     """[(attribute, [values])] per product, in the product type's attribute order."""
     from marketplace.catalog.models import AssignedProductAttributeValue, AttributeProduct
 
-    registry = loaders_for(info.context)
-
     def batch(keys: list) -> dict:
         assigned = list(AssignedProductAttributeValue.objects.filter(product_id__in=keys)
                         .select_related("value__attribute", "product").order_by("sort_order", "pk"))
         type_ids = {a.product.product_type_id for a in assigned}
         order = {(ap.product_type_id, ap.attribute_id): ap.sort_order
                  for ap in AttributeProduct.objects.filter(product_type_id__in=type_ids)}
-        registry.hint("attribute_value", [a.value_id for a in assigned])
-        registry.hint("attribute", [a.value.attribute_id for a in assigned])
         result: dict[int, list] = {}
         for product_id, rows in group_by(assigned, lambda a: a.product_id).items():
             grouped: dict[Any, list] = defaultdict(list)
@@ -197,19 +203,31 @@ def attributes_by_product(info) -> BatchLoader:
             result[product_id] = sorted(grouped.items(), key=lambda item: order.get((type_id, item[0].pk), 0))
         return result
 
-    return registry.get("attributes_by_product", "product", batch, default=list)
+    return _hinting_attributes(info, "attributes_by_product", "product", batch)
+
+
+def _hinting_attributes(info, name: str, key_kind: str, batch) -> BatchLoader:
+    """A memoized loader of [(attribute, [values])] that announces the attributes and values it returns (their
+    translations are then read in one batch), whether the rows came from the memo or the database."""
+    registry = loaders_for(info.context)
+    memoized = memoized_batch(name, batch, info.context)
+
+    def hinted(keys: list) -> dict:
+        found = memoized(keys)
+        pairs = [pair for pairs in found.values() for pair in pairs]
+        registry.hint("attribute", [attribute.pk for attribute, _values in pairs])
+        registry.hint("attribute_value", [value.pk for _attribute, values in pairs for value in values])
+        return found
+
+    return registry.get(name, key_kind, hinted, default=list)
 
 
 def attributes_by_variant(info) -> BatchLoader:
     from marketplace.catalog.models import AssignedVariantAttributeValue
 
-    registry = loaders_for(info.context)
-
     def batch(keys: list) -> dict:
         assigned = list(AssignedVariantAttributeValue.objects.filter(variant_id__in=keys)
                         .select_related("value__attribute"))
-        registry.hint("attribute_value", [a.value_id for a in assigned])
-        registry.hint("attribute", [a.value.attribute_id for a in assigned])
         result: dict[int, list] = {}
         for variant_id, rows in group_by(assigned, lambda a: a.variant_id).items():
             grouped: dict[Any, list] = defaultdict(list)
@@ -218,7 +236,7 @@ def attributes_by_variant(info) -> BatchLoader:
             result[variant_id] = list(grouped.items())
         return result
 
-    return registry.get("attributes_by_variant", "variant", batch, default=list)
+    return _hinting_attributes(info, "attributes_by_variant", "variant", batch)
 
 
 def quantity_available(info, channel) -> BatchLoader:
@@ -251,4 +269,6 @@ def collections_by_product(info, channel) -> BatchLoader:
         return {k: [r.collection for r in v] for k, v in group_by(rows, lambda r: r.product_id).items()}
 
     key = f"collections_by_product:{channel.pk if channel else 'none'}"
-    return loaders_for(info.context).get(key, "product", batch, default=list)
+    # Each request gets its own copies: a collection node carries the channel it was asked in.
+    return loaders_for(info.context).get(key, "product", memoized_batch(key, batch, info.context,
+                                                                         private=request_copies), default=list)

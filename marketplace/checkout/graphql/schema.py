@@ -101,7 +101,9 @@ class CheckoutMutation(MaalemMutation):
 
     @classmethod
     def result(cls, checkout: CheckoutModel) -> dict:
-        return {"checkout": services.get_checkout(checkout.pk)}
+        # The locked row the services changed and saved (with its channel and addresses, and its lines and
+        # prices when the change read them): the answer is read from it, not from the database again.
+        return {"checkout": checkout}
 
 
 class CheckoutCreate(CheckoutMutation):

@@ -101,8 +101,13 @@ class CheckoutLine(graphene.ObjectType):
 
 
 def _charged(checkout) -> tuple:
-    items = list(checkout.transactions.all())
-    return items, sum((t.charged_value - t.refunded_value for t in items), 0)
+    """The checkout's transactions and what they charged: read once per answer (chargeStatus, authorizeStatus
+    and totalBalance all need them), on the checkout the answer resolves, which no write follows."""
+    cached = checkout.__dict__.get("_charged")
+    if cached is None:
+        items = list(checkout.transactions.all())
+        cached = checkout._charged = (items, sum((t.charged_value - t.refunded_value for t in items), 0))
+    return cached
 
 
 class Checkout(graphene.ObjectType):
@@ -221,7 +226,7 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_transactions(root, info):
-        return list(root.transactions.all())
+        return list(_charged(root)[0])
 
     @staticmethod
     def resolve_display_gross_prices(root, info):
@@ -229,8 +234,8 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_authorize_status(root, info):
-        return (Checkout.resolve_charge_status(root, info)
-                if Checkout.resolve_charge_status(root, info) != "OVERCHARGED" else "FULL")
+        status = Checkout.resolve_charge_status(root, info)
+        return "FULL" if status == "OVERCHARGED" else status
 
     @staticmethod
     def resolve_charge_status(root, info):

@@ -3,14 +3,18 @@ synchronous, and a product listing completes about a thousand values per request
 for awaitables and the chain of `is_*_type` predicates are a measurable share of its CPU time.
 
 Behaviour (results, null propagation, error paths and messages) is graphql-core's own: the methods below
-are its sync paths with the type dispatch memoized per type class; anything unusual falls back to it."""
+are its sync paths with the type dispatch memoized per type class; anything unusual falls back to it.
+Per request, each field node keeps its definition and plain arguments (a list's items share them), and a
+plain leaf is read and serialized without a resolve info (execute_fields)."""
 
 from __future__ import annotations
 
+import enum
 import functools
 import inspect
 from typing import Any
 
+from graphene.types.resolver import dict_or_attr_resolver
 from graphql import (
     ExecutionContext,
     GraphQLEnumType,
@@ -25,6 +29,7 @@ from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path, Undefined, is_iterable
 
 _NON_NULL, _LIST, _LEAF, _OBJECT, _OTHER = range(5)
+_PLAIN = (str, int, float, bool, type(None), enum.Enum)  # argument values a resolver cannot change in place
 _checked_schemas: set[int] = set()
 
 
@@ -65,28 +70,78 @@ def _kind(type_class: type) -> int:
     return kind
 
 
+def _plain_leaf(field_def: Any) -> tuple[str, Any, Any] | None:
+    """(attribute, default, serializer) of a field graphene resolves by reading an attribute or a dict key
+    and whose type is a scalar or an enum (a product card's name, slug, amount...); None for any other."""
+    resolve = field_def.resolve
+    if field_def.args or not isinstance(resolve, functools.partial) or resolve.func is not dict_or_attr_resolver \
+            or resolve.keywords or len(resolve.args) != 2:
+        return None
+    leaf = field_def.type.of_type if isinstance(field_def.type, GraphQLNonNull) else field_def.type
+    if _kind(type(leaf)) != _LEAF:
+        return None
+    return resolve.args[0], resolve.args[1], leaf.serialize
+
+
 class SyncExecutionContext(ExecutionContext):
     def execute_fields(self, parent_type: Any, source_value: Any, path: Any, fields: dict) -> dict[str, Any]:
+        """Plain leaves (see _plain_leaf) are read and serialized here, without a resolve info, a path or
+        the completion chain; a null, an exception or an unusual value takes graphql-core's way instead."""
         results = {}
         execute_field = self.execute_field
         type_name = parent_type.name
+        leaves = self.__dict__.setdefault("_plain_leaves", {})
+        is_dict = isinstance(source_value, dict)
         for response_name, field_nodes in fields.items():
+            key = (type_name, id(field_nodes[0]))
+            leaf = leaves.get(key, Undefined)
+            if leaf is Undefined:
+                field_def = get_field_def(self.schema, parent_type, field_nodes[0])
+                leaf = leaves[key] = _plain_leaf(field_def) if field_def and not self.middleware_manager else None
+            if leaf is not None:
+                name, default, serialize = leaf
+                try:
+                    value = source_value.get(name, default) if is_dict else getattr(source_value, name, default)
+                    serialized = serialize(value) if value is not None else None
+                except Exception:  # noqa: BLE001 - graphql-core's way below reports it, with its path
+                    serialized = None
+                if serialized is not None and serialized is not Undefined:
+                    results[response_name] = serialized
+                    continue
             result = execute_field(parent_type, source_value, field_nodes, Path(path, response_name, type_name))
             if result is not Undefined:
                 results[response_name] = result
         return results
 
     def execute_field(self, parent_type: Any, source: Any, field_nodes: list, path: Any) -> Any:
-        field_def = get_field_def(self.schema, parent_type, field_nodes[0])
-        if not field_def:
-            return Undefined
+        # A field of a list's items runs once per item with the same definition and arguments: both are kept
+        # for the request, per field node (the arguments only when they are plain values nobody can change).
+        plans = self.__dict__.setdefault("_field_plans", {})
+        plan = plans.get((parent_type.name, id(field_nodes[0])))
+        if plan is None:
+            field_def = get_field_def(self.schema, parent_type, field_nodes[0])
+            if not field_def:
+                return Undefined
+            resolve_fn = field_def.resolve or self.field_resolver
+            if self.middleware_manager:
+                resolve_fn = self.middleware_manager.get_field_resolver(resolve_fn)
+            args = None
+            if not field_def.args:
+                args = {}
+            else:
+                try:
+                    found = get_argument_values(field_def, field_nodes[0], self.variable_values)
+                except Exception:  # reported below, at each execution, as graphql-core does
+                    found = None
+                if found is not None and all(isinstance(v, _PLAIN) for v in found.values()):
+                    args = found
+            plan = plans[(parent_type.name, id(field_nodes[0]))] = (field_def, resolve_fn, args)
+        field_def, resolve_fn, args = plan
         return_type = field_def.type
-        resolve_fn = field_def.resolve or self.field_resolver
-        if self.middleware_manager:
-            resolve_fn = self.middleware_manager.get_field_resolver(resolve_fn)
         info = self.build_resolve_info(field_def, field_nodes, parent_type, path)
         try:
-            args = get_argument_values(field_def, field_nodes[0], self.variable_values) if field_def.args else {}
+            if args is None:
+                args = get_argument_values(field_def, field_nodes[0], self.variable_values)
             result = resolve_fn(source, info, **args)
             return self.complete_value(return_type, field_nodes, info, path, result)
         except Exception as raw_error:

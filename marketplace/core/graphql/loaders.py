@@ -37,6 +37,7 @@ class LoaderRegistry:
     def __init__(self) -> None:
         self.hints: dict[str, set[Hashable]] = defaultdict(set)
         self.loaders: dict[str, BatchLoader] = {}
+        self.selections: dict[tuple[int, ...], frozenset[str]] = {}  # selected_fields, per field nodes
 
     def hint(self, key_kind: str, keys: Iterable[Hashable]) -> None:
         self.hints[key_kind].update(k for k in keys if k is not None)
@@ -63,9 +64,19 @@ def group_by(rows: Iterable[Any], key: Callable[[Any], Hashable]) -> dict[Hashab
     return grouped
 
 
-def selected_fields(info: Any) -> set[str]:
+def selected_fields(info: Any) -> frozenset[str]:
     """Names of the fields selected under the field being resolved (fragments included): lets a loader
-    leave large columns out when nobody asked for them."""
+    leave large columns out when nobody asked for them. Worked out once per field of the request (a field
+    of a list's items asks once per item)."""
+    cache = loaders_for(info.context).selections
+    key = tuple(map(id, info.field_nodes))
+    names = cache.get(key)
+    if names is None:
+        names = cache[key] = frozenset(_selected_fields(info))
+    return names
+
+
+def _selected_fields(info: Any) -> set[str]:
     from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode
 
     names: set[str] = set()

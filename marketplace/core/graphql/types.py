@@ -62,10 +62,36 @@ class TaxedMoney(graphene.ObjectType):
     tax = graphene.Field(Money, required=True)
 
     @staticmethod
-    def of(gross: Decimal, net: Decimal, currency: str) -> dict[str, Any]:
+    def of(gross: Decimal, net: Decimal, currency: str) -> TaxedAmounts:
         """The one way amounts become GraphQL money with tax: the net comes computed (taxes/vat.py owns VAT)."""
-        return {"currency": currency, "gross": Money.of(gross, currency), "net": Money.of(net, currency),
-                "tax": Money.of(gross - net, currency)}
+        return TaxedAmounts(gross, net, currency)
+
+
+class TaxedAmounts:
+    """A TaxedMoney's value: each of gross, net and tax becomes Money only when the query selects it (a
+    product card shows the gross of two prices per product, never the net or the tax)."""
+
+    __slots__ = ("currency", "_gross", "_net")
+
+    def __init__(self, gross: Decimal, net: Decimal, currency: str):
+        self.currency, self._gross, self._net = currency, gross, net
+
+    def __getitem__(self, key: str) -> Any:  # read as the dict it replaces: amounts["gross"]["amount"]
+        if key not in ("currency", "gross", "net", "tax"):
+            raise KeyError(key)
+        return getattr(self, key)
+
+    @property
+    def gross(self) -> dict[str, Any]:
+        return Money.of(self._gross, self.currency)
+
+    @property
+    def net(self) -> dict[str, Any]:
+        return Money.of(self._net, self.currency)
+
+    @property
+    def tax(self) -> dict[str, Any]:
+        return Money.of(self._gross - self._net, self.currency)
 
 
 class TaxedMoneyRange(graphene.ObjectType):
