@@ -42,7 +42,8 @@ class StripeStandIn:
         self._idempotent: dict[str, tuple[int, dict]] = {}
         self._lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", port), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        # A short poll so that stop() returns at once (shutdown waits for the loop to look up).
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     @property
     def url(self) -> str:

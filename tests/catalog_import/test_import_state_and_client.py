@@ -70,7 +70,7 @@ class Flaky(BaseHTTPRequestHandler):
 @pytest.fixture
 def flaky_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Flaky)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     Flaky.calls, Flaky.failures = 0, []
     yield f"http://127.0.0.1:{server.server_address[1]}/graphql/"

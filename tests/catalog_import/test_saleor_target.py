@@ -163,6 +163,7 @@ def test_saleor_permission_errors_are_reported_through_the_cli(tmp_path):
         assert wrong.returncode == 3 and "Please, enter valid credentials" in wrong.stdout
 
 
+@pytest.mark.slow  # a run of the importer per refusal: about 3 s
 def test_standin_refuses_what_saleor_refuses(tmp_path):
     """The stand-in's own behaviour on the requests the importer used to send (so the test above is worth
     something): a photo part without a Content-Type, channelListings in productVariantCreate, a negative price,

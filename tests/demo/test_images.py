@@ -19,6 +19,9 @@ from demo.images import (
     to_jpeg,
 )
 
+# Renders every craft kind at full size: CI runs them, `make test-fast` does not.
+pytestmark = pytest.mark.slow
+
 SIZE = 256
 EXPECTED_KINDS = (
     "rug", "kilim", "cushion", "pottery", "tagine", "plate", "zellige", "leather-pouf", "leather-bag",

@@ -16,6 +16,7 @@ def test_every_app_has_an_admin_module() -> None:
     assert [app for app in apps if not (MARKETPLACE / app / "admin.py").exists()] == []
 
 
+@pytest.mark.slow  # opens every registered model's admin pages: about 3 s
 @pytest.mark.django_db
 def test_staff_open_every_registered_model_and_cannot_write_what_services_own(client) -> None:
     from django.contrib import admin

@@ -14,6 +14,10 @@ from marketplace.photography.analysis import chroma, luminance
 from marketplace.photography.enhance import BACKGROUND_RGB, estimate_lut
 from marketplace.photography.subject import detect_subject
 
+# Each case runs the whole pipeline (segmentation network included) on a full-size photo: CI runs them,
+# `make test-fast` keeps the pipeline's end-to-end cases in test_photography_api.py.
+pytestmark = pytest.mark.slow
+
 CAST = (1.15, 1.0, 0.8)  # warm tungsten-like cast
 
 

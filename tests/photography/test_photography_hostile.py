@@ -14,6 +14,9 @@ from PIL import Image
 
 from marketplace.photography import Limits, PhotoRejected, analyse_photo, process_photo
 
+# Each hostile file goes through the whole pipeline: CI runs them, `make test-fast` does not.
+pytestmark = pytest.mark.slow
+
 
 def png_chunk(kind: bytes, body: bytes) -> bytes:
     return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))

@@ -24,6 +24,9 @@ from marketplace.photography import process_photo, sniff_format
 from marketplace.photography.derivatives import formats_at, plan_widths
 from marketplace.photography.io import SourceImage
 
+# Each case decodes and runs a full-size photo through the pipeline: CI runs them, `make test-fast` does not.
+pytestmark = pytest.mark.slow
+
 # Transpose that *stores* an upright picture so that EXIF orientation N shows it upright.
 STORE = {
     1: None,

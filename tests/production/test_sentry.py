@@ -61,7 +61,7 @@ class Ingest(BaseHTTPRequestHandler):
 def ingest():
     Ingest.received = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), Ingest)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     yield server
     server.shutdown()
 

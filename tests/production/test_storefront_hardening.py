@@ -112,7 +112,7 @@ def test_the_storefront_forwards_its_request_id_and_the_buyers_address(py, produ
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     try:
         code = (CLIENT.split("out = {}")[0] + "r = Client().get('/fr/maroc/', "
                                               "HTTP_X_REQUEST_ID='trace-storefront-0001',"

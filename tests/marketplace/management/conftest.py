@@ -108,6 +108,25 @@ def sign_in(gql):
     return login
 
 
+@pytest.fixture(scope="module")
+def tokens_of_the_module() -> dict[str, str]:
+    return {}
+
+
+@pytest.fixture
+def sign_in_once(gql, sign_in, tokens_of_the_module):
+    """`sign_in` through tokenCreate on a role's first cell of the module, then its token again: a matrix's
+    cells roll their writes back, so the user's token key (what a JWT is checked against) never changes."""
+
+    def login(role: str, world: dict[str, Side] | None = None) -> None:
+        if role not in tokens_of_the_module:
+            sign_in(role, world)
+            tokens_of_the_module[role] = gql.token
+        gql.token = tokens_of_the_module[role]
+
+    return login
+
+
 def photo_bytes(seed: int = 1, size: int = 640) -> bytes:
     """A real JPEG photo-like image (a gradient with a subject) for upload tests."""
     import numpy as np

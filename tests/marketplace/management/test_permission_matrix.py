@@ -333,11 +333,11 @@ CELLS = [(operation, role) for operation in MATRIX for role in ROLES]
 
 
 @pytest.mark.parametrize(("operation", "role"), CELLS, ids=[f"{o}-{r}" for o, r in CELLS])
-def test_permission_matrix(gql, doc, world, sign_in, operation, role):
+def test_permission_matrix(gql, doc, world, sign_in_once, operation, role):
     document, *expected = MATRIX[operation]
     prepare(operation, world)
     target = world["a"] if role == "member_a_on_a" else world["b"]
-    sign_in(role, world)
+    sign_in_once(role, world)
     ids = target.ids
     if operation == "managedProducts" and role in ("curator", "admin"):
         ids = {**ids, "artisan": None}

@@ -176,7 +176,7 @@ def server() -> Iterator[StandinServer]:
     """A stand-in on a free loopback port, for the block's duration (its URL in `.url`)."""
     standin = StandinServer()
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(standin))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     standin.url = f"http://127.0.0.1:{httpd.server_address[1]}/graphql/"
     try:
