@@ -33,7 +33,10 @@ def start(port: int, extra_env: dict[str, str] | None = None, root: Path = ROOT)
     env = {**os.environ, "CATALOG_CACHE_SECONDS": "0", "REFERENCE_CACHE_SECONDS": "30", "DJANGO_DEBUG": "0",
            "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789abcdef", "ALLOWED_HOSTS": "127.0.0.1",
            "SECURE_SSL_REDIRECT": "0", "LOG_LEVEL": "WARNING",
-           "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend", **(extra_env or {})}
+           "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+           # One client makes every checkout of the rounds (both servers share the limiter's store).
+           "RATELIMIT_CHECKOUT_CREATE_IP": "100000/m", "RATELIMIT_CHECKOUT_CREATE_ACCOUNT": "100000/m",
+           **(extra_env or {})}
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "marketplace.wsgi:application", "--bind",
                                f"127.0.0.1:{port}", "--workers", "1", "--threads", "4", "--log-level", "warning"],
                               cwd=root, env=env)
