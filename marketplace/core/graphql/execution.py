@@ -21,6 +21,7 @@ from graphql import (
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
+    GraphQLResolveInfo,
     GraphQLScalarType,
     located_error,
 )
@@ -33,6 +34,7 @@ from marketplace.core.graphql.channel_context import resolve_node_attribute
 _NON_NULL, _LIST, _LEAF, _OBJECT, _OTHER = range(5)
 _PLAIN = (str, int, float, bool, type(None), enum.Enum)  # argument values a resolver cannot change in place
 _checked_schemas: set[int] = set()
+_tuple_new = tuple.__new__  # a NamedTuple (Path, GraphQLResolveInfo) from its values without its Python __new__
 
 
 def refuse_async_resolvers(schema: Any) -> None:
@@ -124,7 +126,8 @@ class SyncExecutionContext(ExecutionContext):
                 if serialized is not None and serialized is not Undefined:
                     results[response_name] = serialized
                     continue
-            result = execute_field(parent_type, source_value, field_nodes, Path(path, response_name, type_name))
+            result = execute_field(parent_type, source_value, field_nodes,
+                                   _tuple_new(Path, (path, response_name, type_name)))
             if result is not Undefined:
                 results[response_name] = result
         return results
@@ -158,10 +161,15 @@ class SyncExecutionContext(ExecutionContext):
                     found = None
                 if found is not None and all(isinstance(v, _PLAIN) for v in found.values()):
                     args = found
-            plan = plans[(parent_type.name, id(field_nodes[0]))] = (field_def, resolve_fn, args)
-        field_def, resolve_fn, args = plan
+            plan = plans[(parent_type.name, id(field_nodes[0]))] = (field_def, resolve_fn, args,
+                                                                    field_nodes[0].name.value)
+        field_def, resolve_fn, args, field_name = plan
         return_type = field_def.type
-        info = self.build_resolve_info(field_def, field_nodes, parent_type, path)
+        tail = self.__dict__.get("_info_tail")
+        if tail is None:  # build_resolve_info's values that are the same for every field of the request
+            tail = self.__dict__["_info_tail"] = (self.schema, self.fragments, self.root_value, self.operation,
+                                                  self.variable_values, self.context_value, self.is_awaitable)
+        info = _tuple_new(GraphQLResolveInfo, (field_name, field_nodes, return_type, parent_type, path, *tail))
         try:
             if args is None:
                 args = get_argument_values(field_def, field_nodes[0], self.variable_values)
@@ -197,7 +205,7 @@ class SyncExecutionContext(ExecutionContext):
         completed = []
         complete_value = self.complete_value
         for index, item in enumerate(result):
-            item_path = path.add_key(index, None)
+            item_path = _tuple_new(Path, (path, index, None))  # path.add_key(index, None)
             try:
                 completed.append(complete_value(item_type, field_nodes, info, item_path, item))
             except Exception as raw_error:
