@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.db import connection
 from django.db.models import IntegerField, Min, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -35,6 +36,8 @@ def held_units(now: datetime | None = None, *, exclude_checkout: object = None, 
 def free_quantities(variant_ids: list[int], channel: Channel, exclude_checkout_token: object = None) -> dict[int, int]:
     """Units free to sell per variant in the warehouses serving `channel`: stock minus allocations minus
     unexpired reservations of other checkouts."""
+    if exclude_checkout_token is None:
+        return _free_quantities_sql(variant_ids, channel)
     rows = (
         Stock.objects.filter(product_variant_id__in=variant_ids, warehouse__channels=channel)
         .annotate(held=held_units(exclude_checkout=exclude_checkout_token))
@@ -44,6 +47,30 @@ def free_quantities(variant_ids: list[int], channel: Channel, exclude_checkout_t
     for row in rows:
         units = max(0, row["quantity"] - row["quantity_allocated"] - row["held"])
         free[row["product_variant_id"]] = free.get(row["product_variant_id"], 0) + units
+    return free
+
+
+# free_quantities' ORM query of every checkout's reservations as one fixed statement: a product page and each
+# checkout call ask it, and building it through the ORM cost more CPU than PostgreSQL's answer.
+_FREE_SQL = (
+    "SELECT s.product_variant_id, s.quantity, s.quantity_allocated,"
+    " COALESCE((SELECT SUM(r.quantity_reserved) FROM inventory_reservation r"
+    " WHERE r.reserved_until > %s AND r.stock_id = s.id), 0)"
+    " FROM inventory_stock s JOIN inventory_warehouse_channels wc ON wc.warehouse_id = s.warehouse_id"
+    " WHERE s.product_variant_id = ANY(%s::bigint[]) AND wc.channel_id = %s"
+)
+
+
+def _free_quantities_sql(variant_ids: list[int], channel: Channel) -> dict[int, int]:
+    variant_ids = list(variant_ids)
+    if not variant_ids:  # as the ORM's empty IN: no query
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(_FREE_SQL, [timezone.now(), variant_ids, getattr(channel, "pk", channel)])
+        rows = cursor.fetchall()
+    free: dict[int, int] = {}
+    for variant_id, quantity, allocated, held in rows:
+        free[variant_id] = free.get(variant_id, 0) + max(0, quantity - allocated - held)
     return free
 
 

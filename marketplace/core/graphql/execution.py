@@ -21,6 +21,7 @@ from graphql import (
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
+    GraphQLResolveInfo,
     GraphQLScalarType,
     located_error,
 )
@@ -28,9 +29,12 @@ from graphql.execution.execute import get_field_def
 from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path, Undefined, is_iterable
 
+from marketplace.core.graphql.channel_context import resolve_node_attribute
+
 _NON_NULL, _LIST, _LEAF, _OBJECT, _OTHER = range(5)
 _PLAIN = (str, int, float, bool, type(None), enum.Enum)  # argument values a resolver cannot change in place
 _checked_schemas: set[int] = set()
+_tuple_new = tuple.__new__  # a NamedTuple (Path, GraphQLResolveInfo) from its values without its Python __new__
 
 
 def refuse_async_resolvers(schema: Any) -> None:
@@ -70,48 +74,70 @@ def _kind(type_class: type) -> int:
     return kind
 
 
-def _plain_leaf(field_def: Any) -> tuple[str, Any, Any] | None:
-    """(attribute, default, serializer) of a field graphene resolves by reading an attribute or a dict key
-    and whose type is a scalar or an enum (a product card's name, slug, amount...); None for any other."""
+def _plain_leaf(field_def: Any) -> tuple[str, Any, Any, bool] | None:
+    """(attribute, default, serializer, on_node) of a field graphene resolves by reading an attribute or a dict
+    key (on_node: the attribute of a ChannelContext's node, the channel-aware types' default resolver) and
+    whose type is a scalar or an enum (a product card's name, slug, amount...); None for any other."""
     resolve = field_def.resolve
-    if field_def.args or not isinstance(resolve, functools.partial) or resolve.func is not dict_or_attr_resolver \
+    if field_def.args or not isinstance(resolve, functools.partial) \
+            or resolve.func not in (dict_or_attr_resolver, resolve_node_attribute) \
             or resolve.keywords or len(resolve.args) != 2:
         return None
     leaf = field_def.type.of_type if isinstance(field_def.type, GraphQLNonNull) else field_def.type
     if _kind(type(leaf)) != _LEAF:
         return None
-    return resolve.args[0], resolve.args[1], leaf.serialize
+    return resolve.args[0], resolve.args[1], leaf.serialize, resolve.func is resolve_node_attribute
 
 
 class SyncExecutionContext(ExecutionContext):
+    def _fields_plan(self, parent_type: Any, fields: dict) -> list:
+        """[(response name, field nodes, plain leaf or None)] of a selection set, kept for the request per
+        (type, selection) (graphql-core hands every item of a list the same `fields` dict)."""
+        plans = self.__dict__.setdefault("_fields_plans", {})
+        key = (parent_type.name, id(fields))
+        entry = plans.get(key)
+        if entry is None or entry[0] is not fields:  # the plan holds `fields`, so its id is not reused meanwhile
+            plan = []
+            for response_name, field_nodes in fields.items():
+                field_def = get_field_def(self.schema, parent_type, field_nodes[0])
+                leaf = _plain_leaf(field_def) if field_def and not self.middleware_manager else None
+                plan.append((response_name, field_nodes, leaf))
+            entry = plans[key] = (fields, plan)
+        return entry[1]
+
     def execute_fields(self, parent_type: Any, source_value: Any, path: Any, fields: dict) -> dict[str, Any]:
         """Plain leaves (see _plain_leaf) are read and serialized here, without a resolve info, a path or
         the completion chain; a null, an exception or an unusual value takes graphql-core's way instead."""
         results = {}
         execute_field = self.execute_field
         type_name = parent_type.name
-        leaves = self.__dict__.setdefault("_plain_leaves", {})
         is_dict = isinstance(source_value, dict)
-        for response_name, field_nodes in fields.items():
-            key = (type_name, id(field_nodes[0]))
-            leaf = leaves.get(key, Undefined)
-            if leaf is Undefined:
-                field_def = get_field_def(self.schema, parent_type, field_nodes[0])
-                leaf = leaves[key] = _plain_leaf(field_def) if field_def and not self.middleware_manager else None
+        for response_name, field_nodes, leaf in self._fields_plan(parent_type, fields):
             if leaf is not None:
-                name, default, serialize = leaf
+                name, default, serialize, on_node = leaf
                 try:
-                    value = source_value.get(name, default) if is_dict else getattr(source_value, name, default)
+                    if on_node:
+                        value = getattr(source_value.node, name, default)
+                    else:
+                        value = source_value.get(name, default) if is_dict else getattr(source_value, name, default)
                     serialized = serialize(value) if value is not None else None
                 except Exception:  # noqa: BLE001 - graphql-core's way below reports it, with its path
                     serialized = None
                 if serialized is not None and serialized is not Undefined:
                     results[response_name] = serialized
                     continue
-            result = execute_field(parent_type, source_value, field_nodes, Path(path, response_name, type_name))
+            result = execute_field(parent_type, source_value, field_nodes,
+                                   _tuple_new(Path, (path, response_name, type_name)))
             if result is not Undefined:
                 results[response_name] = result
         return results
+
+    def complete_object_value(self, return_type: Any, field_nodes: list, info: Any, path: Any, result: Any) -> Any:
+        """graphql-core's, without the awaitable check of `is_type_of` when the type has none (graphene's
+        object types without possible types)."""
+        if return_type.is_type_of:
+            return super().complete_object_value(return_type, field_nodes, info, path, result)
+        return self.execute_fields(return_type, result, path, self.collect_subfields(return_type, field_nodes))
 
     def execute_field(self, parent_type: Any, source: Any, field_nodes: list, path: Any) -> Any:
         # A field of a list's items runs once per item with the same definition and arguments: both are kept
@@ -135,10 +161,15 @@ class SyncExecutionContext(ExecutionContext):
                     found = None
                 if found is not None and all(isinstance(v, _PLAIN) for v in found.values()):
                     args = found
-            plan = plans[(parent_type.name, id(field_nodes[0]))] = (field_def, resolve_fn, args)
-        field_def, resolve_fn, args = plan
+            plan = plans[(parent_type.name, id(field_nodes[0]))] = (field_def, resolve_fn, args,
+                                                                    field_nodes[0].name.value)
+        field_def, resolve_fn, args, field_name = plan
         return_type = field_def.type
-        info = self.build_resolve_info(field_def, field_nodes, parent_type, path)
+        tail = self.__dict__.get("_info_tail")
+        if tail is None:  # build_resolve_info's values that are the same for every field of the request
+            tail = self.__dict__["_info_tail"] = (self.schema, self.fragments, self.root_value, self.operation,
+                                                  self.variable_values, self.context_value, self.is_awaitable)
+        info = _tuple_new(GraphQLResolveInfo, (field_name, field_nodes, return_type, parent_type, path, *tail))
         try:
             if args is None:
                 args = get_argument_values(field_def, field_nodes[0], self.variable_values)
@@ -174,7 +205,7 @@ class SyncExecutionContext(ExecutionContext):
         completed = []
         complete_value = self.complete_value
         for index, item in enumerate(result):
-            item_path = path.add_key(index, None)
+            item_path = _tuple_new(Path, (path, index, None))  # path.add_key(index, None)
             try:
                 completed.append(complete_value(item_type, field_nodes, info, item_path, item))
             except Exception as raw_error:
