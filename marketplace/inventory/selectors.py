@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from marketplace.channels.models import Channel
-from marketplace.inventory.models import Allocation, Reservation, Stock
+from marketplace.inventory.models import Allocation, Reservation, Stock, Warehouse
 
 # Saleor's cap on what `quantityAvailable` reveals.
 MAX_REPORTED_QUANTITY = 50
@@ -52,11 +52,13 @@ def free_quantities(variant_ids: list[int], channel: Channel, exclude_checkout_t
 
 # free_quantities' ORM query of every checkout's reservations as one fixed statement: a product page and each
 # checkout call ask it, and building it through the ORM cost more CPU than PostgreSQL's answer.
+_RESERVATION, _STOCK = Reservation._meta.db_table, Stock._meta.db_table  # the models' own table names
+_WAREHOUSE_CHANNELS = Warehouse.channels.through._meta.db_table
 _FREE_SQL = (
     "SELECT s.product_variant_id, s.quantity, s.quantity_allocated,"
-    " COALESCE((SELECT SUM(r.quantity_reserved) FROM inventory_reservation r"
+    f" COALESCE((SELECT SUM(r.quantity_reserved) FROM {_RESERVATION} r"
     " WHERE r.reserved_until > %s AND r.stock_id = s.id), 0)"
-    " FROM inventory_stock s JOIN inventory_warehouse_channels wc ON wc.warehouse_id = s.warehouse_id"
+    f" FROM {_STOCK} s JOIN {_WAREHOUSE_CHANNELS} wc ON wc.warehouse_id = s.warehouse_id"
     " WHERE s.product_variant_id = ANY(%s::bigint[]) AND wc.channel_id = %s"
 )
 
