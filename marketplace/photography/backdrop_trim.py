@@ -120,10 +120,12 @@ def backdrop_inside(arr: np.ndarray, mask: np.ndarray) -> float:
     return total / float(mask.sum())
 
 
-def ring_texture(arr: np.ndarray, mask: np.ndarray) -> float:
-    """Fine texture of the backdrop right around the piece: mean absolute difference between the
-    luminance and its 3x3 mean, in a ring outside the subject (grass, gravel, fur: high; a wall,
-    a sheet, even with a gradient or a vignette: low)."""
+def ring_texture(arr: np.ndarray, mask: np.ndarray, scale: float = 0.0) -> float:
+    """Texture of the backdrop right around the piece: mean absolute difference between the
+    luminance and its local mean, in a ring outside the subject. With ``scale`` 0 the mean is 3x3:
+    fine texture (grass, gravel, fur: high; a wall, a sheet, even with a gradient or a vignette:
+    low). With a ``scale`` (share of the long side) the mean is that wide: the floor's structure
+    at that size (the mortar between bricks, the lines of tiles or planks)."""
     h, w = mask.shape
     side = max(h, w)
     m_im = Image.fromarray(mask.astype(np.uint8) * 255)
@@ -132,7 +134,8 @@ def ring_texture(arr: np.ndarray, mask: np.ndarray) -> float:
     if ring.sum() < 32:
         return 0.0
     lum = arr @ _LUMA
-    return float(np.abs(lum - box_mean(lum, 1))[ring].mean())
+    radius = max(1, round(scale * side)) if scale else 1
+    return float(np.abs(lum - box_mean(lum, radius))[ring].mean())
 
 
 def trimmed_alpha(alpha: np.ndarray, trimmed: np.ndarray) -> np.ndarray:

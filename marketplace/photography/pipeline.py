@@ -33,8 +33,9 @@ from .segmentation import find_subject, plain_backdrop_flaws
 from .subject import Subject
 
 # Versions. 2: segmentation network, trust gate, hue-safe tone, edge and debris checks; 3: backdrop trim and gate;
-# 4: exposure judged on the piece too, the floor seen inside a cuff refused, AVIF and WebP up to 1024 px.
-PIPELINE_VERSION = 4
+# 4: exposure judged on the piece too, the floor seen inside a cuff refused, AVIF and WebP up to 1024 px;
+# 5: a floor lined around the piece (a brick wall's mortar) refused for the cut-out.
+PIPELINE_VERSION = 5
 MAX_SCORE_DROP = 3  # a single check may wobble this much between before and after, no more
 GOOD_SCORE = 90  # ... unless it stays this good (a cut-out's soft edge costs a little "sharpness")
 

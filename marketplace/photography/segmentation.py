@@ -147,6 +147,9 @@ MIN_AGREEMENT = 0.9  # IoU of the network's own mask and the refined one
 MAX_TRIMMED = 0.06  # share of the mask trimmed as backdrop (backdrop_trim): more is a wrong mask, not an edge
 MAX_BACKDROP_INSIDE = 0.01  # backdrop seen through the piece (a handle, a bangle) that the cut-out would keep
 MAX_RING_TEXTURE = 0.008  # fine texture of the floor around the piece (grass, gravel, fur), see ring_texture
+# ... and its structure at a few pixels (see ring_texture): a brick wall's mortar lines run along the piece,
+# a light line beside a light edge, and the network's outline takes them in with a fringe's gaps
+LINES_SCALE, MAX_RING_LINES = 0.01, 0.013
 # border colour deviation above which the floor is textured (grass, gravel, a cluttered table)
 MAX_BACKGROUND_SPREAD = 0.2
 PLAIN_SPREAD = 0.12  # median colour deviation along the frame's border of a plain backdrop
@@ -191,7 +194,7 @@ def _reasons(stats: dict[str, float]) -> list[str]:
     # above 1 % of the piece had one of these three, and the pieces kept through them lost little.
     if stats.get("trimmed", 0.0) > MAX_TRIMMED or stats.get("backdrop_inside", 0.0) > MAX_BACKDROP_INSIDE:
         reasons.append("backdrop_in_cutout")
-    if stats.get("ring_texture", 0.0) > MAX_RING_TEXTURE:
+    if stats.get("ring_texture", 0.0) > MAX_RING_TEXTURE or stats.get("ring_lines", 0.0) > MAX_RING_LINES:
         reasons.append("floor_textured")
     if stats.get("background_spread", 0.0) > MAX_BACKGROUND_SPREAD:
         # Grass, gravel or a table full of objects: the most salient thing is not always the piece,
@@ -258,6 +261,7 @@ def find_subject(small: Image.Image) -> Subject:
         alpha = trimmed_alpha(alpha, trimmed)
     stats["backdrop_inside"] = backdrop_inside(arr, mask)
     stats["ring_texture"] = ring_texture(arr, mask)
+    stats["ring_lines"] = ring_texture(arr, mask, LINES_SCALE)
     background, busy = _background_reference(arr, mask)
     stats["background_spread"] = busy
     reasons = _reasons(stats)
