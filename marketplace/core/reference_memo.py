@@ -8,21 +8,18 @@ anonymous response cache). The version is read *before* the rows, so a write com
 the entry. Signed-in users (artisans editing, curators, buyers) always read the database, and so does any
 read inside a transaction (a mutation, a test): it may see uncommitted rows that must never be shared.
 
-Memoized values are shared by every thread of the process: nobody may change them. A loader whose values a
-request changes (catalog nodes carry the channel they were asked in) passes `private`, which gives each request
-its own copies (`request_copies`)."""
+Memoized values are shared by every thread of the process: nobody may change them (a node's channel travels
+beside it in `core/graphql/channel_context.py`'s `ChannelContext`, never on the row)."""
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Model
-from django.db.models.base import ModelState
 
 from marketplace.core.cache import bump_catalog_version, catalog_version
 
@@ -60,10 +57,8 @@ def _store(name: str, request: Any) -> dict[Hashable, Any]:
     return entry[2]
 
 
-def memoized_batch(name: str, batch_fn: Callable[[list[Hashable]], dict[Hashable, Any]], request: Any,
-                   private: Callable[[Any], Any] | None = None):
-    """Wrap a loader's batch function: keys already read under the current version are not queried.
-    `private(value)` gives the request its own copy of a memoized value it may change."""
+def memoized_batch(name: str, batch_fn: Callable[[list[Hashable]], dict[Hashable, Any]], request: Any):
+    """Wrap a loader's batch function: keys already read under the current version are not queried."""
 
     def batch(keys: list[Hashable]) -> dict[Hashable, Any]:
         if not _enabled(request):
@@ -74,27 +69,9 @@ def memoized_batch(name: str, batch_fn: Callable[[list[Hashable]], dict[Hashable
             found = batch_fn(missing)
             for key in missing:
                 rows[key] = found.get(key, _ABSENT)
-        if private is not None:
-            return {key: private(rows[key]) for key in keys if rows.get(key, _ABSENT) is not _ABSENT}
         return {key: rows[key] for key in keys if rows.get(key, _ABSENT) is not _ABSENT}
 
     return batch
-
-
-def request_copies(instances: Iterable[Model]) -> list[Model]:
-    """Shallow copies of memoized model instances, for one request to set attributes on. Cheaper than
-    copy.copy (no pickling protocol); the related-object cache is copied too, so filling it stays private."""
-    copies = []
-    for instance in instances:
-        clone = object.__new__(type(instance))
-        attributes = instance.__dict__.copy()
-        state = attributes["_state"]
-        attributes["_state"] = clone_state = ModelState()
-        clone_state.db, clone_state.adding = state.db, state.adding
-        clone_state.fields_cache = dict(state.__dict__.get("fields_cache", {}))
-        clone.__dict__.update(attributes)
-        copies.append(clone)
-    return copies
 
 
 def memoized(name: str, key: Hashable, read: Callable[[], Any], request: Any) -> Any:

@@ -9,7 +9,7 @@ from django.db.models import F
 
 from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.loaders import BatchLoader, group_by, loaders_for, selected_fields
-from marketplace.core.reference_memo import memoized_batch, request_copies
+from marketplace.core.reference_memo import memoized_batch
 
 
 def _by_pk(model: Any, **select: Any):
@@ -67,8 +67,7 @@ def variants_by_product(info) -> BatchLoader:
         return group_by(ProductVariant.objects.filter(product_id__in=keys).order_by("sort_order", "pk"),
                         lambda v: v.product_id)
 
-    # Each request gets its own copies: a variant node carries the channel it was asked in.
-    memoized = memoized_batch("variants_by_product", batch, info.context, private=request_copies)
+    memoized = memoized_batch("variants_by_product", batch, info.context)
 
     def hinted(keys: list) -> dict:
         found = memoized(keys)
@@ -269,6 +268,4 @@ def collections_by_product(info, channel) -> BatchLoader:
         return {k: [r.collection for r in v] for k, v in group_by(rows, lambda r: r.product_id).items()}
 
     key = f"collections_by_product:{channel.pk if channel else 'none'}"
-    # Each request gets its own copies: a collection node carries the channel it was asked in.
-    return loaders_for(info.context).get(key, "product", memoized_batch(key, batch, info.context,
-                                                                         private=request_copies), default=list)
+    return loaders_for(info.context).get(key, "product", memoized_batch(key, batch, info.context), default=list)
