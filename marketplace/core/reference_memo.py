@@ -1,6 +1,6 @@
-"""Catalog rows that every anonymous page reads (channels, categories, artisans, and per product its
-channel listing, prices, photos and names) kept in the process between requests, so a product listing
-does not read them again for every visitor.
+"""Catalog rows that every anonymous page reads (channels, categories, artisans, the pages of product
+lists, and per product its channel listing, prices, photos and names) kept in the process between
+requests, so a product listing does not read them again for every visitor.
 
 An entry is valid while the catalog version it was read under is current, and at most
 REFERENCE_CACHE_SECONDS (the bound on staleness when processes do not share a cache, as for the
@@ -42,7 +42,7 @@ def _enabled(request: Any) -> bool:
     return anonymous
 
 
-def _store(name: str, request: Any) -> dict[Hashable, Any]:
+def _store(name: str, request: Any, max_entries: int = MAX_ENTRIES) -> dict[Hashable, Any]:
     # One version per request, read before its first memoized rows.
     version = getattr(request, "_maalem_memo_version", None)
     if version is None:
@@ -52,18 +52,20 @@ def _store(name: str, request: Any) -> dict[Hashable, Any]:
     now = time.monotonic()
     with _lock:
         entry = _stores.get(name)
-        if entry is None or entry[0] != version or entry[1] < now or len(entry[2]) > MAX_ENTRIES:
+        if entry is None or entry[0] != version or entry[1] < now or len(entry[2]) > max_entries:
             entry = _stores[name] = (version, now + settings.REFERENCE_CACHE_SECONDS, {})
     return entry[2]
 
 
-def memoized_batch(name: str, batch_fn: Callable[[list[Hashable]], dict[Hashable, Any]], request: Any):
-    """Wrap a loader's batch function: keys already read under the current version are not queried."""
+def memoized_batch(name: str, batch_fn: Callable[[list[Hashable]], dict[Hashable, Any]], request: Any,
+                   max_entries: int = MAX_ENTRIES):
+    """Wrap a loader's batch function: keys already read under the current version are not queried. The
+    store starts again empty past `max_entries` keys (a crawler cannot make it grow without bound)."""
 
     def batch(keys: list[Hashable]) -> dict[Hashable, Any]:
         if not _enabled(request):
             return batch_fn(keys)
-        rows = _store(name, request)
+        rows = _store(name, request, max_entries)
         missing = [key for key in keys if key not in rows]
         if missing:
             found = batch_fn(missing)
@@ -74,9 +76,9 @@ def memoized_batch(name: str, batch_fn: Callable[[list[Hashable]], dict[Hashable
     return batch
 
 
-def memoized(name: str, key: Hashable, read: Callable[[], Any], request: Any) -> Any:
+def memoized(name: str, key: Hashable, read: Callable[[], Any], request: Any, max_entries: int = MAX_ENTRIES) -> Any:
     """One memoized value (e.g. a channel by slug); `None` results are memoized too."""
-    return memoized_batch(name, lambda keys: {key: read()}, request)([key])[key]
+    return memoized_batch(name, lambda keys: {key: read()}, request, max_entries)([key])[key]
 
 
 def retire_on_write(*models: type) -> None:

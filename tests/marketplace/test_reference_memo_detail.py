@@ -115,3 +115,32 @@ def test_a_product_read_in_two_markets_at_once_keeps_each_markets_prices(api_ser
         thread.join()
     assert not failures
     assert len(seen) == 80 and all(currency == markets[channel] for channel, currency in seen)
+
+
+PAGE = """query Page($ids: [ID!]) {
+  products(channel: "maroc", first: 10, filter: {ids: $ids}) { totalCount edges { cursor node { name slug } } }
+}"""
+
+
+def test_a_memoized_page_of_products_follows_renames_and_unpublishing(api_server, committed_piece, memo_on):
+    """The rows of a product page (the list) are memoized too: a rename and an unpublication through the API show
+    in the next anonymous listing, and the name comes from the product row the page read."""
+    from marketplace.core.graphql.ids import to_global_id
+
+    product = committed_piece("1800")
+    product_id = to_global_id("Product", product.pk)
+    token = call(api_server, 'mutation($e: String!, $p: String!) { tokenCreate(email: $e, password: $p) { token } }',
+                 {"e": ADMIN[0], "p": ADMIN[1]})["tokenCreate"]["token"]
+    before = call(api_server, PAGE, {"ids": [product_id]})["products"]
+    assert [e["node"]["slug"] for e in before["edges"]] == [product.slug] and before["totalCount"] == 1
+    assert call(api_server, PAGE, {"ids": [product_id]})["products"] == before  # from the memo, the same answer
+
+    edit(api_server, token, 'mutation($id: ID!) { productUpdate(id: $id, input: {name: "Pièce renommée"}) '
+                            "{ errors { field message } } }", {"id": product_id})
+    renamed = call(api_server, PAGE, {"ids": [product_id]})["products"]
+    assert renamed["edges"][0]["node"]["name"] == "Pièce renommée"
+
+    edit(api_server, token, "mutation($id: ID!) { productChannelListingUpdate(id: $id, input: {updateChannels: "
+                            '[{channelId: "' + to_global_id("Channel", _channel_pk("maroc")) + '", isPublished: false}]})'
+                            " { errors { field message } } }", {"id": product_id})
+    assert call(api_server, PAGE, {"ids": [product_id]})["products"] == {"totalCount": 0, "edges": []}

@@ -26,6 +26,7 @@ from marketplace.core.graphql.context import user_of
 from marketplace.core.graphql.loaders import loaders_for, selected_node_fields
 from marketplace.core.graphql.pagination import Page, paginate
 from marketplace.core.graphql.types import connection_args
+from marketplace.core.reference_memo import memoized
 
 
 def announce_products(info, page: Page, channel: Any) -> Page:
@@ -58,12 +59,27 @@ def product_connection(info, products: QuerySet, channel: Any, *, filter=None, w
         raise GraphQLError("Sorting by attribute is not supported; sort by a field.")
     products, sort = selectors.sort_products(products, channel, field, descending, searching=searching,
                                              collection=collection)
-    # The same filters give the same count until the catalog changes: counted once per catalog version.
+    # The same filters give the same count, and the same page, until the catalog changes: both are read once
+    # per catalog version (reference_memo: anonymous requests outside transactions only).
     count_key = count_scope and json.dumps([count_scope, channel.pk, filter, where, search], sort_keys=True,
                                            default=str)
-    page = paginate(products, sort=sort, connection_name="products",
-                    count_memo=(count_key, info.context) if count_key else None, **page_args)
+    count_memo = (count_key, info.context) if count_key else None
+    if count_key:
+        page_key = (count_key, repr(sort_by), tuple(sorted(page_args.items())), products.query.deferred_loading)
+        rows = memoized("product_page", page_key, lambda: _page_rows(paginate(
+            products, sort=sort, connection_name="products", **page_args)), info.context, max_entries=MEMOIZED_PAGES)
+        page = Page(*rows, queryset=products, count_memo=count_memo)
+    else:
+        page = paginate(products, sort=sort, connection_name="products", **page_args)
     return announce_products(info, page, channel)
+
+
+MEMOIZED_PAGES = 1000  # of 24 to 100 rows each: tens of megabytes at most, however many filters are crawled
+
+
+def _page_rows(page: Page) -> tuple:
+    # Shared by the process's threads: a tuple, and nobody writes on the rows (see reference_memo).
+    return tuple(page.nodes), tuple(page.cursors), page.has_next_page, page.has_previous_page
 
 
 def product_list_args() -> dict:
