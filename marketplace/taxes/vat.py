@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 CENT = Decimal("0.01")
 VAT_COUNTRY = "MA"
@@ -38,6 +39,7 @@ def vat_rate_for(channel_vat_rate: Decimal, destination_country: str | None) -> 
     return Decimal(channel_vat_rate)
 
 
+@lru_cache(maxsize=8192)  # pure, and a listing asks for the same prices' net on every request
 def net_of(price_incl: Decimal, rate: Decimal) -> Decimal:
     return (Decimal(price_incl) / (1 + Decimal(rate))).quantize(CENT, rounding=ROUND_HALF_UP)
 

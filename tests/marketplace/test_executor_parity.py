@@ -74,3 +74,48 @@ def test_the_api_schema_has_no_async_resolver() -> None:
     from marketplace.graphql.schema import schema
 
     refuse_async_resolvers(schema.graphql_schema)
+
+
+def test_errors_under_fields_read_as_attributes_are_placed_as_graphql_core_places_them() -> None:
+    """Objects reached by reading an attribute (an edge's node, a price's gross) are executed without a resolve
+    info: a failing non-null field below one nulls the nearest nullable field, with the same error and path."""
+
+    class Leaf(graphene.ObjectType):
+        ok = graphene.String()
+        required = graphene.String(required=True)
+        broken = graphene.String()
+
+        @staticmethod
+        def resolve_broken(root, info):
+            raise ValueError("broken leaf")
+
+    class Box(graphene.ObjectType):
+        leaf = graphene.Field(Leaf)
+        strict_leaf = graphene.Field(Leaf, required=True)
+        leaves = graphene.List(graphene.NonNull(Leaf))
+
+    class Query(graphene.ObjectType):
+        box = graphene.Field(Box)
+        boxes = graphene.List(Box)
+
+        @staticmethod
+        def resolve_box(root, info):
+            return {"leaf": {"ok": "a", "required": None}, "strict_leaf": {"ok": "b", "required": "r"},
+                    "leaves": [{"ok": "c", "required": "r"}, {"ok": "d", "required": None}]}
+
+        @staticmethod
+        def resolve_boxes(root, info):
+            return [{"leaf": {"ok": "e", "required": "r"}, "strict_leaf": {"ok": "f", "required": None}},
+                    {"leaf": None, "strict_leaf": {"ok": "g", "required": "r"}}]
+
+    schema = graphene.Schema(query=Query).graphql_schema
+    document = parse("{ box { leaf { ok required broken } strictLeaf { ok required broken } leaves { ok required } } "
+                     "boxes { leaf { ok required } strictLeaf { ok required } } }")
+
+    def run(**options) -> tuple:
+        result = execute(schema, document, **options)
+        return result.data, sorted((error.message, tuple(error.path or ())) for error in result.errors or ())
+
+    ours = run(is_awaitable=lambda _value: False, execution_context_class=SyncExecutionContext)
+    assert ours == run()
+    assert ours[0]["box"]["leaf"] is None and ours[0]["boxes"][0] is None and ours[0]["boxes"][1]["leaf"] is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 from typing import Any
 
 from django.db.models import F
@@ -22,10 +23,13 @@ def _by_pk(model: Any, **select: Any):
 
 
 def category_by_id(info) -> BatchLoader:
+    registry = loaders_for(info.context)
+    loader = registry.loaders.get("category")  # asked once per card: the request's loader, built once
+    if loader is not None:
+        return loader
     from marketplace.catalog.models import Category
 
-    return loaders_for(info.context).get("category", "category",
-                                         memoized_batch("category", _by_pk(Category), info.context))
+    return registry.get("category", "category", memoized_batch("category", _by_pk(Category), info.context))
 
 
 ARTISAN_LARGE_FIELDS = {"story": "story", "portrait": "portrait", "workshopPhotos": "workshop_photos"}
@@ -37,12 +41,16 @@ def artisan_by_id(info) -> BatchLoader:
 
     selected = selected_fields(info)
     skipped = tuple(column for field, column in ARTISAN_LARGE_FIELDS.items() if field not in selected)
+    name = f"artisan:{','.join(skipped)}"
+    registry = loaders_for(info.context)
+    loader = registry.loaders.get(name)
+    if loader is not None:
+        return loader
 
     def batch(keys: list) -> dict:
         return {a.pk: a for a in Artisan.objects.filter(pk__in=keys).defer(*skipped)}
 
-    name = f"artisan:{','.join(skipped)}"
-    return loaders_for(info.context).get(name, "artisan", memoized_batch(name, batch, info.context))
+    return registry.get(name, "artisan", memoized_batch(name, batch, info.context))
 
 
 def product_type_by_id(info) -> BatchLoader:
@@ -91,6 +99,11 @@ def variant_listing(info, channel) -> BatchLoader:
 
 def variant_listings_by_product(info, channel) -> BatchLoader:
     """Priced variant listings per product: what the price range and availability are made of."""
+    name = f"variant_listings_by_product:{channel.pk}"
+    registry = loaders_for(info.context)
+    loader = registry.loaders.get(name)
+    if loader is not None:
+        return loader
     from marketplace.catalog.models import ProductVariantChannelListing
 
     def batch(keys: list) -> dict:
@@ -100,8 +113,7 @@ def variant_listings_by_product(info, channel) -> BatchLoader:
         ).values_list("variant__product_id", "variant_id", "price_amount", "currency", named=True)
         return group_by(rows, lambda row: row.variant__product_id)
 
-    name = f"variant_listings_by_product:{channel.pk}"
-    return loaders_for(info.context).get(name, "product", memoized_batch(name, batch, info.context), default=list)
+    return registry.get(name, "product", memoized_batch(name, batch, info.context), default=list)
 
 
 def variant_listings_all(info) -> BatchLoader:
@@ -115,14 +127,18 @@ def variant_listings_all(info) -> BatchLoader:
 
 
 def product_listing(info, channel) -> BatchLoader:
+    name = f"product_listing:{channel.pk}"
+    registry = loaders_for(info.context)
+    loader = registry.loaders.get(name)
+    if loader is not None:
+        return loader
     from marketplace.catalog.models import ProductChannelListing
 
     def batch(keys: list) -> dict:
         rows = ProductChannelListing.objects.filter(product_id__in=keys, channel=channel)
         return {row.product_id: row for row in rows}
 
-    name = f"product_listing:{channel.pk}"
-    return loaders_for(info.context).get(name, "product", memoized_batch(name, batch, info.context))
+    return registry.get(name, "product", memoized_batch(name, batch, info.context))
 
 
 def product_listings_all(info) -> BatchLoader:
@@ -148,6 +164,11 @@ def media_by_product(info) -> BatchLoader:
     # metadata and oEmbed data; a product card needs only the files map.
     selected = selected_fields(info)
     optional = [column for field, column in MEDIA_OPTIONAL_FIELDS.items() if selected & field]
+    name = f"media_by_product:{','.join(optional)}"
+    registry = loaders_for(info.context)
+    loader = registry.loaders.get(name)
+    if loader is not None:
+        return loader
 
     def batch(keys: list) -> dict:
         rows = (ProductMedia.objects.filter(product_id__in=keys, status=ProductMedia.Status.READY)
@@ -156,8 +177,7 @@ def media_by_product(info) -> BatchLoader:
                 .order_by("sort_order", "pk"))
         return group_by(rows, lambda m: m.product_id)
 
-    name = f"media_by_product:{','.join(optional)}"
-    return loaders_for(info.context).get(name, "product", memoized_batch(name, batch, info.context), default=list)
+    return registry.get(name, "product", memoized_batch(name, batch, info.context), default=list)
 
 
 LARGE_TRANSLATION_FIELDS = ("description", "story")
@@ -168,8 +188,13 @@ MEMOIZED_TRANSLATIONS = {"CategoryTranslation", "ProductTranslation", "Attribute
 
 def translation_loader(info, model: Any, fk: str, language: str, key_kind: str) -> BatchLoader:
     # Long texts (descriptions, stories) are loaded only when the query selects them.
-    large = [f.name for f in model._meta.fields if f.name in LARGE_TRANSLATION_FIELDS]
+    large = _large_translation_fields(model)
     light = bool(large) and not (selected_fields(info) & {"description", "descriptionJson", "story"})
+    name = f"{model.__name__}:{language}:{'light' if light else 'full'}"
+    registry = loaders_for(info.context)
+    loader = registry.loaders.get(name)
+    if loader is not None:
+        return loader
 
     def batch(keys: list) -> dict:
         rows = model.objects.filter(**{f"{fk}__in": keys, "language_code": language})
@@ -177,10 +202,14 @@ def translation_loader(info, model: Any, fk: str, language: str, key_kind: str) 
             rows = rows.defer(*large)
         return {getattr(row, fk): row for row in rows}
 
-    name = f"{model.__name__}:{language}:{'light' if light else 'full'}"
     if model.__name__ in MEMOIZED_TRANSLATIONS:
         batch = memoized_batch(name, batch, info.context)
-    return loaders_for(info.context).get(name, key_kind, batch)
+    return registry.get(name, key_kind, batch)
+
+
+@cache
+def _large_translation_fields(model: Any) -> tuple[str, ...]:
+    return tuple(f.name for f in model._meta.fields if f.name in LARGE_TRANSLATION_FIELDS)
 
 
 def attributes_by_product(info) -> BatchLoader:

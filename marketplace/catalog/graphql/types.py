@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 import graphene
-from django.utils import timezone
 
 from marketplace.catalog import models
 from marketplace.catalog.graphql import dataloaders as dl
@@ -352,4 +352,6 @@ def price_range(listings: list, channel: Any) -> dict | None:
 
 
 def is_available_for_purchase(listing: Any) -> bool:
-    return bool(listing and listing.available_for_purchase_at and listing.available_for_purchase_at <= timezone.now())
+    # The clock read directly (time zones are always on): timezone.now() reads a setting per product card.
+    return bool(listing and listing.available_for_purchase_at
+                and listing.available_for_purchase_at <= datetime.now(UTC))

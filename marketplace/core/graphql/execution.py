@@ -5,7 +5,7 @@ for awaitables and the chain of `is_*_type` predicates are a measurable share of
 Behaviour (results, null propagation, error paths and messages) is graphql-core's own: the methods below
 are its sync paths with the type dispatch memoized per type class; anything unusual falls back to it.
 Per request, each field node keeps its definition and plain arguments (a list's items share them), and a
-plain leaf is read and serialized without a resolve info (execute_fields)."""
+plain field (an attribute: a leaf or an object) is read without a resolve info (execute_fields)."""
 
 from __future__ import annotations
 
@@ -74,24 +74,29 @@ def _kind(type_class: type) -> int:
     return kind
 
 
-def _plain_leaf(field_def: Any) -> tuple[str, Any, Any, bool] | None:
-    """(attribute, default, serializer, on_node) of a field graphene resolves by reading an attribute or a dict
-    key (on_node: the attribute of a ChannelContext's node, the channel-aware types' default resolver) and
-    whose type is a scalar or an enum (a product card's name, slug, amount...); None for any other."""
+def _plain_field(field_def: Any) -> tuple[str, Any, Any, bool, Any] | None:
+    """(attribute, default, serializer, on_node, object type) of a field graphene resolves by reading an attribute
+    or a dict key (on_node: the attribute of a ChannelContext's node, the channel-aware types' default resolver),
+    without arguments, whose type is a scalar or an enum (a product card's name, slug, amount: serializer set)
+    or an object type without `is_type_of` (an edge's node, a price range's start: object type set), nullable or
+    not; None for any other."""
     resolve = field_def.resolve
     if field_def.args or not isinstance(resolve, functools.partial) \
             or resolve.func not in (dict_or_attr_resolver, resolve_node_attribute) \
             or resolve.keywords or len(resolve.args) != 2:
         return None
-    leaf = field_def.type.of_type if isinstance(field_def.type, GraphQLNonNull) else field_def.type
-    if _kind(type(leaf)) != _LEAF:
-        return None
-    return resolve.args[0], resolve.args[1], leaf.serialize, resolve.func is resolve_node_attribute
+    named = field_def.type.of_type if isinstance(field_def.type, GraphQLNonNull) else field_def.type
+    kind = _kind(type(named))
+    if kind == _LEAF:
+        return resolve.args[0], resolve.args[1], named.serialize, resolve.func is resolve_node_attribute, None
+    if kind == _OBJECT and not named.is_type_of:
+        return resolve.args[0], resolve.args[1], None, resolve.func is resolve_node_attribute, named
+    return None
 
 
 class SyncExecutionContext(ExecutionContext):
     def _fields_plan(self, parent_type: Any, fields: dict) -> list:
-        """[(response name, field nodes, plain leaf or None)] of a selection set, kept for the request per
+        """[(response name, field nodes, plain field or None)] of a selection set, kept for the request per
         (type, selection) (graphql-core hands every item of a list the same `fields` dict)."""
         plans = self.__dict__.setdefault("_fields_plans", {})
         key = (parent_type.name, id(fields))
@@ -100,31 +105,44 @@ class SyncExecutionContext(ExecutionContext):
             plan = []
             for response_name, field_nodes in fields.items():
                 field_def = get_field_def(self.schema, parent_type, field_nodes[0])
-                leaf = _plain_leaf(field_def) if field_def and not self.middleware_manager else None
-                plan.append((response_name, field_nodes, leaf))
+                plain = _plain_field(field_def) if field_def and not self.middleware_manager else None
+                plan.append((response_name, field_nodes, plain))
             entry = plans[key] = (fields, plan)
         return entry[1]
 
     def execute_fields(self, parent_type: Any, source_value: Any, path: Any, fields: dict) -> dict[str, Any]:
-        """Plain leaves (see _plain_leaf) are read and serialized here, without a resolve info, a path or
-        the completion chain; a null, an exception or an unusual value takes graphql-core's way instead."""
+        """Plain fields (see _plain_field) are read here, without a resolve info or the completion chain: a leaf
+        is serialized, an object's own fields are executed; a null, an exception or an unusual value takes
+        graphql-core's way instead."""
         results = {}
         execute_field = self.execute_field
         type_name = parent_type.name
         is_dict = isinstance(source_value, dict)
-        for response_name, field_nodes, leaf in self._fields_plan(parent_type, fields):
-            if leaf is not None:
-                name, default, serialize, on_node = leaf
+        for response_name, field_nodes, plain in self._fields_plan(parent_type, fields):
+            if plain is not None:
+                name, default, serialize, on_node, object_type = plain
                 try:
                     if on_node:
                         value = getattr(source_value.node, name, default)
                     else:
                         value = source_value.get(name, default) if is_dict else getattr(source_value, name, default)
-                    serialized = serialize(value) if value is not None else None
+                    if serialize is not None:
+                        value = serialize(value) if value is not None else None
                 except Exception:  # noqa: BLE001 - graphql-core's way below reports it, with its path
-                    serialized = None
-                if serialized is not None and serialized is not Undefined:
-                    results[response_name] = serialized
+                    value = None
+                if value is not None and value is not Undefined and not isinstance(value, Exception):
+                    if object_type is None:
+                        results[response_name] = value
+                        continue
+                    field_path = _tuple_new(Path, (path, response_name, type_name))
+                    try:
+                        results[response_name] = self.execute_fields(
+                            object_type, value, field_path, self.collect_subfields(object_type, field_nodes))
+                    except Exception as raw_error:  # a non-null field below failed: as execute_field does
+                        return_type = get_field_def(self.schema, parent_type, field_nodes[0]).type
+                        self.handle_field_error(located_error(raw_error, field_nodes, field_path.as_list()),
+                                                return_type, field_path)
+                        results[response_name] = None
                     continue
             result = execute_field(parent_type, source_value, field_nodes,
                                    _tuple_new(Path, (path, response_name, type_name)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Any
 
 import graphene
@@ -49,10 +50,16 @@ class Money(graphene.ObjectType):
 
     @staticmethod
     def of(amount: Decimal, currency: str) -> dict[str, Any]:
-        digits = CURRENCY_DIGITS.get(currency, 2)
-        quantized = Decimal(amount).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-        return {"currency": currency, "amount": float(quantized),
-                "fractional_amount": int(quantized.scaleb(digits)), "fraction_digits": digits}
+        amount_float, fractional, digits = _money_parts(amount, currency)
+        return {"currency": currency, "amount": amount_float, "fractional_amount": fractional,
+                "fraction_digits": digits}
+
+
+@lru_cache(maxsize=8192)  # a listing shows the same few hundred prices to every visitor
+def _money_parts(amount: Decimal, currency: str) -> tuple[float, int, int]:
+    digits = CURRENCY_DIGITS.get(currency, 2)
+    quantized = Decimal(amount).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return float(quantized), int(quantized.scaleb(digits)), digits
 
 
 class TaxedMoney(graphene.ObjectType):
