@@ -62,6 +62,9 @@ CACHEABLE_ROOT_FIELDS = frozenset({
 
 # Connection lost, server restarting, lock or serialization timeouts: the client should retry.
 DB_UNAVAILABLE = (OperationalError, InterfaceError)
+# graphene-django decorates its dispatch with ensure_csrf_cookie (method_decorator keeps the function as
+# __wrapped__); a test checks that API answers set no cookie.
+_graphene_dispatch = BaseGraphQLView.dispatch.__wrapped__
 UNAVAILABLE_MESSAGE = "The service is temporarily unavailable; try again in a moment."
 UNAVAILABLE_PAYLOAD = {"errors": [{"message": UNAVAILABLE_MESSAGE, "extensions": {"code": "SERVICE_UNAVAILABLE"}}]}
 
@@ -164,7 +167,9 @@ class GraphQLView(BaseGraphQLView):
             cached = self._cached_response(request)
             if cached is not None:
                 return cached
-            response = super().dispatch(request, *args, **kwargs)
+            # graphene-django's dispatch without its ensure_csrf_cookie: the API takes no CSRF token, so a
+            # csrftoken cookie on every answer (as Saleor, none) would only cost a random secret per request.
+            response = _graphene_dispatch(self, request, *args, **kwargs)
         except DB_UNAVAILABLE:  # e.g. the signed-in user could not be read: the database is away
             logger.error("Database unavailable: answered 503", exc_info=True)
             return database_unavailable()

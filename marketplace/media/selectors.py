@@ -5,18 +5,19 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage, default_storage
+from django.conf import DEFAULT_STORAGE_ALIAS, settings
+from django.core.files.storage import FileSystemStorage, default_storage, storages
 
 FORMAT_KEYS = {"ORIGINAL": "JPEG", "JPEG": "JPEG", "WEBP": "WEBP", "AVIF": "AVIF"}
 
 
 def absolute_url(path: str) -> str:
-    if isinstance(default_storage, FileSystemStorage):
+    storage = storages[DEFAULT_STORAGE_ALIAS]  # default_storage's object itself: no lazy proxy per attribute
+    if isinstance(storage, FileSystemStorage):
         # A listing builds a hundred URLs; local ones depend only on these three values (object stores may
         # sign theirs with an expiry, so they are never memoized).
-        return _local_url(path, default_storage.base_url, settings.PUBLIC_API_URL)
-    return _absolute(default_storage.url(path))
+        return _local_url(path, storage.base_url, settings.PUBLIC_API_URL)
+    return _absolute(storage.url(path))
 
 
 @lru_cache(maxsize=16384)

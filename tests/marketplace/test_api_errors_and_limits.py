@@ -47,6 +47,13 @@ def test_bad_inputs_are_graphql_errors(gql, query, expected):
     assert expected in error_messages(result)
 
 
+def test_api_answers_set_no_cookie(client):
+    """The API takes no CSRF token (and no session): like Saleor's, its answers set no cookie."""
+    response = client.post("/graphql/", data='{"query": "{ shop { name } }"}', content_type="application/json")
+    assert response.status_code == 200 and response.json()["data"]["shop"]["name"]
+    assert not response.cookies and "Set-Cookie" not in response.headers
+
+
 def test_non_json_and_empty_bodies_are_clear_errors(client):
     response = client.post("/graphql/", data="not json", content_type="application/json")
     assert response.status_code == 400

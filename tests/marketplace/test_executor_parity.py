@@ -84,10 +84,27 @@ def test_errors_under_fields_read_as_attributes_are_placed_as_graphql_core_place
         ok = graphene.String()
         required = graphene.String(required=True)
         broken = graphene.String()
+        count = graphene.Int()
+        strict_count = graphene.Int(required=True)
+        missing = graphene.String()
 
         @staticmethod
         def resolve_broken(root, info):
             raise ValueError("broken leaf")
+
+        @staticmethod
+        def resolve_count(root, info):
+            return root.get("count", 2**40)  # not an Int: the scalar refuses it
+
+        @staticmethod
+        def resolve_strict_count(root, info):
+            return root.get("strict")
+
+        @staticmethod
+        def resolve_missing(root, info):
+            from graphql.pyutils import Undefined
+
+            return Undefined
 
     class Box(graphene.ObjectType):
         leaf = graphene.Field(Leaf)
@@ -109,8 +126,9 @@ def test_errors_under_fields_read_as_attributes_are_placed_as_graphql_core_place
                     {"leaf": None, "strict_leaf": {"ok": "g", "required": "r"}}]
 
     schema = graphene.Schema(query=Query).graphql_schema
-    document = parse("{ box { leaf { ok required broken } strictLeaf { ok required broken } leaves { ok required } } "
-                     "boxes { leaf { ok required } strictLeaf { ok required } } }")
+    document = parse("{ box { leaf { ok required broken } strictLeaf { ok required broken count missing } "
+                     "leaves { ok required } } boxes { leaf { ok required } strictLeaf { ok required } } "
+                     "counted: box { strictLeaf { count strictCount } } }")
 
     def run(**options) -> tuple:
         result = execute(schema, document, **options)
@@ -119,3 +137,5 @@ def test_errors_under_fields_read_as_attributes_are_placed_as_graphql_core_place
     ours = run(is_awaitable=lambda _value: False, execution_context_class=SyncExecutionContext)
     assert ours == run()
     assert ours[0]["box"]["leaf"] is None and ours[0]["boxes"][0] is None and ours[0]["boxes"][1]["leaf"] is None
+    assert ours[0]["box"]["strictLeaf"]["count"] is None and ours[0]["counted"] is None  # refused, then null
+    assert "missing" in ours[0]["box"]["strictLeaf"]

@@ -95,10 +95,19 @@ def _plain_field(field_def: Any) -> tuple[str, Any, Any, bool, Any] | None:
 
 
 class SyncExecutionContext(ExecutionContext):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._fields_plans: dict = {}
+        self._subplans: dict = {}
+        self._field_plans: dict = {}
+        # build_resolve_info's values that are the same for every field of the request
+        self._info_tail = (self.schema, self.fragments, self.root_value, self.operation, self.variable_values,
+                           self.context_value, self.is_awaitable)
+
     def _fields_plan(self, parent_type: Any, fields: dict) -> list:
         """[(response name, field nodes, plain field or None)] of a selection set, kept for the request per
         (type, selection) (graphql-core hands every item of a list the same `fields` dict)."""
-        plans = self.__dict__.setdefault("_fields_plans", {})
+        plans = self._fields_plans
         key = (parent_type.name, id(fields))
         entry = plans.get(key)
         if entry is None or entry[0] is not fields:  # the plan holds `fields`, so its id is not reused meanwhile
@@ -110,7 +119,20 @@ class SyncExecutionContext(ExecutionContext):
             entry = plans[key] = (fields, plan)
         return entry[1]
 
+    def _subplan(self, object_type: Any, field_nodes: list) -> list:
+        """The plan of an object's selection below `field_nodes` (collect_subfields, then _fields_plan), kept
+        for the request in one look-up per object (a listing completes a few hundred)."""
+        key = (object_type, id(field_nodes[0])) if len(field_nodes) == 1 else (object_type, *map(id, field_nodes))
+        plan = self._subplans.get(key)
+        if plan is None:
+            plan = self._subplans[key] = self._fields_plan(object_type,
+                                                           self.collect_subfields(object_type, field_nodes))
+        return plan
+
     def execute_fields(self, parent_type: Any, source_value: Any, path: Any, fields: dict) -> dict[str, Any]:
+        return self._execute_plan(parent_type, source_value, path, self._fields_plan(parent_type, fields))
+
+    def _execute_plan(self, parent_type: Any, source_value: Any, path: Any, plan: list) -> dict[str, Any]:
         """Plain fields (see _plain_field) are read here, without a resolve info or the completion chain: a leaf
         is serialized, an object's own fields are executed; a null, an exception or an unusual value takes
         graphql-core's way instead."""
@@ -118,7 +140,7 @@ class SyncExecutionContext(ExecutionContext):
         execute_field = self.execute_field
         type_name = parent_type.name
         is_dict = isinstance(source_value, dict)
-        for response_name, field_nodes, plain in self._fields_plan(parent_type, fields):
+        for response_name, field_nodes, plain in plan:
             if plain is not None:
                 name, default, serialize, on_node, object_type = plain
                 try:
@@ -136,8 +158,8 @@ class SyncExecutionContext(ExecutionContext):
                         continue
                     field_path = _tuple_new(Path, (path, response_name, type_name))
                     try:
-                        results[response_name] = self.execute_fields(
-                            object_type, value, field_path, self.collect_subfields(object_type, field_nodes))
+                        results[response_name] = self._execute_plan(object_type, value, field_path,
+                                                                    self._subplan(object_type, field_nodes))
                     except Exception as raw_error:  # a non-null field below failed: as execute_field does
                         return_type = get_field_def(self.schema, parent_type, field_nodes[0]).type
                         self.handle_field_error(located_error(raw_error, field_nodes, field_path.as_list()),
@@ -155,12 +177,12 @@ class SyncExecutionContext(ExecutionContext):
         object types without possible types)."""
         if return_type.is_type_of:
             return super().complete_object_value(return_type, field_nodes, info, path, result)
-        return self.execute_fields(return_type, result, path, self.collect_subfields(return_type, field_nodes))
+        return self._execute_plan(return_type, result, path, self._subplan(return_type, field_nodes))
 
     def execute_field(self, parent_type: Any, source: Any, field_nodes: list, path: Any) -> Any:
         # A field of a list's items runs once per item with the same definition and arguments: both are kept
         # for the request, per field node (the arguments only when they are plain values nobody can change).
-        plans = self.__dict__.setdefault("_field_plans", {})
+        plans = self._field_plans
         plan = plans.get((parent_type.name, id(field_nodes[0])))
         if plan is None:
             field_def = get_field_def(self.schema, parent_type, field_nodes[0])
@@ -179,19 +201,23 @@ class SyncExecutionContext(ExecutionContext):
                     found = None
                 if found is not None and all(isinstance(v, _PLAIN) for v in found.values()):
                     args = found
+            named = field_def.type.of_type if isinstance(field_def.type, GraphQLNonNull) else field_def.type
+            serialize = named.serialize if _kind(type(named)) == _LEAF else None
             plan = plans[(parent_type.name, id(field_nodes[0]))] = (field_def, resolve_fn, args,
-                                                                    field_nodes[0].name.value)
-        field_def, resolve_fn, args, field_name = plan
+                                                                    field_nodes[0].name.value, serialize)
+        field_def, resolve_fn, args, field_name, serialize = plan
         return_type = field_def.type
-        tail = self.__dict__.get("_info_tail")
-        if tail is None:  # build_resolve_info's values that are the same for every field of the request
-            tail = self.__dict__["_info_tail"] = (self.schema, self.fragments, self.root_value, self.operation,
-                                                  self.variable_values, self.context_value, self.is_awaitable)
-        info = _tuple_new(GraphQLResolveInfo, (field_name, field_nodes, return_type, parent_type, path, *tail))
+        info = _tuple_new(GraphQLResolveInfo, (field_name, field_nodes, return_type, parent_type, path,
+                                               *self._info_tail))
         try:
             if args is None:
                 args = get_argument_values(field_def, field_nodes[0], self.variable_values)
             result = resolve_fn(source, info, **args)
+            if serialize is not None and result is not None and not isinstance(result, Exception):  # Undefined is one
+                # A leaf (nullable or not) with a value: complete_leaf_value's work; anything else, its way.
+                serialized = serialize(result)
+                if serialized is not None and serialized is not Undefined:
+                    return serialized
             return self.complete_value(return_type, field_nodes, info, path, result)
         except Exception as raw_error:
             error = located_error(raw_error, field_nodes, path.as_list())
