@@ -144,3 +144,29 @@ def test_a_memoized_page_of_products_follows_renames_and_unpublishing(api_server
                             '[{channelId: "' + to_global_id("Channel", _channel_pk("maroc")) + '", isPublished: false}]})'
                             " { errors { field message } } }", {"id": product_id})
     assert call(api_server, PAGE, {"ids": [product_id]})["products"] == {"totalCount": 0, "edges": []}
+
+
+IN_STOCK = """query InStock($ids: [ID!]) {
+  products(channel: "maroc", first: 10, filter: {ids: $ids, stockAvailability: IN_STOCK}) {
+    totalCount edges { node { slug } }
+  }
+}"""
+
+
+def test_a_listing_filtered_by_stock_drops_a_piece_sold_out_at_once(api_server, committed_piece, memo_on):
+    """A memoized page (and count) filtered by stock follows a stock change at once: stock writes retire the
+    memo like catalog writes (inventory services bump the catalog version)."""
+    from marketplace.core.graphql.ids import to_global_id
+
+    product = committed_piece("1800")
+    product_id = to_global_id("Product", product.pk)
+    variant_id = to_global_id("ProductVariant", product.variants.get().pk)
+    token = call(api_server, 'mutation($e: String!, $p: String!) { tokenCreate(email: $e, password: $p) { token } }',
+                 {"e": ADMIN[0], "p": ADMIN[1]})["tokenCreate"]["token"]
+    listed = call(api_server, IN_STOCK, {"ids": [product_id]})["products"]
+    assert listed["totalCount"] == 1 and call(api_server, IN_STOCK, {"ids": [product_id]})["products"] == listed
+
+    edit(api_server, token, "mutation($id: ID!, $w: ID!) { productVariantStocksUpdate(variantId: $id, stocks: "
+                            "[{warehouse: $w, quantity: 0}]) { errors { field message } } }",
+         {"id": variant_id, "w": to_global_id("Warehouse", product.artisan.warehouse.pk)})
+    assert call(api_server, IN_STOCK, {"ids": [product_id]})["products"] == {"totalCount": 0, "edges": []}
