@@ -123,8 +123,8 @@ PAGE = """query Page($ids: [ID!]) {
 
 
 def test_a_memoized_page_of_products_follows_renames_and_unpublishing(api_server, committed_piece, memo_on):
-    """The rows of a product page (the list) are memoized too: a rename and an unpublication through the API show
-    in the next anonymous listing, and the name comes from the product row the page read."""
+    """The rows of a page of products and the product page's own row are memoized too: a rename and an
+    unpublication through the API show in the next anonymous listing and product page."""
     from marketplace.core.graphql.ids import to_global_id
 
     product = committed_piece("1800")
@@ -134,16 +134,19 @@ def test_a_memoized_page_of_products_follows_renames_and_unpublishing(api_server
     before = call(api_server, PAGE, {"ids": [product_id]})["products"]
     assert [e["node"]["slug"] for e in before["edges"]] == [product.slug] and before["totalCount"] == 1
     assert call(api_server, PAGE, {"ids": [product_id]})["products"] == before  # from the memo, the same answer
+    assert page(api_server, product.slug)["name"] == page(api_server, product.slug)["name"] == product.name
 
     edit(api_server, token, 'mutation($id: ID!) { productUpdate(id: $id, input: {name: "Pièce renommée"}) '
                             "{ errors { field message } } }", {"id": product_id})
     renamed = call(api_server, PAGE, {"ids": [product_id]})["products"]
     assert renamed["edges"][0]["node"]["name"] == "Pièce renommée"
+    assert page(api_server, product.slug)["name"] == "Pièce renommée"  # the product page's row too
 
     edit(api_server, token, "mutation($id: ID!) { productChannelListingUpdate(id: $id, input: {updateChannels: "
                             '[{channelId: "' + to_global_id("Channel", _channel_pk("maroc")) + '", isPublished: false}]})'
                             " { errors { field message } } }", {"id": product_id})
     assert call(api_server, PAGE, {"ids": [product_id]})["products"] == {"totalCount": 0, "edges": []}
+    assert page(api_server, product.slug) is None
 
 
 IN_STOCK = """query InStock($ids: [ID!]) {

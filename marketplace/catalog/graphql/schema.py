@@ -25,6 +25,7 @@ from marketplace.core.graphql.types import (
     connection_args,
     countable_connection,
 )
+from marketplace.core.reference_memo import memoized
 
 ProductCountableConnection = countable_connection(Product)  # also Category.products, Collection.products
 CategoryCountableConnection = countable_connection(Category)
@@ -128,16 +129,22 @@ class CatalogQueries(graphene.ObjectType):
         if sum(v is not None for v in (id, slug, external_reference)) != 1:
             raise GraphQLError("Provide exactly one of: id, slug, externalReference.")
         ch = channel_for_request(info.context, channel)
+        pk = pk_from_global_id(id, "Product") if id is not None else None  # a bad ID is refused, never memoized
         products = selectors.visible_products(ch, user_of(info))
-        if id is not None:
-            product = products.filter(pk=pk_from_global_id(id, "Product")).first()
-        elif external_reference is not None:
-            product = products.filter(external_reference=external_reference).first()
-        elif slug_language_code is None:  # slugs are unique: one query, not a look-up then a visibility check
-            product = products.filter(slug=slug).first()
-        else:
+
+        def find() -> Any:
+            if pk is not None:
+                return products.filter(pk=pk).first()
+            if external_reference is not None:
+                return products.filter(external_reference=external_reference).first()
+            if slug_language_code is None:  # slugs are unique: one query, not a look-up then a visibility check
+                return products.filter(slug=slug).first()
             found = _slug_lookup(models.Product, models.ProductTranslation, "product", slug, slug_language_code)
-            product = products.filter(pk=found.pk).first() if found else None
+            return products.filter(pk=found.pk).first() if found else None
+
+        # The product page's own row is memoized like its other rows (reference_memo: anonymous requests only).
+        product = memoized("product_row", (ch.pk, pk, slug, slug_language_code, external_reference), find,
+                           info.context)
         return in_channel(product, ch)
 
     @staticmethod
