@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from marketplace.accounts.addresses import copy_address
+from marketplace.checkout import selectors
 from marketplace.checkout.models import Checkout
 from marketplace.checkout.pricing import CheckoutInfo, load_checkout_info
 from marketplace.checkout.services import (
@@ -114,7 +115,7 @@ def complete_checkout(token: Any, user: Any = None) -> Order:
             require_checkout_owner(checkout, user)
             info = load_checkout_info(checkout)
             _validate(info)
-            transactions = list(TransactionItem.objects.filter(checkout=checkout).order_by("created_at", "pk"))
+            transactions = selectors.transactions(checkout)  # oldest first
             payment_method, charged = _payment(info, transactions)
             order = _create_order(info, payment_method, charged, user)
             TransactionItem.objects.filter(pk__in=[t.pk for t in transactions]).update(order=order, checkout=None)

@@ -3,16 +3,19 @@ sets a price: prices come from checkout/pricing.py."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db.models import QuerySet
 
 from marketplace.accounts.addresses import address_from_input
 from marketplace.catalog.models import ProductVariant
 from marketplace.channels.models import Channel
 from marketplace.channels.selectors import RESTRICTED_KINDS
 from marketplace.checkout.models import Checkout, CheckoutLine
+from marketplace.checkout.prepared import UUID_ARG, PreparedQuery
 from marketplace.checkout.pricing import forget_info, load_checkout_info
 from marketplace.core.errors import FieldError, MutationError, PermissionDenied
 from marketplace.core.models import LANGUAGE_CODES
@@ -24,14 +27,26 @@ from marketplace.shipping.models import ShippingMethod
 MAX_LINE_QUANTITY = 50
 
 
-def get_checkout(token: Any, *, for_update: bool = False, missing_ok: bool = False) -> Checkout | None:
-    """The checkout, locked for the caller's transaction with `for_update` (lock order: the checkout row
-    before any stock row, see inventory/services.py). Missing: NOT_FOUND, or None with `missing_ok`."""
+def _checkout_query(token: Any, *, for_update: bool) -> QuerySet:
     queryset = Checkout.objects.select_related("channel", "shipping_address", "billing_address",
                                                "collection_point__address")
     if for_update:
         queryset = queryset.select_for_update(of=("self",))
-    checkout = queryset.filter(pk=token).first()
+    return queryset.filter(pk=token).order_by(*Checkout._meta.ordering)[:1]  # as .first()
+
+
+_CHECKOUT = PreparedQuery(Checkout, lambda token: _checkout_query(token, for_update=False), UUID_ARG)
+_CHECKOUT_FOR_UPDATE = PreparedQuery(Checkout, lambda token: _checkout_query(token, for_update=True), UUID_ARG)
+
+
+def get_checkout(token: Any, *, for_update: bool = False, missing_ok: bool = False) -> Checkout | None:
+    """The checkout, locked for the caller's transaction with `for_update` (lock order: the checkout row
+    before any stock row, see inventory/services.py). Missing: NOT_FOUND, or None with `missing_ok`."""
+    if isinstance(token, uuid.UUID):
+        found = (_CHECKOUT_FOR_UPDATE if for_update else _CHECKOUT)(token)
+    else:  # another form of the key: the queryset converts (or rejects) it
+        found = list(_checkout_query(token, for_update=for_update))
+    checkout = found[0] if found else None
     if checkout is None and not missing_ok:
         raise MutationError([FieldError("id", "Couldn't resolve to a node: checkout.", "NOT_FOUND")])
     return checkout

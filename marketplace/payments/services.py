@@ -14,6 +14,7 @@ from typing import Any
 import stripe
 from django.db import IntegrityError, transaction
 
+from marketplace.checkout import selectors as checkout_selectors
 from marketplace.checkout.models import Checkout
 from marketplace.checkout.pricing import load_checkout_info
 from marketplace.core.errors import FieldError, MutationError
@@ -47,7 +48,7 @@ def initialize(checkout: Checkout, gateway_id: str, *, amount: Decimal | None = 
             checkout.shipping_method is None or checkout.shipping_method.kind != "HOTEL"):
         raise MutationError([FieldError("payment_gateway", "Tourists pay cash on delivery only for a delivery to "
                                         "their hotel or riad.", "INVALID")])
-    paid = sum((t.charged_value - t.refunded_value for t in checkout.transactions.all()), Decimal("0"))
+    paid = sum((t.charged_value - t.refunded_value for t in checkout_selectors.transactions(checkout)), Decimal("0"))
     amount = Decimal(amount) if amount is not None else info.total.gross - paid
     if amount <= 0:
         raise MutationError([FieldError("amount", "Nothing left to pay for this checkout.", "INVALID")])
