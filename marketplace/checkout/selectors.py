@@ -21,6 +21,8 @@ _FIRST_HOLD = PreparedQuery(Reservation, lambda token: Reservation.objects.filte
 
 def transactions(checkout: Checkout) -> list[TransactionItem]:
     """The checkout's transactions, oldest first (created_at, pk)."""
+    if getattr(checkout, "_created_here", False):  # checkoutCreate's answer: none can exist yet
+        return []
     return _TRANSACTIONS(checkout.pk)
 
 

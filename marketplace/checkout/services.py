@@ -15,7 +15,7 @@ from marketplace.catalog.models import ProductVariant
 from marketplace.channels.models import Channel
 from marketplace.channels.selectors import RESTRICTED_KINDS
 from marketplace.checkout.models import Checkout, CheckoutLine
-from marketplace.checkout.prepared import UUID_ARG, PreparedQuery
+from marketplace.checkout.prepared import STR_ARG, UUID_ARG, PreparedQuery
 from marketplace.checkout.pricing import forget_info, load_checkout_info
 from marketplace.core.errors import FieldError, MutationError, PermissionDenied
 from marketplace.core.models import LANGUAGE_CODES
@@ -70,10 +70,15 @@ def require_checkout_owner(checkout: Checkout, user: Any) -> None:
     require_owner(checkout.user_id, user)
 
 
+_CHANNEL = PreparedQuery(Channel, lambda slug: Channel.objects.filter(slug=slug).order_by(
+    *(Channel._meta.ordering or ["pk"]))[:1], STR_ARG)  # as .first()
+
+
 def _channel(slug: str | None) -> Channel:
     if not slug:
         raise MutationError([FieldError("channel", "You need to provide channel slug.", "MISSING_CHANNEL_SLUG")])
-    channel = Channel.objects.filter(slug=slug).first()
+    found = _CHANNEL(slug)
+    channel = found[0] if found else None
     # Trade channels are bought from through the trade checkout (tradeOrderCreate: minimums, terms), never
     # here; to those who may not see them they do not exist.
     if channel is None or channel.kind in RESTRICTED_KINDS:
@@ -119,6 +124,7 @@ def create_checkout(*, channel_slug: str | None, lines: list[dict], email: str |
     if errors:
         raise MutationError(errors)
     checkout.save()
+    checkout._created_here = True  # its ID is given to no one before this answer: it has no transactions
     if lines:
         checkout._new = True  # no existing lines to read
         add_lines(checkout, lines)
@@ -199,14 +205,16 @@ def add_lines(checkout: Checkout, lines: list[dict], *, replace: bool = False) -
             raise MutationError([FieldError("lines", f"Cannot add lines for unavailable for purchase product: "
                                             f"{li.product.name}.", "PRODUCT_NOT_PUBLISHED")])
     reserve_stock(checkout, touched)
-    checkout.save(update_fields=["updated_at"])
+    if not getattr(checkout, "_new", False):  # a checkout created in this transaction was just saved
+        checkout.save(update_fields=["updated_at"])
 
 
 def reserve_stock(checkout: Checkout, lines: list[CheckoutLine]) -> None:
     """Hold units for `lines` (inventory/services.py; CHECKOUT_RESERVATION_SECONDS=0 holds nothing but still
     checks that the units are free)."""
     try:
-        inventory.reserve(checkout.pk, [line for line in lines if line.pk], channel_id=checkout.channel_id)
+        inventory.reserve(checkout.pk, [line for line in lines if line.pk], channel_id=checkout.channel_id,
+                          fresh=getattr(checkout, "_new", False))
     except inventory.InsufficientStock as error:
         raise MutationError([
             FieldError("quantity", f"Could not add items {s.line.variant.sku}. Only {s.available} remaining in "
