@@ -16,6 +16,7 @@ from django.utils import timezone
 from marketplace.catalog.models import ProductChannelListing, ProductVariantChannelListing
 from marketplace.checkout.models import Checkout, CheckoutLine
 from marketplace.checkout.prepared import INT_ARG, TIME_ARG, UUID_ARG, PreparedQuery
+from marketplace.inventory.models import Reservation
 from marketplace.shipping import services as shipping
 from marketplace.shipping.models import ShippingMethodChannelListing
 from marketplace.taxes.vat import ZERO, TaxedAmount, taxed, vat_rate_for
@@ -46,6 +47,12 @@ class LineInfo:
 class CheckoutInfo:
     checkout: Checkout
     lines: list[LineInfo] = field(default_factory=list)
+    holds_changed: bool = False  # the lines' stock holds were replaced after they were read
+
+    @property
+    def first_hold(self):
+        """When the first of the lines' stock holds expires, as read with the lines (None: no hold)."""
+        return min((li.line.first_hold for li in self.lines if li.line.first_hold is not None), default=None)
 
     @property
     def channel(self):
@@ -124,18 +131,20 @@ LARGE_COLUMNS = ("variant__product__description", "variant__product__description
 
 
 def _lines_query(checkout_id: Any, channel_id: int, now: datetime) -> QuerySet:
-    """Lines with variants, products, types and artisans, each with its channel price and whether its
-    product is published and for sale in the channel at `now`."""
+    """Lines with variants, products, types and artisans, each with its channel price, whether its product
+    is published and for sale in the channel at `now`, and when its first stock hold expires."""
     listing = ProductVariantChannelListing.objects.filter(variant_id=OuterRef("variant_id"), channel_id=channel_id)
     published = ProductChannelListing.objects.filter(
         product_id=OuterRef("variant__product_id"), channel_id=channel_id, is_published=True
     ).filter(Q(published_at__isnull=True) | Q(published_at__lte=now)).filter(
         Q(available_for_purchase_at__isnull=True) | Q(available_for_purchase_at__lte=now))
+    first_hold = Reservation.objects.filter(checkout_line_id=OuterRef("pk")).order_by("reserved_until").values(
+        "reserved_until")[:1]
     return (CheckoutLine.objects.filter(checkout_id=checkout_id)
             .select_related("variant__product__product_type", "variant__product__artisan")
             .defer(*LARGE_COLUMNS).order_by("created", "pk")
             .annotate(channel_price=Subquery(listing.values("price_amount")[:1]), listed=Exists(listing),
-                      product_published=Exists(published)))
+                      product_published=Exists(published), first_hold=Subquery(first_hold)))
 
 
 _LINES = PreparedQuery(CheckoutLine, _lines_query, UUID_ARG, INT_ARG, TIME_ARG)

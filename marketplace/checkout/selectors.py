@@ -9,6 +9,7 @@ from django.conf import settings
 
 from marketplace.checkout.models import Checkout
 from marketplace.checkout.prepared import UUID_ARG, PreparedQuery
+from marketplace.checkout.pricing import load_checkout_info
 from marketplace.inventory.models import Reservation
 from marketplace.payments.models import TransactionItem
 
@@ -28,5 +29,10 @@ def transactions(checkout: Checkout) -> list[TransactionItem]:
 
 def reservation_expires(checkout: Checkout) -> datetime:
     """When the checkout's first stock hold expires; with no hold, its last change plus the hold time."""
-    rows = _FIRST_HOLD.rows(checkout.pk)
-    return rows[0][0] if rows else checkout.updated_at + timedelta(seconds=settings.CHECKOUT_RESERVATION_SECONDS)
+    info = load_checkout_info(checkout)
+    if info.holds_changed:  # read again: this request replaced them after reading the lines
+        rows = _FIRST_HOLD.rows(checkout.pk)
+        first = rows[0][0] if rows else None
+    else:
+        first = info.first_hold
+    return first or checkout.updated_at + timedelta(seconds=settings.CHECKOUT_RESERVATION_SECONDS)

@@ -215,6 +215,8 @@ def reserve_stock(checkout: Checkout, lines: list[CheckoutLine]) -> None:
     try:
         inventory.reserve(checkout.pk, [line for line in lines if line.pk], channel_id=checkout.channel_id,
                           fresh=getattr(checkout, "_new", False))
+        if getattr(checkout, "_info", None) is not None:
+            checkout._info.holds_changed = True
     except inventory.InsufficientStock as error:
         raise MutationError([
             FieldError("quantity", f"Could not add items {s.line.variant.sku}. Only {s.available} remaining in "

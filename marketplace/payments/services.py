@@ -25,12 +25,16 @@ from marketplace.payments.models import StripeWebhookEvent, TransactionEvent, Tr
 def _event(item: TransactionItem, type_: str, amount: Decimal, *, message: str = "", key: str | None = None,
            user: Any = None) -> TransactionEvent | None:
     """Record an event once (by key); None when this news was already applied."""
+    event = TransactionEvent(transaction=item, type=type_, amount=amount, currency=item.currency,
+                             psp_reference=item.psp_reference, message=message[:512], idempotency_key=key,
+                             created_by=user if getattr(user, "is_authenticated", False) else None)
+    if key is None:  # only a key can have been recorded already: no savepoint to fall back to
+        event.save(force_insert=True)
+        return event
     try:
         with transaction.atomic():
-            return TransactionEvent.objects.create(
-                transaction=item, type=type_, amount=amount, currency=item.currency, psp_reference=item.psp_reference,
-                message=message[:512], idempotency_key=key,
-                created_by=user if getattr(user, "is_authenticated", False) else None)
+            event.save(force_insert=True)
+            return event
     except IntegrityError:
         return None
 
