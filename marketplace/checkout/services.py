@@ -15,8 +15,8 @@ from marketplace.catalog.models import ProductVariant
 from marketplace.channels.models import Channel
 from marketplace.channels.selectors import RESTRICTED_KINDS
 from marketplace.checkout.models import Checkout, CheckoutLine
-from marketplace.checkout.prepared import STR_ARG, UUID_ARG, PreparedQuery
-from marketplace.checkout.pricing import forget_info, load_checkout_info
+from marketplace.checkout.prepared import INTS_ARG, STR_ARG, UUID_ARG, PreparedQuery
+from marketplace.checkout.pricing import LARGE_COLUMNS, forget_info, load_checkout_info
 from marketplace.core.errors import FieldError, MutationError, PermissionDenied
 from marketplace.core.models import LANGUAGE_CODES
 from marketplace.core.permissions import has_staff_permission
@@ -151,7 +151,16 @@ def clean_metadata(items: list[dict] | None) -> dict[str, str]:
     return cleaned
 
 
+# The variants a change of lines names, with their products (less the long texts no rule reads), compiled once.
+_VARIANTS = PreparedQuery(ProductVariant, lambda ids: ProductVariant.objects.filter(pk__in=ids).select_related(
+    "product").defer(*(c.removeprefix("variant__") for c in LARGE_COLUMNS if c.startswith("variant__product__")
+                       and "__artisan__" not in c)), INTS_ARG)
+BIGINT = range(-(2**63), 2**63)
+
+
 def _variants(variant_ids: list[int]) -> dict[int, ProductVariant]:
+    if all(isinstance(pk, int) and pk in BIGINT for pk in variant_ids):
+        return {v.pk: v for v in _VARIANTS(variant_ids)}
     return {v.pk: v for v in ProductVariant.objects.filter(pk__in=variant_ids).select_related("product")}
 
 
