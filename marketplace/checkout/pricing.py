@@ -50,7 +50,7 @@ class CheckoutInfo:
     holds_changed: bool = False  # the lines' stock holds were replaced after they were read
 
     @property
-    def first_hold(self):
+    def first_hold(self) -> datetime | None:
         """When the first of the lines' stock holds expires, as read with the lines (None: no hold)."""
         return min((li.line.first_hold for li in self.lines if li.line.first_hold is not None), default=None)
 
