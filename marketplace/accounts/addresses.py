@@ -84,6 +84,13 @@ def copy_address(address: Address | None) -> Address | None:
     return Address.objects.create(**{name: getattr(address, name) for name in FIELDS})
 
 
+def copy_addresses(*addresses: Address | None) -> list[Address | None]:
+    """copy_address of each, in one INSERT."""
+    copies = [Address(**{name: getattr(a, name) for name in FIELDS}) if a is not None else None for a in addresses]
+    Address.objects.bulk_create([c for c in copies if c is not None])
+    return copies
+
+
 def add_to_address_book(user: Any, data: dict[str, Any], kind: str | None = None) -> Address:
     """A validated address in the signed-in user's book; `kind` SHIPPING or BILLING also makes it that default."""
     require_authenticated(user)

@@ -13,8 +13,11 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import Q
 
-from marketplace.accounts.addresses import copy_address
+from marketplace.accounts.addresses import copy_addresses
+from marketplace.catalog.models import AssignedProductAttributeValue, ProductVariantChannelListing
+from marketplace.checkout import selectors
 from marketplace.checkout.models import Checkout
+from marketplace.checkout.prepared import INT_ARG, INTS_ARG, PreparedQuery
 from marketplace.checkout.pricing import CheckoutInfo, load_checkout_info
 from marketplace.checkout.services import (
     get_checkout,
@@ -85,17 +88,26 @@ def _allocate(info: CheckoutInfo, lines: list[OrderLine]) -> None:
                                         "bought it.", "INSUFFICIENT_STOCK")]) from None
 
 
+# The order's reads of the catalogue, compiled once (checkout/prepared.py): each line's materials, each
+# artisan's warehouse, each variant's MAD price (and whether the channel's price overrides it).
+_MATERIALS = PreparedQuery(AssignedProductAttributeValue, lambda ids: AssignedProductAttributeValue.objects.filter(
+    product_id__in=ids, value__attribute__slug="materiau").values_list("product_id", "value__name"), INTS_ARG)
+_WAREHOUSES = PreparedQuery(Stock, lambda ids: Stock.objects.filter(product_variant_id__in=ids).values_list(
+    "warehouse__artisan_id", "warehouse_id"), INTS_ARG)
+_MAD_PRICES = PreparedQuery(ProductVariantChannelListing, lambda ids, channel_id: (
+    ProductVariantChannelListing.objects.filter(variant_id__in=ids)
+    .filter(Q(currency="MAD", price_amount__isnull=False) | Q(channel=channel_id))
+    .order_by("-channel__sort_order").values_list("variant_id", "currency", "channel_id", "price_amount",
+                                                  "price_overridden")), INTS_ARG, INT_ARG)
+
+
 def _material(product: Any) -> str:
     values = getattr(product, "_materials", None)
     return ", ".join(values) if values else ""
 
 
 def _load_materials(info: CheckoutInfo) -> None:
-    from marketplace.catalog.models import AssignedProductAttributeValue
-
-    product_ids = {li.product.pk for li in info.lines}
-    rows = (AssignedProductAttributeValue.objects.filter(product_id__in=product_ids, value__attribute__slug="materiau")
-            .values_list("product_id", "value__name"))
+    rows = _MATERIALS.rows(sorted({li.product.pk for li in info.lines}))
     materials: dict[int, list[str]] = {}
     for product_id, name in rows:
         materials.setdefault(product_id, []).append(name)
@@ -114,7 +126,7 @@ def complete_checkout(token: Any, user: Any = None) -> Order:
             require_checkout_owner(checkout, user)
             info = load_checkout_info(checkout)
             _validate(info)
-            transactions = list(TransactionItem.objects.filter(checkout=checkout).order_by("created_at", "pk"))
+            transactions = selectors.transactions(checkout)  # oldest first
             payment_method, charged = _payment(info, transactions)
             order = _create_order(info, payment_method, charged, user)
             TransactionItem.objects.filter(pk__in=[t.pk for t in transactions]).update(order=order, checkout=None)
@@ -145,19 +157,15 @@ def completed_order(token: Any, user: Any) -> Order:
 def _artisan_units(info: CheckoutInfo) -> dict[int, Decimal]:
     """Each line's unit worth to the artisan in MAD (channels.services.artisan_unit_mad), from the variants'
     MAD prices and whether the channel's price is an override (one query)."""
-    from marketplace.catalog.models import ProductVariantChannelListing
     from marketplace.channels.services import artisan_unit_mad
 
-    variant_ids = [li.variant.pk for li in info.lines]
     mad, overridden = {}, set()
-    for row in (ProductVariantChannelListing.objects.filter(variant_id__in=variant_ids)
-                .filter(Q(currency="MAD", price_amount__isnull=False) | Q(channel=info.channel))
-                .order_by("-channel__sort_order").values("variant_id", "currency", "channel_id", "price_amount",
-                                                         "price_overridden")):
-        if row["channel_id"] == info.channel.pk and row["price_overridden"]:
-            overridden.add(row["variant_id"])
-        if row["currency"] == "MAD":
-            mad[row["variant_id"]] = row["price_amount"]  # the first MAD market's price wins (sorted last)
+    for variant_id, currency, channel_id, price, price_overridden in _MAD_PRICES.rows(
+            [li.variant.pk for li in info.lines], info.channel.pk):
+        if channel_id == info.channel.pk and price_overridden:
+            overridden.add(variant_id)
+        if currency == "MAD":
+            mad[variant_id] = price  # the first MAD market's price wins (sorted last)
     return {li.line.pk: artisan_unit_mad(info.channel, li.unit.gross, mad_price=mad.get(li.variant.pk),
                                          overridden=li.variant.pk in overridden) for li in info.lines}
 
@@ -170,11 +178,12 @@ def _create_order(info: CheckoutInfo, payment_method: str, charged: Decimal, use
     method = info.selected_method
     subtotal, shipping, total = info.subtotal, info.shipping_price, info.total
     is_paid = charged >= total.gross
+    billing_address, shipping_address = copy_addresses(  # one INSERT
+        checkout.billing_address, checkout.shipping_address if info.is_shipping_required else None)
     order = Order.objects.create(
         number=number, checkout_token=checkout.pk, channel=checkout.channel,
         user=checkout.user, user_email=checkout.email, language_code=checkout.language_code,
-        billing_address=copy_address(checkout.billing_address),
-        shipping_address=copy_address(checkout.shipping_address) if info.is_shipping_required else None,
+        billing_address=billing_address, shipping_address=shipping_address,
         shipping_method=method, shipping_method_name=method.name if method else "",
         collection_point=checkout.collection_point,
         collection_point_name=checkout.collection_point.name if checkout.collection_point_id else "",
@@ -189,8 +198,7 @@ def _create_order(info: CheckoutInfo, payment_method: str, charged: Decimal, use
     for li in info.lines:
         if li.product.artisan_id not in artisans:
             artisans.append(li.product.artisan_id)
-    warehouses = dict(Stock.objects.filter(product_variant_id__in=[li.variant.pk for li in info.lines])
-                      .values_list("warehouse__artisan_id", "warehouse_id"))
+    warehouses = dict(_WAREHOUSES.rows([li.variant.pk for li in info.lines]))
     fulfillments = Fulfillment.objects.bulk_create([
         Fulfillment(order=order, artisan_id=artisan_id, fulfillment_order=index + 1,
                     warehouse_id=warehouses.get(artisan_id))

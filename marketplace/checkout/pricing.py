@@ -5,15 +5,20 @@ number of lines."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from functools import cached_property
+from typing import Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from marketplace.catalog.models import ProductChannelListing, ProductVariantChannelListing
 from marketplace.checkout.models import Checkout, CheckoutLine
+from marketplace.checkout.prepared import INT_ARG, TIME_ARG, UUID_ARG, PreparedQuery
+from marketplace.inventory.models import Reservation
 from marketplace.shipping import services as shipping
+from marketplace.shipping.models import ShippingMethodChannelListing
 from marketplace.taxes.vat import ZERO, TaxedAmount, taxed, vat_rate_for
 
 
@@ -42,6 +47,12 @@ class LineInfo:
 class CheckoutInfo:
     checkout: Checkout
     lines: list[LineInfo] = field(default_factory=list)
+    holds_changed: bool = False  # the lines' stock holds were replaced after they were read
+
+    @property
+    def first_hold(self) -> datetime | None:
+        """When the first of the lines' stock holds expires, as read with the lines (None: no hold)."""
+        return min((li.line.first_hold for li in self.lines if li.line.first_hold is not None), default=None)
 
     @property
     def channel(self):
@@ -74,8 +85,9 @@ class CheckoutInfo:
     def shipping_methods(self) -> list:
         if not self.is_shipping_required:
             return []
-        return [method for method, _ in shipping.methods_for(self.channel, self.checkout.shipping_address,
-                                                             self.weight_kg)]
+        address = self.checkout.shipping_address
+        rates = _RATES(self.channel.pk) if address is not None and address.country else []
+        return [method for method, _ in shipping.methods_for(self.channel, address, self.weight_kg, rates)]
 
     @cached_property
     def collection_points(self) -> list:
@@ -118,30 +130,39 @@ LARGE_COLUMNS = ("variant__product__description", "variant__product__description
                  "variant__product__artisan__workshop_photos")
 
 
+def _lines_query(checkout_id: Any, channel_id: int, now: datetime) -> QuerySet:
+    """Lines with variants, products, types and artisans, each with its channel price, whether its product
+    is published and for sale in the channel at `now`, and when its first stock hold expires."""
+    listing = ProductVariantChannelListing.objects.filter(variant_id=OuterRef("variant_id"), channel_id=channel_id)
+    published = ProductChannelListing.objects.filter(
+        product_id=OuterRef("variant__product_id"), channel_id=channel_id, is_published=True
+    ).filter(Q(published_at__isnull=True) | Q(published_at__lte=now)).filter(
+        Q(available_for_purchase_at__isnull=True) | Q(available_for_purchase_at__lte=now))
+    first_hold = Reservation.objects.filter(checkout_line_id=OuterRef("pk")).order_by("reserved_until").values(
+        "reserved_until")[:1]
+    return (CheckoutLine.objects.filter(checkout_id=checkout_id)
+            .select_related("variant__product__product_type", "variant__product__artisan")
+            .defer(*LARGE_COLUMNS).order_by("created", "pk")
+            .annotate(channel_price=Subquery(listing.values("price_amount")[:1]), listed=Exists(listing),
+                      product_published=Exists(published), first_hold=Subquery(first_hold)))
+
+
+_LINES = PreparedQuery(CheckoutLine, _lines_query, UUID_ARG, INT_ARG, TIME_ARG)
+# The channel's shipping rates with their methods and zones (shipping.channel_rates' statement).
+_RATES = PreparedQuery(ShippingMethodChannelListing, lambda channel_id: ShippingMethodChannelListing.objects.filter(
+    channel_id=channel_id).select_related("shipping_method__zone"), INT_ARG)
+
+
 def load_checkout_info(checkout: Checkout) -> CheckoutInfo:
-    """Lines with variants, products, types and artisans (1 query) and their listings (1 query)."""
+    """Lines with variants, products, types, artisans and their prices in the channel (1 query)."""
     cached = getattr(checkout, "_info", None)
     if cached is not None:
         return cached
-    lines = list(checkout.lines.select_related("variant__product__product_type", "variant__product__artisan")
-                 .defer(*LARGE_COLUMNS).order_by("created", "pk"))
-    now = timezone.now()
-    published = ProductChannelListing.objects.filter(
-        product_id=OuterRef("variant__product_id"), channel_id=checkout.channel_id, is_published=True
-    ).filter(Q(published_at__isnull=True) | Q(published_at__lte=now)).filter(
-        Q(available_for_purchase_at__isnull=True) | Q(available_for_purchase_at__lte=now))
-    listings = {
-        row.variant_id: row
-        for row in ProductVariantChannelListing.objects.filter(
-            variant_id__in=[line.variant_id for line in lines], channel_id=checkout.channel_id
-        ).annotate(product_published=Exists(published))
-    }
     info = CheckoutInfo(checkout=checkout)
-    for line in lines:
-        listing = listings.get(line.variant_id)
-        price = listing.price_amount if listing else None
-        info.lines.append(LineInfo(line=line, listed_price=price,
-                                   published=bool(listing and listing.product_published)))
+    for line in _LINES(checkout.pk, checkout.channel_id, timezone.now()):
+        line.checkout = checkout
+        info.lines.append(LineInfo(line=line, listed_price=line.channel_price,
+                                   published=bool(line.listed and line.product_published)))
     rate = info.vat_rate
     for li in info.lines:
         if li.listed_price is not None:

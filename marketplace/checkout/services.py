@@ -3,17 +3,20 @@ sets a price: prices come from checkout/pricing.py."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db.models import QuerySet
 
 from marketplace.accounts.addresses import address_from_input
 from marketplace.catalog.models import ProductVariant
 from marketplace.channels.models import Channel
 from marketplace.channels.selectors import RESTRICTED_KINDS
 from marketplace.checkout.models import Checkout, CheckoutLine
-from marketplace.checkout.pricing import forget_info, load_checkout_info
+from marketplace.checkout.prepared import INTS_ARG, STR_ARG, UUID_ARG, PreparedQuery
+from marketplace.checkout.pricing import LARGE_COLUMNS, forget_info, load_checkout_info
 from marketplace.core.errors import FieldError, MutationError, PermissionDenied
 from marketplace.core.models import LANGUAGE_CODES
 from marketplace.core.permissions import has_staff_permission
@@ -24,14 +27,26 @@ from marketplace.shipping.models import ShippingMethod
 MAX_LINE_QUANTITY = 50
 
 
-def get_checkout(token: Any, *, for_update: bool = False, missing_ok: bool = False) -> Checkout | None:
-    """The checkout, locked for the caller's transaction with `for_update` (lock order: the checkout row
-    before any stock row, see inventory/services.py). Missing: NOT_FOUND, or None with `missing_ok`."""
+def _checkout_query(token: Any, *, for_update: bool) -> QuerySet:
     queryset = Checkout.objects.select_related("channel", "shipping_address", "billing_address",
                                                "collection_point__address")
     if for_update:
         queryset = queryset.select_for_update(of=("self",))
-    checkout = queryset.filter(pk=token).first()
+    return queryset.filter(pk=token).order_by(*Checkout._meta.ordering)[:1]  # as .first()
+
+
+_CHECKOUT = PreparedQuery(Checkout, lambda token: _checkout_query(token, for_update=False), UUID_ARG)
+_CHECKOUT_FOR_UPDATE = PreparedQuery(Checkout, lambda token: _checkout_query(token, for_update=True), UUID_ARG)
+
+
+def get_checkout(token: Any, *, for_update: bool = False, missing_ok: bool = False) -> Checkout | None:
+    """The checkout, locked for the caller's transaction with `for_update` (lock order: the checkout row
+    before any stock row, see inventory/services.py). Missing: NOT_FOUND, or None with `missing_ok`."""
+    if isinstance(token, uuid.UUID):
+        found = (_CHECKOUT_FOR_UPDATE if for_update else _CHECKOUT)(token)
+    else:  # another form of the key: the queryset converts (or rejects) it
+        found = list(_checkout_query(token, for_update=for_update))
+    checkout = found[0] if found else None
     if checkout is None and not missing_ok:
         raise MutationError([FieldError("id", "Couldn't resolve to a node: checkout.", "NOT_FOUND")])
     return checkout
@@ -55,10 +70,15 @@ def require_checkout_owner(checkout: Checkout, user: Any) -> None:
     require_owner(checkout.user_id, user)
 
 
+_CHANNEL = PreparedQuery(Channel, lambda slug: Channel.objects.filter(slug=slug).order_by(
+    *(Channel._meta.ordering or ["pk"]))[:1], STR_ARG)  # as .first()
+
+
 def _channel(slug: str | None) -> Channel:
     if not slug:
         raise MutationError([FieldError("channel", "You need to provide channel slug.", "MISSING_CHANNEL_SLUG")])
-    channel = Channel.objects.filter(slug=slug).first()
+    found = _CHANNEL(slug)
+    channel = found[0] if found else None
     # Trade channels are bought from through the trade checkout (tradeOrderCreate: minimums, terms), never
     # here; to those who may not see them they do not exist.
     if channel is None or channel.kind in RESTRICTED_KINDS:
@@ -104,6 +124,7 @@ def create_checkout(*, channel_slug: str | None, lines: list[dict], email: str |
     if errors:
         raise MutationError(errors)
     checkout.save()
+    checkout._created_here = True  # its ID is given to no one before this answer: it has no transactions
     if lines:
         checkout._new = True  # no existing lines to read
         add_lines(checkout, lines)
@@ -130,7 +151,16 @@ def clean_metadata(items: list[dict] | None) -> dict[str, str]:
     return cleaned
 
 
+# The variants a change of lines names, with their products (less the long texts no rule reads), compiled once.
+_VARIANTS = PreparedQuery(ProductVariant, lambda ids: ProductVariant.objects.filter(pk__in=ids).select_related(
+    "product").defer(*(c.removeprefix("variant__") for c in LARGE_COLUMNS if c.startswith("variant__product__")
+                       and "__artisan__" not in c)), INTS_ARG)
+BIGINT = range(-(2**63), 2**63)
+
+
 def _variants(variant_ids: list[int]) -> dict[int, ProductVariant]:
+    if all(isinstance(pk, int) and pk in BIGINT for pk in variant_ids):
+        return {v.pk: v for v in _VARIANTS(variant_ids)}
     return {v.pk: v for v in ProductVariant.objects.filter(pk__in=variant_ids).select_related("product")}
 
 
@@ -184,14 +214,18 @@ def add_lines(checkout: Checkout, lines: list[dict], *, replace: bool = False) -
             raise MutationError([FieldError("lines", f"Cannot add lines for unavailable for purchase product: "
                                             f"{li.product.name}.", "PRODUCT_NOT_PUBLISHED")])
     reserve_stock(checkout, touched)
-    checkout.save(update_fields=["updated_at"])
+    if not getattr(checkout, "_new", False):  # a checkout created in this transaction was just saved
+        checkout.save(update_fields=["updated_at"])
 
 
 def reserve_stock(checkout: Checkout, lines: list[CheckoutLine]) -> None:
     """Hold units for `lines` (inventory/services.py; CHECKOUT_RESERVATION_SECONDS=0 holds nothing but still
     checks that the units are free)."""
     try:
-        inventory.reserve(checkout.pk, [line for line in lines if line.pk], channel_id=checkout.channel_id)
+        inventory.reserve(checkout.pk, [line for line in lines if line.pk], channel_id=checkout.channel_id,
+                          fresh=getattr(checkout, "_new", False))
+        if getattr(checkout, "_info", None) is not None:
+            checkout._info.holds_changed = True
     except inventory.InsufficientStock as error:
         raise MutationError([
             FieldError("quantity", f"Could not add items {s.line.variant.sku}. Only {s.available} remaining in "

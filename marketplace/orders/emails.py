@@ -150,9 +150,9 @@ def _address(address: object, language: str) -> str:
     return "\n".join([*lines, country])
 
 
-def _line(line: object, language: str) -> str:
+def _line(line: object, language: str, choices: dict[int, str]) -> str:
     name = isolate(selectors.translated_product_name(line, language), language)
-    choice = selectors.variant_choice(line, language)
+    choice = choices.get(line.variant_id, "")
     return f"{line.quantity} × {name}" + (f" ({isolate(choice, language)})" if choice else "") + \
         f" — {_money(line.total_price_gross, line.currency, language)}"
 
@@ -184,8 +184,10 @@ def confirmation_text(order: Order) -> tuple[str, str]:
                                     reference=isolate(transfer.reference, language))
         bank += TRANSFER_DEADLINE[language].replace("\u2068{deadline}\u2069", "{deadline}").format(
             deadline=_date(transfer.due_date, language)) + "\n"
+    lines = list(order.lines.all())
+    choices = selectors.variant_choices(lines, language)  # one query for all the lines
     values = {"number": isolate(order.number, language),
-              "lines": "\n".join(_line(line, language) for line in order.lines.all()),
+              "lines": "\n".join(_line(line, language, choices) for line in lines),
               "delivery": isolate(selectors.shipping_method_name(order, language), language),
               "total": _money(order.total_gross, order.currency, language),
               "payment": PAYMENT_LABELS[language][order.payment_method], "where": where, "bank": bank,

@@ -12,8 +12,11 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
+from marketplace.catalog.models import AssignedVariantAttributeValue
+from marketplace.checkout.prepared import INT_ARG, INTS_ARG, PreparedQuery
 from marketplace.orders.models import Order, OrderLine
 
 BASE_LANGUAGE = "fr"
@@ -104,19 +107,48 @@ def tracking_url(tracking_number: str) -> str | None:
     return f"https://t.17track.net/en#nums={quote(number)}"
 
 
+# Read for each line of each confirmation (and delivery slip): compiled once (checkout/prepared.py).
+_VARIANT_VALUES = PreparedQuery(AssignedVariantAttributeValue, lambda ids: AssignedVariantAttributeValue.objects
+                                .filter(variant_id__in=ids).select_related("value__attribute"), INTS_ARG)
+_ORDER_FOR_CONFIRMATION = PreparedQuery(Order, lambda pk: Order.objects.select_related(
+    "shipping_address", "shipping_method", "collection_point__address").filter(pk=pk).order_by()[:21], INT_ARG)  # .get
+_ORDER_LINES = PreparedQuery(OrderLine, lambda pk: OrderLine.objects.filter(order_id=pk), INT_ARG)
+
+
+def order_for_confirmation(order_id: int) -> Order:
+    """The order with what its confirmation reads (addresses, the method's delivery window, the lines)."""
+    found = _ORDER_FOR_CONFIRMATION(order_id)
+    if len(found) != 1:
+        raise Order.DoesNotExist("Order matching query does not exist.") if not found else \
+            Order.MultipleObjectsReturned(f"get() returned more than one Order -- it returned {len(found)}!")
+    order = found[0]
+    lines = _ORDER_LINES(order.pk)
+    for line in lines:
+        line.order = order
+    # As prefetch_related("lines") leaves it: order.lines.all() answers from these rows.
+    queryset = order.lines.all()
+    queryset._result_cache, queryset._prefetch_done = lines, True
+    order._prefetched_objects_cache = {Order.lines.field.remote_field.cache_name: queryset}
+    return order
+
+
 def variant_choice(line: OrderLine, language: str) -> str:
     """"Pointure : 39" / "Shoe size: EU 39": the variant's attributes in `language`, "" for a single variant."""
-    if line.variant_id is None:
-        return ""
-    from marketplace.catalog.models import AssignedVariantAttributeValue
+    return variant_choices([line], language).get(line.variant_id, "")
 
-    parts = []
-    assigned = AssignedVariantAttributeValue.objects.filter(variant_id=line.variant_id).select_related(
-        "value__attribute").prefetch_related("value__translations", "value__attribute__translations")
-    for item in assigned:
+
+def variant_choices(lines: list[OrderLine], language: str) -> dict[int, str]:
+    """variant_choice of each line's variant (by variant id), in one query whatever the number of lines (and the
+    translations' two)."""
+    variant_ids = sorted({line.variant_id for line in lines if line.variant_id is not None})
+    assigned = _VARIANT_VALUES(variant_ids)
+    if assigned:
+        prefetch_related_objects(assigned, "value__translations", "value__attribute__translations")
+    parts: dict[int, list[str]] = {variant_id: [] for variant_id in variant_ids}
+    for item in assigned:  # in (sort_order, pk) order, as each variant's own query
         value, attribute = item.value, item.value.attribute
         name = next((t.name for t in attribute.translations.all() if t.language_code == language and t.name),
                     attribute.name)
         shown = next((t.name for t in value.translations.all() if t.language_code == language and t.name), value.name)
-        parts.append(f"{name} : {shown}" if language == BASE_LANGUAGE else f"{name}: {shown}")
-    return ", ".join(parts)
+        parts[item.variant_id].append(f"{name} : {shown}" if language == BASE_LANGUAGE else f"{name}: {shown}")
+    return {variant_id: ", ".join(texts) for variant_id, texts in parts.items()}

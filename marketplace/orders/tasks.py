@@ -5,13 +5,10 @@ from marketplace.celery import app  # the configured app: eager (in-process) wit
 
 @app.task(name="orders.send_order_confirmation")
 def send_order_confirmation_task(order_id: int) -> None:
-    from marketplace.orders import emails
-    from marketplace.orders.models import Order
+    from marketplace.orders import emails, selectors
 
     # What the confirmation reads (addresses, the method's delivery window, the lines) in two queries.
-    emails.send_confirmation(Order.objects.select_related("shipping_address", "shipping_method",
-                                                          "collection_point__address")
-                             .prefetch_related("lines").get(pk=order_id))
+    emails.send_confirmation(selectors.order_for_confirmation(order_id))
 
 
 @app.task(name="orders.send_order_shipped")

@@ -14,6 +14,7 @@ from typing import Any
 import stripe
 from django.db import IntegrityError, transaction
 
+from marketplace.checkout import selectors as checkout_selectors
 from marketplace.checkout.models import Checkout
 from marketplace.checkout.pricing import load_checkout_info
 from marketplace.core.errors import FieldError, MutationError
@@ -24,12 +25,16 @@ from marketplace.payments.models import StripeWebhookEvent, TransactionEvent, Tr
 def _event(item: TransactionItem, type_: str, amount: Decimal, *, message: str = "", key: str | None = None,
            user: Any = None) -> TransactionEvent | None:
     """Record an event once (by key); None when this news was already applied."""
+    event = TransactionEvent(transaction=item, type=type_, amount=amount, currency=item.currency,
+                             psp_reference=item.psp_reference, message=message[:512], idempotency_key=key,
+                             created_by=user if getattr(user, "is_authenticated", False) else None)
+    if key is None:  # only a key can have been recorded already: no savepoint to fall back to
+        event.save(force_insert=True)
+        return event
     try:
         with transaction.atomic():
-            return TransactionEvent.objects.create(
-                transaction=item, type=type_, amount=amount, currency=item.currency, psp_reference=item.psp_reference,
-                message=message[:512], idempotency_key=key,
-                created_by=user if getattr(user, "is_authenticated", False) else None)
+            event.save(force_insert=True)
+            return event
     except IntegrityError:
         return None
 
@@ -47,7 +52,7 @@ def initialize(checkout: Checkout, gateway_id: str, *, amount: Decimal | None = 
             checkout.shipping_method is None or checkout.shipping_method.kind != "HOTEL"):
         raise MutationError([FieldError("payment_gateway", "Tourists pay cash on delivery only for a delivery to "
                                         "their hotel or riad.", "INVALID")])
-    paid = sum((t.charged_value - t.refunded_value for t in checkout.transactions.all()), Decimal("0"))
+    paid = sum((t.charged_value - t.refunded_value for t in checkout_selectors.transactions(checkout)), Decimal("0"))
     amount = Decimal(amount) if amount is not None else info.total.gross - paid
     if amount <= 0:
         raise MutationError([FieldError("amount", "Nothing left to pay for this checkout.", "INVALID")])

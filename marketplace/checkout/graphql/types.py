@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import graphene
 from django.conf import settings
 
 from marketplace.accounts.graphql.address_types import Address, CountryCode
 from marketplace.catalog.graphql.product_types import ProductVariant
 from marketplace.channels.graphql.types import Channel
+from marketplace.checkout import selectors
 from marketplace.checkout.graphql.import_vat import ImportVatEstimate, resolve_import_vat_estimate
 from marketplace.checkout.pricing import load_checkout_info
 from marketplace.core.graphql.channel_context import ChannelContext
@@ -105,7 +104,7 @@ def _charged(checkout) -> tuple:
     and totalBalance all need them), on the checkout the answer resolves, which no write follows."""
     cached = checkout.__dict__.get("_charged")
     if cached is None:
-        items = list(checkout.transactions.all())
+        items = selectors.transactions(checkout)
         cached = checkout._charged = (items, sum((t.charged_value - t.refunded_value for t in items), 0))
     return cached
 
@@ -182,12 +181,7 @@ class Checkout(graphene.ObjectType):
     def resolve_stock_reservation_expires(root, info):
         if settings.CHECKOUT_RESERVATION_SECONDS <= 0 or not load_checkout_info(root).lines:
             return None
-        from django.db.models import Min
-
-        from marketplace.inventory.models import Reservation
-
-        return Reservation.objects.filter(checkout_line__checkout=root).aggregate(m=Min("reserved_until"))["m"] or (
-            root.updated_at + timedelta(seconds=settings.CHECKOUT_RESERVATION_SECONDS))
+        return selectors.reservation_expires(root)
 
     @staticmethod
     def resolve_lines(root, info):

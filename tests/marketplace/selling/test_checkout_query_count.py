@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 pytestmark = pytest.mark.django_db
 
 # Before issue 18's speed work: 22, 14, 14, 17, 12, 35 (114 in all).
-MAX_QUERIES = {"CheckoutCreate": 17, "CheckoutShippingAddressUpdate": 10, "CheckoutBillingAddressUpdate": 10,
-               "CheckoutDeliveryMethodUpdate": 9, "TransactionInitialize": 11, "CheckoutComplete": 30}
+MAX_QUERIES = {"CheckoutCreate": 11, "CheckoutShippingAddressUpdate": 8, "CheckoutBillingAddressUpdate": 8,
+               "CheckoutDeliveryMethodUpdate": 7, "TransactionInitialize": 8, "CheckoutComplete": 26}
 
 
 def test_a_guest_checkouts_six_calls_stay_within_their_queries(selling, helpers, rug):
