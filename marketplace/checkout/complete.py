@@ -17,7 +17,6 @@ from marketplace.accounts.addresses import copy_addresses
 from marketplace.catalog.models import AssignedProductAttributeValue, ProductVariantChannelListing
 from marketplace.checkout import selectors
 from marketplace.checkout.models import Checkout
-from marketplace.checkout.prepared import INT_ARG, INTS_ARG, PreparedQuery
 from marketplace.checkout.pricing import CheckoutInfo, load_checkout_info
 from marketplace.checkout.services import (
     get_checkout,
@@ -26,6 +25,7 @@ from marketplace.checkout.services import (
     require_owner,
 )
 from marketplace.core.errors import FieldError, MutationError
+from marketplace.core.prepared import INT_ARG, INTS_ARG, PreparedQuery
 from marketplace.inventory import services as inventory
 from marketplace.inventory.models import Stock
 from marketplace.orders.models import Fulfillment, Order, OrderEvent, OrderLine
@@ -88,7 +88,7 @@ def _allocate(info: CheckoutInfo, lines: list[OrderLine]) -> None:
                                         "bought it.", "INSUFFICIENT_STOCK")]) from None
 
 
-# The order's reads of the catalogue, compiled once (checkout/prepared.py): each line's materials, each
+# The order's reads of the catalogue, compiled once (core/prepared.py): each line's materials, each
 # artisan's warehouse, each variant's MAD price (and whether the channel's price overrides it).
 _MATERIALS = PreparedQuery(AssignedProductAttributeValue, lambda ids: AssignedProductAttributeValue.objects.filter(
     product_id__in=ids, value__attribute__slug="materiau").values_list("product_id", "value__name"), INTS_ARG)

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from marketplace.catalog.models import ProductChannelListing, ProductVariantChannelListing
 from marketplace.checkout.models import Checkout, CheckoutLine
-from marketplace.checkout.prepared import INT_ARG, TIME_ARG, UUID_ARG, PreparedQuery
+from marketplace.core.prepared import INT_ARG, TIME_ARG, UUID_ARG, PreparedQuery
 from marketplace.inventory.models import Reservation
 from marketplace.shipping import services as shipping
 from marketplace.shipping.models import ShippingMethodChannelListing

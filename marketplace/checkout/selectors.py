@@ -1,5 +1,5 @@
 """Checkout reads an answer needs besides its prices (checkout/pricing.py): its transactions and when its
-stock holds expire. Statements compiled once (checkout/prepared.py); rows read for each call."""
+stock holds expire. Statements compiled once (core/prepared.py); rows read for each call."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 from django.conf import settings
 
 from marketplace.checkout.models import Checkout
-from marketplace.checkout.prepared import UUID_ARG, PreparedQuery
 from marketplace.checkout.pricing import load_checkout_info
+from marketplace.core.prepared import UUID_ARG, PreparedQuery
 from marketplace.inventory.models import Reservation
 from marketplace.payments.models import TransactionItem
 

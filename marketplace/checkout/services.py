@@ -15,11 +15,11 @@ from marketplace.catalog.models import ProductVariant
 from marketplace.channels.models import Channel
 from marketplace.channels.selectors import RESTRICTED_KINDS
 from marketplace.checkout.models import Checkout, CheckoutLine
-from marketplace.checkout.prepared import INTS_ARG, STR_ARG, UUID_ARG, PreparedQuery
 from marketplace.checkout.pricing import LARGE_COLUMNS, forget_info, load_checkout_info
 from marketplace.core.errors import FieldError, MutationError, PermissionDenied
 from marketplace.core.models import LANGUAGE_CODES
 from marketplace.core.permissions import has_staff_permission
+from marketplace.core.prepared import INTS_ARG, STR_ARG, UUID_ARG, PreparedQuery
 from marketplace.core.ratelimit import enforce
 from marketplace.inventory import services as inventory
 from marketplace.shipping.models import ShippingMethod

@@ -44,8 +44,8 @@ from django.db import connection, transaction
 from django.db.models import F, QuerySet, Value
 from django.utils import timezone
 
-from marketplace.checkout.prepared import INT_ARG, INTS_ARG, TIME_ARG, UUID_ARG, PreparedQuery
 from marketplace.core.cache import bump_catalog_version
+from marketplace.core.prepared import INT_ARG, INTS_ARG, TIME_ARG, UUID_ARG, PreparedQuery
 from marketplace.inventory.models import Allocation, Reservation, Stock
 from marketplace.inventory.selectors import held_units
 
@@ -116,7 +116,7 @@ def _levels_query(stock_ids: Sequence[int], checkout_id: Any, now: datetime) -> 
             .values_list("pk", "product_variant_id", "quantity", "quantity_allocated", "others", "mine"))
 
 
-# A checkout's reserve and allocate run these statements at every step: compiled once (checkout/prepared.py).
+# A checkout's reserve and allocate run these statements at every step: compiled once (core/prepared.py).
 _LOCK_IN_CHANNEL = PreparedQuery(Stock, lambda ids, channel: _lock_query(ids, channel_id=channel), INTS_ARG, INT_ARG)
 _LEVELS_OF_CHECKOUT = PreparedQuery(Stock, _levels_query, INTS_ARG, UUID_ARG, TIME_ARG)
 _LEVELS = PreparedQuery(Stock, lambda ids, now: _levels_query(ids, None, now), INTS_ARG, TIME_ARG)

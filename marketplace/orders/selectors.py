@@ -16,7 +16,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from marketplace.catalog.models import AssignedVariantAttributeValue
-from marketplace.checkout.prepared import INT_ARG, INTS_ARG, PreparedQuery
+from marketplace.core.prepared import INT_ARG, INTS_ARG, PreparedQuery
 from marketplace.orders.models import Order, OrderLine
 
 BASE_LANGUAGE = "fr"
@@ -107,7 +107,7 @@ def tracking_url(tracking_number: str) -> str | None:
     return f"https://t.17track.net/en#nums={quote(number)}"
 
 
-# Read for each line of each confirmation (and delivery slip): compiled once (checkout/prepared.py).
+# Read for each line of each confirmation (and delivery slip): compiled once (core/prepared.py).
 _VARIANT_VALUES = PreparedQuery(AssignedVariantAttributeValue, lambda ids: AssignedVariantAttributeValue.objects
                                 .filter(variant_id__in=ids).select_related("value__attribute"), INTS_ARG)
 _ORDER_FOR_CONFIRMATION = PreparedQuery(Order, lambda pk: Order.objects.select_related(

@@ -142,9 +142,10 @@ def test_a_memoized_page_of_products_follows_renames_and_unpublishing(api_server
     assert renamed["edges"][0]["node"]["name"] == "Pièce renommée"
     assert page(api_server, product.slug)["name"] == "Pièce renommée"  # the product page's row too
 
-    edit(api_server, token, "mutation($id: ID!) { productChannelListingUpdate(id: $id, input: {updateChannels: "
-                            '[{channelId: "' + to_global_id("Channel", _channel_pk("maroc")) + '", isPublished: false}]})'
-                            " { errors { field message } } }", {"id": product_id})
+    maroc = to_global_id("Channel", _channel_pk("maroc"))
+    edit(api_server, token, "mutation($id: ID!, $c: ID!) { productChannelListingUpdate(id: $id, input: "
+                            "{updateChannels: [{channelId: $c, isPublished: false}]}) { errors { field message } } }",
+         {"id": product_id, "c": maroc})
     assert call(api_server, PAGE, {"ids": [product_id]})["products"] == {"totalCount": 0, "edges": []}
     assert page(api_server, product.slug) is None
 
