@@ -70,6 +70,9 @@ class PreparedQuery:
         return compiled
 
     def _run(self, values: tuple) -> tuple | None:
+        if any(v is None for v in values):
+            # The ORM turns `= None` into IS NULL; the compiled `= %s` would silently match nothing.
+            raise ValueError("a prepared query takes no None: run its queryset instead")
         values = tuple(list(v) if isinstance(s, list) else v for s, v in zip(self._stand_ins, values, strict=True))
         if any(isinstance(s, list) and not v for s, v in zip(self._stand_ins, values, strict=True)):
             return None  # `__in` an empty list: no row (the ORM's EmptyResultSet)
