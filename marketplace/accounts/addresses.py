@@ -79,13 +79,11 @@ def address_from_input(data: dict[str, Any], *, instance: Address | None = None,
 
 def copy_address(address: Address | None) -> Address | None:
     """Orders keep their own copy, so editing a saved address never rewrites history."""
-    if address is None:
-        return None
-    return Address.objects.create(**{name: getattr(address, name) for name in FIELDS})
+    return copy_addresses(address)[0]
 
 
 def copy_addresses(*addresses: Address | None) -> list[Address | None]:
-    """copy_address of each, in one INSERT."""
+    """copy_address of each (None stays None), in one INSERT."""
     copies = [Address(**{name: getattr(a, name) for name in FIELDS}) if a is not None else None for a in addresses]
     Address.objects.bulk_create([c for c in copies if c is not None])
     return copies

@@ -18,7 +18,6 @@ from marketplace.checkout.models import Checkout, CheckoutLine
 from marketplace.core.prepared import INT_ARG, TIME_ARG, UUID_ARG, PreparedQuery
 from marketplace.inventory.models import Reservation
 from marketplace.shipping import services as shipping
-from marketplace.shipping.models import ShippingMethodChannelListing
 from marketplace.taxes.vat import ZERO, TaxedAmount, taxed, vat_rate_for
 
 
@@ -85,9 +84,8 @@ class CheckoutInfo:
     def shipping_methods(self) -> list:
         if not self.is_shipping_required:
             return []
-        address = self.checkout.shipping_address
-        rates = _RATES(self.channel.pk) if address is not None and address.country else []
-        return [method for method, _ in shipping.methods_for(self.channel, address, self.weight_kg, rates)]
+        return [method for method, _ in shipping.methods_for(self.channel, self.checkout.shipping_address,
+                                                             self.weight_kg)]
 
     @cached_property
     def collection_points(self) -> list:
@@ -148,9 +146,6 @@ def _lines_query(checkout_id: Any, channel_id: int, now: datetime) -> QuerySet:
 
 
 _LINES = PreparedQuery(CheckoutLine, _lines_query, UUID_ARG, INT_ARG, TIME_ARG)
-# The channel's shipping rates with their methods and zones (shipping.channel_rates' statement).
-_RATES = PreparedQuery(ShippingMethodChannelListing, lambda channel_id: ShippingMethodChannelListing.objects.filter(
-    channel_id=channel_id).select_related("shipping_method__zone"), INT_ARG)
 
 
 def load_checkout_info(checkout: Checkout) -> CheckoutInfo:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import connection
 from django.db.models import IntegerField, Min, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from marketplace.channels.models import Channel
-from marketplace.inventory.models import Allocation, Reservation, Stock, Warehouse
+from marketplace.core.prepared import INT_ARG, INTS_ARG, TIME_ARG, PreparedQuery
+from marketplace.inventory.models import Allocation, Reservation, Stock
 
 # Saleor's cap on what `quantityAvailable` reveals.
 MAX_REPORTED_QUANTITY = 50
@@ -33,47 +33,21 @@ def held_units(now: datetime | None = None, *, exclude_checkout: object = None, 
     return Coalesce(Subquery(held, output_field=IntegerField()), Value(0))
 
 
-def free_quantities(variant_ids: list[int], channel: Channel, exclude_checkout_token: object = None) -> dict[int, int]:
+def free_quantities(variant_ids: list[int], channel: Channel) -> dict[int, int]:
     """Units free to sell per variant in the warehouses serving `channel`: stock minus allocations minus
-    unexpired reservations of other checkouts."""
-    if exclude_checkout_token is None:
-        return _free_quantities_sql(variant_ids, channel)
-    rows = (
-        Stock.objects.filter(product_variant_id__in=variant_ids, warehouse__channels=channel)
-        .annotate(held=held_units(exclude_checkout=exclude_checkout_token))
-        .values("product_variant_id", "quantity", "quantity_allocated", "held")
-    )
+    unexpired reservations."""
     free: dict[int, int] = {}
-    for row in rows:
-        units = max(0, row["quantity"] - row["quantity_allocated"] - row["held"])
-        free[row["product_variant_id"]] = free.get(row["product_variant_id"], 0) + units
-    return free
-
-
-# free_quantities' ORM query of every checkout's reservations as one fixed statement: a product page and each
-# checkout call ask it, and building it through the ORM cost more CPU than PostgreSQL's answer.
-_RESERVATION, _STOCK = Reservation._meta.db_table, Stock._meta.db_table  # the models' own table names
-_WAREHOUSE_CHANNELS = Warehouse.channels.through._meta.db_table
-_FREE_SQL = (
-    "SELECT s.product_variant_id, s.quantity, s.quantity_allocated,"
-    f" COALESCE((SELECT SUM(r.quantity_reserved) FROM {_RESERVATION} r"
-    " WHERE r.reserved_until > %s AND r.stock_id = s.id), 0)"
-    f" FROM {_STOCK} s JOIN {_WAREHOUSE_CHANNELS} wc ON wc.warehouse_id = s.warehouse_id"
-    " WHERE s.product_variant_id = ANY(%s::bigint[]) AND wc.channel_id = %s"
-)
-
-
-def _free_quantities_sql(variant_ids: list[int], channel: Channel) -> dict[int, int]:
-    variant_ids = list(variant_ids)
-    if not variant_ids:  # as the ORM's empty IN: no query
-        return {}
-    with connection.cursor() as cursor:
-        cursor.execute(_FREE_SQL, [timezone.now(), variant_ids, getattr(channel, "pk", channel)])
-        rows = cursor.fetchall()
-    free: dict[int, int] = {}
-    for variant_id, quantity, allocated, held in rows:
+    for variant_id, quantity, allocated, held in _FREE.rows(list(variant_ids), channel.pk, timezone.now()):
         free[variant_id] = free.get(variant_id, 0) + max(0, quantity - allocated - held)
     return free
+
+
+# A product page and each checkout call ask it: compiled once (core/prepared.py), since building the annotated
+# statement through the ORM cost more CPU than PostgreSQL's answer.
+_FREE = PreparedQuery(Stock, lambda ids, channel_id, now: (
+    Stock.objects.filter(product_variant_id__in=ids, warehouse__channels=channel_id)
+    .annotate(held=held_units(now)).values_list("product_variant_id", "quantity", "quantity_allocated", "held")),
+    INTS_ARG, INT_ARG, TIME_ARG)
 
 
 def available_quantities(variant_ids: list[int], channel: Channel) -> dict[int, int]:

@@ -111,16 +111,15 @@ def tracking_url(tracking_number: str) -> str | None:
 _VARIANT_VALUES = PreparedQuery(AssignedVariantAttributeValue, lambda ids: AssignedVariantAttributeValue.objects
                                 .filter(variant_id__in=ids).select_related("value__attribute"), INTS_ARG)
 _ORDER_FOR_CONFIRMATION = PreparedQuery(Order, lambda pk: Order.objects.select_related(
-    "shipping_address", "shipping_method", "collection_point__address").filter(pk=pk).order_by()[:21], INT_ARG)  # .get
+    "shipping_address", "shipping_method", "collection_point__address").filter(pk=pk).order_by(), INT_ARG)
 _ORDER_LINES = PreparedQuery(OrderLine, lambda pk: OrderLine.objects.filter(order_id=pk), INT_ARG)
 
 
 def order_for_confirmation(order_id: int) -> Order:
     """The order with what its confirmation reads (addresses, the method's delivery window, the lines)."""
-    found = _ORDER_FOR_CONFIRMATION(order_id)
-    if len(found) != 1:
-        raise Order.DoesNotExist("Order matching query does not exist.") if not found else \
-            Order.MultipleObjectsReturned(f"get() returned more than one Order -- it returned {len(found)}!")
+    found = _ORDER_FOR_CONFIRMATION(order_id)  # by primary key: one row or none
+    if not found:
+        raise Order.DoesNotExist("Order matching query does not exist.")
     order = found[0]
     lines = _ORDER_LINES(order.pk)
     for line in lines:

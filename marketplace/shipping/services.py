@@ -14,6 +14,7 @@ from django.db import transaction
 
 from marketplace.accounts.models import Address
 from marketplace.channels.models import Channel
+from marketplace.core.prepared import INT_ARG, PreparedQuery
 from marketplace.inventory.models import Warehouse
 from marketplace.shipping.cities import city_key
 from marketplace.shipping.models import ShippingMethod, ShippingMethodChannelListing, ShippingZone
@@ -51,9 +52,14 @@ def zone_covers(zone: ShippingZone, country: str, city: str | None, other_zone_c
     return not inside if zone.exclude_cities else inside
 
 
+# The zones' own channels are not read: the listing's channel is what puts a method in a market. Compiled once
+# (core/prepared.py): every checkout step that shows delivery methods reads it.
+_CHANNEL_RATES = PreparedQuery(ShippingMethodChannelListing, lambda channel_id: ShippingMethodChannelListing.objects
+                               .filter(channel_id=channel_id).select_related("shipping_method__zone"), INT_ARG)
+
+
 def channel_rates(channel: Channel) -> list[ShippingMethodChannelListing]:
-    # The zones' own channels are not read: the listing's channel is what puts a method in a market.
-    return list(ShippingMethodChannelListing.objects.filter(channel=channel).select_related("shipping_method__zone"))
+    return _CHANNEL_RATES(channel.pk)
 
 
 def methods_for(channel: Channel, address: Address | None, weight_kg: Decimal,
